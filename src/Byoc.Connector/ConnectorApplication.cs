@@ -1,0 +1,17 @@
+namespace Byoc.Connector;
+
+/// <summary>Builds the connector's web application; the <c>byoc</c> CLI and the tests host it.</summary>
+public static class ConnectorApplication
+{
+    /// <summary>Creates the connector application from command-line style configuration arguments.</summary>
+    /// <param name="args">Configuration arguments, for example <c>--urls http://127.0.0.1:5080</c>.</param>
+    public static WebApplication Create(string[] args)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        var app = builder.Build();
+        app.MapGet("/healthz", () => TypedResults.Ok(new HealthResponse("Healthy")));
+        return app;
+    }
+
+    private sealed record HealthResponse(string Status);
+}

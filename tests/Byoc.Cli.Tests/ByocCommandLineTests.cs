@@ -1,0 +1,40 @@
+namespace Byoc.Cli.Tests;
+
+public sealed class ByocCommandLineTests
+{
+    [Fact]
+    public async Task Invoke_Help_ListsCommands()
+    {
+        var (exitCode, output, _) = await InvokeAsync("--help");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Contains("Agentforce", output, StringComparison.Ordinal);
+        Assert.Matches(@"Commands:\s+up\s", output);
+    }
+
+    [Fact]
+    public async Task Invoke_Version_PrintsProductVersion()
+    {
+        var (exitCode, output, _) = await InvokeAsync("--version");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.StartsWith("0.1.0", output.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invoke_UnknownCommand_FailsWithUsageError()
+    {
+        var (exitCode, _, error) = await InvokeAsync("no-such-command");
+
+        Assert.NotEqual(ExitCodes.Success, exitCode);
+        Assert.Contains("no-such-command", error, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> InvokeAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await ByocCommandLine.InvokeAsync(args, output, error, TestContext.Current.CancellationToken);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+}
