@@ -1,0 +1,14 @@
+namespace Byoc.Emulator.Org.Schema;
+
+/// <summary>Which REST API family exposes an sObject type.</summary>
+[Flags]
+internal enum ApiSurface
+{
+    /// <summary>The data API: <c>/services/data/vNN.0/query</c> and <c>/sobjects</c>.</summary>
+    Data = 1,
+
+    /// <summary>The Tooling API: <c>/services/data/vNN.0/tooling/query</c> and <c>/tooling/sobjects</c>.</summary>
+    Tooling = 2,
+
+    Both = Data | Tooling,
+}
