@@ -30,7 +30,7 @@ internal static class RoutingServiceCollectionExtensions
         services.TryAddSingleton<LlmBrain>();
         services.TryAddSingleton<AgentDefinitionLoader>();
         services.TryAddSingleton<AgentRuntime>();
-        services.AddSingleton<IInboundEntryHandler, OmniChannelInboundHandler>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IInboundEntryHandler, OmniChannelInboundHandler>());
         services.AddHostedService<InactivityWorker>();
         return services;
     }
