@@ -49,9 +49,10 @@ internal sealed partial class OmniChannel(OrgStore store, IOptions<RoutingOption
         }
 
         var escalated = WasEscalated(session) && status == "Inactive";
+        var previous = status ?? "New";
         if (target.IsAgent && !escalated)
         {
-            return new RoutingResult(RoutingStatus.Done, RouteToAgent(w, session, target), status);
+            return new RoutingResult(RoutingStatus.Done, RouteToAgent(w, session, target), previous);
         }
 
         if (target.QueueId is null)
@@ -60,7 +61,7 @@ internal sealed partial class OmniChannel(OrgStore store, IOptions<RoutingOption
         }
 
         var agentType = escalated ? session.GetString("AgentType") : "Agent";
-        return new RoutingResult(RoutingStatus.Done, RouteToQueue(w, session, target.QueueId, agentType, isTransfer: false), status, target.QueueId);
+        return new RoutingResult(RoutingStatus.Done, RouteToQueue(w, session, target.QueueId, agentType, isTransfer: false), previous, target.QueueId);
     });
 
     /// <summary>
