@@ -3,7 +3,10 @@ using Microsoft.Extensions.Options;
 
 namespace Byoc.Emulator.Routing;
 
-/// <summary>Moves Active sessions without a conversation entry for <see cref="RoutingOptions.InactivityTimeout"/> to Inactive.</summary>
+/// <summary>
+/// Moves Active sessions without a conversation entry for <see cref="RoutingOptions.InactivityTimeout"/> to Inactive, and
+/// ends sessions that stayed Inactive for <see cref="RoutingOptions.InactiveSessionEndAfter"/>.
+/// </summary>
 internal sealed class InactivityMonitor(
     OmniChannel omniChannel, SessionGate gate, ConversationDirectory directory, RoutingAnnouncer announcer,
     ScriptedBrain scriptedBrain, LlmBrain llmBrain, IOptions<RoutingOptions> options, TimeProvider timeProvider)
@@ -29,6 +32,33 @@ internal sealed class InactivityMonitor(
                 if (directory.Resolve(session.Id) is { } address)
                 {
                     await announcer.StatusChangedAsync(address, result, null, cancellationToken);
+                }
+            }
+        }
+
+        count += await EndStaleAsync(cancellationToken);
+        return count;
+    }
+
+    private async ValueTask<int> EndStaleAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = timeProvider.GetUtcNow() - options.Value.InactiveSessionEndAfter;
+        var count = 0;
+        foreach (var session in omniChannel.Store.Lookup("MessagingSession", "Status", "Inactive"))
+        {
+            using (await gate.EnterAsync(session.Id, cancellationToken))
+            {
+                if (omniChannel.Store.Get(session.Id) is not { } current || current.GetString("Status") != "Inactive" ||
+                    current.GetDateTime("LastModifiedDate") > cutoff)
+                {
+                    continue;
+                }
+
+                var result = omniChannel.End(session.Id, "System");
+                if (result.Succeeded && directory.Resolve(session.Id) is { } address)
+                {
+                    count++;
+                    await announcer.StatusChangedAsync(address, result, "System", cancellationToken);
                 }
             }
         }

@@ -13,6 +13,10 @@ internal sealed class RoutingOptions
     /// <value>Defaults to 10 minutes (Salesforce lets admins choose 5 to 30).</value>
     public TimeSpan InactivityTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>How long a session stays Inactive before the org ends it (EndedByType System).</summary>
+    /// <value>Defaults to 24 hours.</value>
+    public TimeSpan InactiveSessionEndAfter { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>How often the inactivity sweep runs.</summary>
     /// <value>Defaults to 15 seconds.</value>
     public TimeSpan InactivitySweepInterval { get; set; } = TimeSpan.FromSeconds(15);

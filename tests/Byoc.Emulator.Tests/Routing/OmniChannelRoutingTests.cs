@@ -190,4 +190,20 @@ public sealed class OmniChannelRoutingTests
         Assert.Equal(agentMessages, host.Events.Texts("Chatbot").Count);
         Assert.All(host.Work(sessionId), w => Assert.Equal("Closed", w.GetString("Status")));
     }
+
+    [Fact]
+    public async Task Sweep_InactiveForADay_SessionEndedBySystem()
+    {
+        await using var host = RoutingTestHost.Create();
+        var monitor = host.Services.GetRequiredService<InactivityMonitor>();
+        var entry = await host.SendAsync("hello", cancellationToken: Token);
+        host.Time.Advance(TimeSpan.FromMinutes(11));
+        await monitor.SweepAsync(Token);
+
+        host.Time.Advance(TimeSpan.FromHours(24));
+        await monitor.SweepAsync(Token);
+
+        var session = host.Session(entry.Address.MessagingSessionId);
+        Assert.Equal(("Ended", "System", host.Time.GetUtcNow()), (session.GetString("Status"), session.GetString("EndedByType"), session.GetDateTime("EndTime")));
+    }
 }
