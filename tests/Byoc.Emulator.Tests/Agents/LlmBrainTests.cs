@@ -86,11 +86,17 @@ public sealed class LlmBrainTests
                 }
 
                 JsonObject message = last.Contains("real", StringComparison.Ordinal)
-                    ? new() { ["role"] = "assistant", ["content"] = "Let me get a colleague.", ["tool_calls"] = new JsonArray(new JsonObject
+                    ? new()
                     {
-                        ["id"] = "call_1", ["type"] = "function",
-                        ["function"] = new JsonObject { ["name"] = "escalate_to_human", ["arguments"] = "{}" },
-                    }) }
+                        ["role"] = "assistant",
+                        ["content"] = "Let me get a colleague.",
+                        ["tool_calls"] = new JsonArray(new JsonObject
+                        {
+                            ["id"] = "call_1",
+                            ["type"] = "function",
+                            ["function"] = new JsonObject { ["name"] = "escalate_to_human", ["arguments"] = "{}" },
+                        })
+                    }
                     : new() { ["role"] = "assistant", ["content"] = $"LLM answer {Interlocked.Increment(ref fake._answers)}" };
                 return Results.Json(new JsonObject { ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["message"] = message }) });
             });
