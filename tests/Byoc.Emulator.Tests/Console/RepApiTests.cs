@@ -177,4 +177,29 @@ public sealed class RepApiTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/console", Token)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/console/missing.js", Token)).StatusCode);
     }
+
+    [Fact]
+    public async Task Receipts_MessagesWhileQueuedAndWithRep_DeliveredOnArrivalReadWhenRepReads()
+    {
+        await using var host = RoutingTestHost.Create();
+        await host.StartAsync(Token);
+        using var rep = host.CreateClient(s_alex);
+        var alexId = host.RepId(s_alex);
+        var escalation = await host.SendAsync("human please", cancellationToken: Token);
+        var queued = await host.SendAsync("hello?", cancellationToken: Token);
+        await rep.PutAsJsonAsync("/console/api/presence", new { status = "Available" }, Token);
+        host.Events.Clear();
+
+        await rep.PostAsync($"/console/api/work/{escalation.Address.MessagingSessionId}/accept", null, Token);
+        var withRep = await host.SendAsync("are you there?", cancellationToken: Token);
+        await rep.GetAsync($"/console/api/sessions/{escalation.Address.MessagingSessionId}/transcript", Token);
+
+        var receipts = host.Events.OfType<AcknowledgementEvent>().Select(a => (a.Kind, a.AcknowledgedEntryIdentifier, a.Sender.Subject));
+        Assert.Equal(
+        [
+            (AcknowledgementKind.Read, queued.EntryIdentifier, alexId),
+            (AcknowledgementKind.Delivered, withRep.EntryIdentifier, alexId),
+            (AcknowledgementKind.Read, withRep.EntryIdentifier, alexId),
+        ], receipts);
+    }
 }

@@ -69,4 +69,29 @@ public sealed class EscalationRaceTests
         Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(RoutingStatus.NotOwner, r.Status));
         Assert.Single(host.PendingRouting(entry.Address.MessagingSessionId));
     }
+
+    [Fact]
+    public async Task HandleAsync_NoValidFallbackQueue_AgentSaysItCannotTransferAndKeepsSession()
+    {
+        await using var host = RoutingTestHost.Create(arrange: store => store.Write(w =>
+            w.Update(store.Records("MessagingChannel")[0].Id, new Dictionary<string, object?> { ["FallbackQueueId"] = null })));
+
+        var entry = await host.SendAsync("I want to speak to a human", cancellationToken: Token);
+
+        Assert.StartsWith("Sorry, I can't connect you with a person right now.", host.Events.Texts("Chatbot")[^1], StringComparison.Ordinal);
+        Assert.Equal(("Active", "Bot"), (host.Session(entry.Address.MessagingSessionId).GetString("Status"),
+            host.Session(entry.Address.MessagingSessionId).GetString("AgentType")));
+        Assert.Empty(host.PendingRouting(entry.Address.MessagingSessionId));
+    }
+
+    [Fact]
+    public void AddRepConsole_WithAddRoutingAndAgents_RegistersOneInboundHandler()
+    {
+        var services = new ServiceCollection();
+
+        services.AddRoutingAndAgents();
+        Byoc.Emulator.Console.RepConsoleServiceCollectionExtensions.AddRepConsole(services);
+
+        Assert.Single(services, d => d.ServiceType == typeof(IInboundEntryHandler));
+    }
 }
