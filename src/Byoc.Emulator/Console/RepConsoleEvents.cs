@@ -19,22 +19,26 @@ internal sealed class RepConsoleEvents : IDisposable
     };
 
     private readonly OrgStore _store;
+    private readonly IHostApplicationLifetime _lifetime;
     private readonly ConcurrentDictionary<Channel<ConsoleChange>, byte> _subscribers = new();
 
-    public RepConsoleEvents(OrgStore store)
+    public RepConsoleEvents(OrgStore store, IHostApplicationLifetime lifetime)
     {
         _store = store;
+        _lifetime = lifetime;
         _store.Changed += OnChanged;
     }
 
+    /// <summary>The stream of one page; it ends when the page goes away or the host stops (so shutdown never waits for it).</summary>
     public async IAsyncEnumerable<SseItem<ConsoleChange>> StreamAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var channel = Channel.CreateBounded<ConsoleChange>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
         _subscribers[channel] = 0;
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.ApplicationStopping);
         try
         {
             yield return new SseItem<ConsoleChange>(new ConsoleChange([], []), "ready");
-            await foreach (var change in channel.Reader.ReadAllAsync(cancellationToken))
+            await foreach (var change in ReadUntilStoppedAsync(channel, stopping.Token))
             {
                 yield return new SseItem<ConsoleChange>(change, "change");
             }
@@ -46,6 +50,30 @@ internal sealed class RepConsoleEvents : IDisposable
     }
 
     public void Dispose() => _store.Changed -= OnChanged;
+
+    private static async IAsyncEnumerable<ConsoleChange> ReadUntilStoppedAsync(
+        Channel<ConsoleChange> channel, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                if (!await channel.Reader.WaitToReadAsync(cancellationToken))
+                {
+                    yield break;
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                yield break;
+            }
+
+            while (channel.Reader.TryRead(out var change))
+            {
+                yield return change;
+            }
+        }
+    }
 
     private void OnChanged(IReadOnlyList<RecordChange> changes)
     {

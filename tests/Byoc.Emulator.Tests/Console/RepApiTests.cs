@@ -202,4 +202,27 @@ public sealed class RepApiTests
             (AcknowledgementKind.Read, withRep.EntryIdentifier, alexId),
         ], receipts);
     }
+
+    [Fact]
+    public async Task Events_RecordsChange_StreamsChangeEventNamingTheSession()
+    {
+        await using var host = RoutingTestHost.Create();
+        await host.StartAsync(Token);
+        using var client = host.CreateClient(s_alex);
+        using var response = await client.GetAsync("/console/api/events", HttpCompletionOption.ResponseHeadersRead, Token);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(Token));
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("event: ready", await reader.ReadLineAsync(Token).AsTask().WaitAsync(TimeSpan.FromSeconds(10), Token));
+
+        var entry = await host.SendAsync("hello", cancellationToken: Token);
+
+        string? line;
+        do
+        {
+            line = await reader.ReadLineAsync(Token).AsTask().WaitAsync(TimeSpan.FromSeconds(10), Token);
+        }
+        while (line is not null && !line.StartsWith("data: {\"objects\":[\"ConversationEntry\"", StringComparison.Ordinal));
+
+        Assert.Contains(entry.Address.MessagingSessionId, line, StringComparison.Ordinal);
+    }
 }
