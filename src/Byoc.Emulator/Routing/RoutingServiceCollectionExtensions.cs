@@ -1,6 +1,7 @@
 using Byoc.Emulator.Agents;
 using Byoc.Emulator.Conversations;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Byoc.Emulator.Routing;
 
@@ -15,8 +16,10 @@ internal static class RoutingServiceCollectionExtensions
     public static IServiceCollection AddRoutingAndAgents(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.SectionName);
-        services.AddOptions<AgentOptions>().BindConfiguration(AgentOptions.SectionName);
+        services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.SectionName).ValidateOnStart();
+        services.AddOptions<AgentOptions>().BindConfiguration(AgentOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RoutingOptions>, ValidateRoutingOptions>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentOptions>, ValidateAgentOptions>());
         services.AddHttpClient(LlmBrain.HttpClientName);
         services.TryAddSingleton<OmniChannel>();
         services.TryAddSingleton<SessionGate>();
