@@ -48,7 +48,8 @@ internal sealed partial class OmniChannel(OrgStore store, IOptions<RoutingOption
             return new RoutingResult(RoutingStatus.NoEscalationPath, session);
         }
 
-        var escalated = WasEscalated(session) && status == "Inactive";
+        // A re-opened session keeps its history: once escalated or with a rep it goes to the queue (ROUTING.md 13).
+        var escalated = WasWithHuman(w, session);
         var previous = status ?? "New";
         if (target.IsAgent && !escalated)
         {

@@ -79,8 +79,13 @@ internal static class OrgRouting
             : SessionOwner.None;
     }
 
-    /// <summary>Whether the session has ever been with a human or escalated (it never goes back to the agent).</summary>
-    public static bool WasEscalated(SObjectRecord session) => session.GetString("AgentType") is "BotToAgent" or "Agent";
+    /// <summary>
+    /// Whether the session was escalated or has been with a rep (it never goes back to the agent). Decided from AgentType
+    /// BotToAgent or a rep AgentWork row, not from AgentType Agent alone, which is also the picklist's default.
+    /// </summary>
+    public static bool WasWithHuman(OrgWriter writer, SObjectRecord session) =>
+        session.GetString("AgentType") == "BotToAgent" ||
+        writer.Lookup("AgentWork", "WorkItemId", session.Id).Any(w => w.GetString("BotId") is null);
 
     public static Dictionary<string, object?> Fields(params (string Name, object? Value)[] fields) =>
         fields.ToDictionary(f => f.Name, f => f.Value, StringComparer.OrdinalIgnoreCase);

@@ -134,6 +134,7 @@ public sealed class ReservationAgentTests
     [InlineData("agent please")]
     [InlineData("Can I talk to a person?")]
     [InlineData("I'd like a representative")]
+    [InlineData("I have a complaint about my dinner")]
     public async Task HandleAsync_AsksForHumanInListedWording_Escalates(string utterance)
     {
         await using var host = RoutingTestHost.Create();

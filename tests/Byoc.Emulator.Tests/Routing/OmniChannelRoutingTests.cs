@@ -206,4 +206,40 @@ public sealed class OmniChannelRoutingTests
         var session = host.Session(entry.Address.MessagingSessionId);
         Assert.Equal(("Ended", "System", host.Time.GetUtcNow()), (session.GetString("Status"), session.GetString("EndedByType"), session.GetDateTime("EndTime")));
     }
+
+    [Fact]
+    public async Task HandleAsync_NewSessionCreatedWithDefaultAgentTypeAndStatus_StillRoutedToAgent()
+    {
+        await using var host = RoutingTestHost.Create();
+        var entry = host.Record("hello");
+        host.Store.Write(w => w.Update(entry.Address.MessagingSessionId, new Dictionary<string, object?> { ["AgentType"] = "Agent", ["Status"] = "New" }));
+
+        await host.Services.GetServices<IInboundEntryHandler>().Single().HandleAsync(entry, Token);
+
+        var session = host.Session(entry.Address.MessagingSessionId);
+        Assert.Equal(("Active", "Bot"), (session.GetString("Status"), session.GetString("AgentType")));
+        Assert.Single(host.Events.Texts("Chatbot"));
+    }
+
+    [Fact]
+    public async Task HandleAsync_ApiReopenedEscalatedSessionAsWaiting_GoesToQueueNotAgent()
+    {
+        await using var host = RoutingTestHost.Create();
+        var omni = host.Services.GetRequiredService<OmniChannel>();
+        var rep = host.RepId(SeededOrg.Reps[1].Username);
+        var first = await host.SendAsync("human", cancellationToken: Token);
+        var sessionId = first.Address.MessagingSessionId;
+        omni.SetPresence(rep, "Available");
+        omni.Accept(sessionId, rep);
+        host.Time.Advance(TimeSpan.FromMinutes(30));
+        await host.Services.GetRequiredService<InactivityMonitor>().SweepAsync(Token);
+        host.Store.Write(w => w.Update(sessionId, new Dictionary<string, object?> { ["Status"] = "Waiting" }));
+        var agentMessages = host.Events.Texts("Chatbot").Count;
+
+        await host.SendAsync("back again", cancellationToken: Token);
+
+        Assert.Equal(("Waiting", host.Channel.GetString("FallbackQueueId")), (host.Session(sessionId).GetString("Status"), host.Session(sessionId).GetString("OwnerId")));
+        Assert.Single(host.PendingRouting(sessionId));
+        Assert.Equal(agentMessages, host.Events.Texts("Chatbot").Count);
+    }
 }
