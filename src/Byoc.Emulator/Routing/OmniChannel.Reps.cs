@@ -43,6 +43,7 @@ internal sealed partial class OmniChannel
             ("AssignedDateTime", w.Now), ("AcceptDateTime", w.Now),
             ("SpeedToAnswer", (long)(w.Now - psr.GetDateTime("CreatedDate")!.Value).TotalSeconds)));
         w.Delete(psr.Id);
+        Join(w, session, "Agent", "agent", userId);
         var agentType = session.GetString("AgentType") is "Bot" or "BotToAgent" ? "BotToAgent" : "Agent";
         var updated = w.Update(sessionId, Fields(("Status", "Active"), ("OwnerId", userId), ("AgentType", agentType), ("AcceptTime", w.Now)));
         return new RoutingResult(RoutingStatus.Done, updated, session.GetString("Status"), queueId);
@@ -66,6 +67,7 @@ internal sealed partial class OmniChannel
         }
 
         w.Update(work.Id, Fields(("Status", "Transferred"), ("CloseDateTime", w.Now)));
+        LeaveAll(w, session);
         return new RoutingResult(RoutingStatus.Done, RouteToQueue(w, session, queue, session.GetString("AgentType"), isTransfer: true), "Active", queue);
     }, userId);
 
@@ -97,6 +99,7 @@ internal sealed partial class OmniChannel
 
         var previous = session.GetString("Status");
         CloseOpenWork(w, sessionId);
+        LeaveAll(w, session);
         var ended = w.Update(sessionId, Fields(("Status", "Ended"), ("EndTime", w.Now), ("EndedByType", endedByType)));
         return new RoutingResult(RoutingStatus.Done, ended, previous);
     }, userId);

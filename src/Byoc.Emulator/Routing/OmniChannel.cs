@@ -86,6 +86,7 @@ internal sealed partial class OmniChannel(OrgStore store, IOptions<RoutingOption
         }
 
         w.Update(work.Id, Fields(("Status", "Closed"), ("CloseDateTime", w.Now)));
+        LeaveAll(w, session);
         var previous = session.GetString("Status");
         return new RoutingResult(RoutingStatus.Done, RouteToQueue(w, session, queue, "BotToAgent", isTransfer: false), previous, queue);
     });
@@ -106,6 +107,7 @@ internal sealed partial class OmniChannel(OrgStore store, IOptions<RoutingOption
         }
 
         CloseOpenWork(w, sessionId);
+        LeaveAll(w, session);
         return new RoutingResult(RoutingStatus.Done, w.Update(sessionId, Fields(("Status", "Inactive"))), "Active");
     });
 
@@ -137,6 +139,7 @@ internal sealed partial class OmniChannel(OrgStore store, IOptions<RoutingOption
             ("PendingServiceRoutingId", psr.Id), ("BotId", target.BotId), ("BotType", "ExternalCopilot"), ("CapacityWeight", 1d),
             ("RequestDateTime", w.Now), ("AssignedDateTime", w.Now), ("AcceptDateTime", w.Now)));
         w.Delete(psr.Id);
+        Join(w, session, "Chatbot", "chatbot", target.BotId);
         return w.Update(session.Id, Fields(
             ("Status", "Active"), ("AgentType", "Bot"), ("OwnerId", target.BotUserId ?? session.GetString("OwnerId")),
             ("StartTime", session.GetDateTime("StartTime") ?? w.Now), ("Origin", session.GetString("Origin") ?? "InboundInitiated")));

@@ -66,6 +66,10 @@ public sealed class RepApiTests
         Assert.Equal(("Ended", "Agent", host.Time.GetUtcNow()), (session.GetString("Status"), session.GetString("EndedByType"), session.GetDateTime("EndTime")));
         Assert.All(host.Work(sessionId), w => Assert.Equal("Closed", w.GetString("Status")));
         Assert.Equal("Closed", host.Events.OfType<RoutingWorkResultEvent>()[^1].WorkType);
+        var participants = host.Store.Lookup("ConversationParticipant", "ConversationId", session.GetString("ConversationId")!);
+        Assert.Equal([("Chatbot", host.Store.Records("BotDefinition")[0].Id), ("Agent", alexId)],
+            participants.Select(p => (p.GetString("ParticipantRole"), p.GetString("ParticipantEntityId"))));
+        Assert.All(participants, p => Assert.NotNull(p.GetDateTime("LeftTime")));
         Assert.Equal(("Ended", "Agent"), (host.Events.OfType<SessionStatusChangedEvent>()[^1].Status, host.Events.OfType<SessionStatusChangedEvent>()[^1].EndedByRole));
         Assert.Equal(HttpStatusCode.Conflict, (await rep.PostAsJsonAsync($"/console/api/sessions/{sessionId}/messages", new { text = "late" }, Token)).StatusCode);
     }
