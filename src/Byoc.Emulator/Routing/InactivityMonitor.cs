@@ -20,6 +20,7 @@ internal sealed class InactivityMonitor(
         {
             using (await gate.EnterAsync(session.Id, cancellationToken))
             {
+                var owner = omniChannel.OwnerOf(session.Id);
                 var result = omniChannel.MarkInactive(session.Id, cutoff);
                 if (!result.Succeeded)
                 {
@@ -31,6 +32,7 @@ internal sealed class InactivityMonitor(
                 llmBrain.Forget(session.Id);
                 if (directory.Resolve(session.Id) is { } address)
                 {
+                    await announcer.LeftAsync(address, owner, cancellationToken);
                     await announcer.StatusChangedAsync(address, result, null, cancellationToken);
                 }
             }

@@ -46,6 +46,16 @@ internal sealed class RoutingAnnouncer(
         await StatusChangedAsync(address, result, result.Session?.GetString("Status") == "Ended" ? "Agent" : null, cancellationToken);
     }
 
+    /// <summary>The agent or rep that owned the session left (inactivity).</summary>
+    public async ValueTask LeftAsync(ConversationAddress address, SessionOwner owner, CancellationToken cancellationToken)
+    {
+        if (owner is { Kind: SessionOwnerKind.Agent or SessionOwnerKind.Rep, Id: { } id })
+        {
+            var who = owner.Kind == SessionOwnerKind.Agent ? EventSender.Agentforce(id, DisplayName(id)) : EventSender.Rep(id, DisplayName(id));
+            await ParticipantAsync(address, "remove", who, cancellationToken);
+        }
+    }
+
     public async ValueTask StatusChangedAsync(ConversationAddress address, RoutingResult result, string? endedByRole, CancellationToken cancellationToken)
     {
         var session = result.Session;

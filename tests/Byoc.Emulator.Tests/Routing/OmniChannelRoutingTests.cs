@@ -153,6 +153,7 @@ public sealed class OmniChannelRoutingTests
 
         Assert.Equal("Inactive", host.Session(sessionId).GetString("Status"));
         Assert.Equal("Closed", Assert.Single(host.Work(sessionId)).GetString("Status"));
+        Assert.Equal("remove", host.Events.OfType<ParticipantChangedEvent>()[^1].Changes[0].Operation);
         Assert.Equal(("Inactive", "Active"), (host.Events.OfType<SessionStatusChangedEvent>()[^1].Status, host.Events.OfType<SessionStatusChangedEvent>()[^1].PreviousStatus));
 
         host.Events.Clear();
