@@ -1,0 +1,14 @@
+namespace Byoc.Emulator.Soql.Ast;
+
+/// <summary>What a SELECT list entry is.</summary>
+internal enum SoqlSelectKind
+{
+    /// <summary>A field or relationship path.</summary>
+    Field,
+
+    /// <summary><c>COUNT()</c>: the result has no rows, only <c>totalSize</c>.</summary>
+    Count,
+
+    /// <summary><c>COUNT(field)</c>: one AggregateResult row with <c>expr0</c> (or the alias).</summary>
+    CountField,
+}

@@ -1,0 +1,141 @@
+using Byoc.Emulator.Org.Ids;
+
+namespace Byoc.Emulator.Tests.Soql;
+
+public sealed class SoqlSemanticsTests : IDisposable
+{
+    private readonly SoqlTestOrg _org = new();
+
+    public void Dispose() => _org.Dispose();
+
+    [Theory]
+    [InlineData("SELECT Id FROM MessagingSession WHERE Status = 'active'", 1)]
+    [InlineData("SELECT Id FROM MessagingSession WHERE Status != 'Active'", 2)]
+    [InlineData("SELECT Id FROM MessagingSession WHERE Status <> 'Active'", 2)]
+    [InlineData("SELECT Id FROM MessagingSession WHERE Status IN ('Active', 'waiting')", 2)]
+    [InlineData("SELECT Id FROM MessagingSession WHERE Status NOT IN ('Active', 'waiting')", 1)]
+    [InlineData("SELECT Id FROM MessagingSession WHERE NOT Status = 'Active'", 2)]
+    [InlineData("SELECT Id FROM MessagingSession WHERE (Status = 'Active' OR Status = 'Ended') AND AgentType = 'Bot'", 2)]
+    [InlineData("SELECT Id FROM MessagingSession WHERE NOT (Status = 'Active' OR Status = 'Ended')", 1)]
+    [InlineData("SELECT Id FROM MessagingSession WHERE OwnerId = null", 1)]
+    [InlineData("SELECT Id FROM MessagingSession WHERE OwnerId != null", 2)]
+    [InlineData("SELECT Id FROM MessagingSession WHERE Owner.Name = 'AgentforceChannel Queue'", 1)]
+    [InlineData("SELECT Id FROM MessagingSession WHERE Owner.Name LIKE 'alex%'", 1)]
+    [InlineData("SELECT Id FROM MessagingSession WHERE MessagingChannel.SessionHandler.Name = 'x'", 0)]
+    [InlineData("SELECT Id FROM MessagingSession WHERE MessagingChannel.Nope.Name = 'x'", -1)]
+    [InlineData("SELECT Id FROM User WHERE Name LIKE '%a_ent'", 1)]
+    [InlineData("SELECT Id FROM User WHERE Username LIKE '%\\_%'", 0)]
+    [InlineData("SELECT Id FROM User WHERE Username LIKE '%.%'", 5)]
+    [InlineData("SELECT Id FROM MessagingSession WHERE CreatedDate = TODAY", 2)]
+    [InlineData("SELECT Id FROM MessagingSession WHERE CreatedDate < TODAY", 1)]
+    [InlineData("SELECT Id FROM MessagingSession WHERE CreatedDate = LAST_N_DAYS:2", 2)]
+    [InlineData("SELECT Id FROM MessagingSession WHERE CreatedDate = LAST_N_DAYS:3", 3)]
+    [InlineData("SELECT Id FROM MessagingSession WHERE CreatedDate > 2026-11-24T09:00:00Z", 1)]
+    [InlineData("SELECT Id FROM MessagingSession WHERE CreatedDate >= 2026-11-24T10:00:00.000+0100", 1)]
+    [InlineData("SELECT Id FROM MessagingSession WHERE CreatedDate = THIS_MONTH", 3)]
+    [InlineData("SELECT Id FROM MessagingSession WHERE CreatedDate = YESTERDAY", 0)]
+    [InlineData("SELECT Id FROM BotVersion WHERE VersionNumber >= 1 AND VersionNumber < 2.5", 1)]
+    [InlineData("SELECT Id FROM MessagingChannel WHERE IsActive = TRUE", 1)]
+    [InlineData("SELECT Id FROM MessagingChannel WHERE IsActive = false", 0)]
+    [InlineData("SELECT Id FROM messagingsession where status = 'ACTIVE'", 1)]
+    [InlineData("SELECT MessagingSession.Id FROM MessagingSession", 3)]
+    [InlineData("SELECT Id FROM MessagingSession LIMIT 2 OFFSET 2", 1)]
+    [InlineData("SELECT Id FROM MessagingSession LIMIT 0", 0)]
+    public void Execute_Filter_MatchesExpectedCount(string query, int expected)
+    {
+        if (expected < 0)
+        {
+            Assert.Equal("INVALID_FIELD", _org.Fail(query).ErrorCode);
+            return;
+        }
+
+        Assert.Equal(expected, _org.Query(query).Records.Count);
+    }
+
+    [Fact]
+    public void Execute_IdIn15Or18Characters_MatchesSameRecord()
+    {
+        var id = _org.Escalated;
+
+        Assert.Single(_org.Query($"SELECT Id FROM MessagingSession WHERE Id = '{SalesforceId.To15(id)}'").Records);
+        Assert.Single(_org.Query($"SELECT Id FROM MessagingSession WHERE Id = '{id}'").Records);
+        Assert.Single(_org.Query($"SELECT Id FROM MessagingSession WHERE Id IN ('{SalesforceId.To15(id)}')").Records);
+        Assert.Empty(_org.Query($"SELECT Id FROM MessagingSession WHERE Id = '{SalesforceId.To15(id).ToLowerInvariant()}'").Records);
+    }
+
+    [Fact]
+    public void Execute_OrderByWithNulls_PlacesNullsAsRequested()
+    {
+        var ascending = _org.Query("SELECT Id, OwnerId FROM MessagingSession ORDER BY OwnerId").Records;
+        var last = _org.Query("SELECT Id, OwnerId FROM MessagingSession ORDER BY OwnerId NULLS LAST").Records;
+        var descending = _org.Query("SELECT Id, OwnerId FROM MessagingSession ORDER BY OwnerId DESC").Records;
+        var descendingFirst = _org.Query("SELECT Id, OwnerId FROM MessagingSession ORDER BY OwnerId DESC NULLS FIRST").Records;
+
+        Assert.Null(ascending[0]["OwnerId"]);
+        Assert.Null(last[^1]["OwnerId"]);
+        Assert.Null(descending[^1]["OwnerId"]);
+        Assert.Null(descendingFirst[0]["OwnerId"]);
+    }
+
+    [Fact]
+    public void Execute_OrderByMultipleKeys_SortsByEach()
+    {
+        var records = _org.Query("SELECT Id FROM MessagingSession ORDER BY AgentType ASC, CreatedDate DESC").Records;
+
+        Assert.Equal(["Bot", "Bot", "BotToAgent"], records.Select(r => r.GetString("AgentType")));
+        Assert.True(records[0].GetDateTime("CreatedDate") > records[1].GetDateTime("CreatedDate"));
+    }
+
+    [Fact]
+    public void Execute_OrderByRelationshipPath_Sorts()
+    {
+        var records = _org.Query("SELECT Id FROM User ORDER BY Name DESC LIMIT 1").Records;
+
+        Assert.Equal("Sam Chen", Assert.Single(records).GetString("Name"));
+    }
+
+    [Fact]
+    public void Execute_CountOnly_ReturnsTotalWithoutRows()
+    {
+        var result = _org.Query("SELECT COUNT() FROM MessagingSession WHERE Status != 'Ended'");
+
+        Assert.True(result.IsCountOnly);
+        Assert.Equal(2, result.TotalSize);
+        Assert.Empty(result.Records);
+    }
+
+    [Fact]
+    public void Execute_CountOfField_ReturnsAggregateExpr0()
+    {
+        var result = _org.Query("SELECT COUNT(OwnerId) FROM MessagingSession");
+
+        var aggregate = Assert.Single(result.Aggregates);
+        Assert.Equal(("expr0", "COUNT(OwnerId)", 2L), (aggregate.ColumnName, aggregate.DisplayName, aggregate.Value));
+        Assert.Equal(1, result.TotalSize);
+    }
+
+    [Theory]
+    [InlineData("SELECT Id FROM MessagingChannel WHERE IsActive = 'true'", "INVALID_FIELD",
+        "value of filter criterion for field 'IsActive' must be of type boolean and should not be enclosed in quotes")]
+    [InlineData("SELECT Id FROM MessagingChannel WHERE DeveloperName = 5", "INVALID_FIELD",
+        "value of filter criterion for field 'DeveloperName' must be of type string and should be enclosed in quotes")]
+    [InlineData("SELECT Id FROM MessagingSession WHERE CreatedDate > 2026-01-01", "INVALID_FIELD",
+        "value of filter criterion for field 'CreatedDate' must be of type dateTime and should not be enclosed in quotes")]
+    [InlineData("SELECT Id FROM MessagingSession WHERE Id = 'nope'", "INVALID_QUERY_FILTER_OPERATOR", "invalid ID field: nope")]
+    [InlineData("SELECT Id FROM ConversationEntry WHERE Message = 'x'", "INVALID_FIELD",
+        "field 'Message' can not be filtered in a query call")]
+    [InlineData("SELECT Id, Id FROM User", "MALFORMED_QUERY", "duplicate field selected: Id")]
+    [InlineData("SELECT Id, COUNT(Id) FROM User", "MALFORMED_QUERY", "Field must be grouped or aggregated: Id")]
+    [InlineData("SELECT Id FROM Byoc_Interaction__e", "INVALID_TYPE_FOR_OPERATION", "entity type Byoc_Interaction__e does not support query")]
+    [InlineData("SELECT Owner.Nope FROM MessagingSession", "INVALID_FIELD", "No such column 'Nope' on entity 'Name'.")]
+    [InlineData("SELECT Nope.Name FROM MessagingSession", "INVALID_FIELD", "Didn't understand relationship 'Nope' in field path.")]
+    [InlineData("SELECT Id FROM MessagingSession WHERE Status = 'Active' AND AgentType = 'Bot' OR Status = 'Ended'", "MALFORMED_QUERY",
+        "unexpected token: OR")]
+    public void Execute_InvalidQuery_AnswersSalesforceError(string query, string code, string detail)
+    {
+        var error = _org.Fail(query);
+
+        Assert.Equal(code, error.ErrorCode);
+        Assert.Contains(detail, error.Message);
+    }
+}
