@@ -23,18 +23,4 @@ internal static class CollapsedSlashes
             context.Request.Path = new PathString(collapsed.ToString());
         }
     }
-
-    /// <summary>Runs the rewrite ahead of the whole application pipeline, including the routing WebApplication adds implicitly.</summary>
-    internal sealed class StartupFilter : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                Rewrite(context);
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
-    }
 }

@@ -11,18 +11,18 @@ internal sealed class OAuthCodes(TimeProvider timeProvider)
 {
     private static readonly TimeSpan s_codeLifetime = TimeSpan.FromMinutes(15);
 
-    private readonly ConcurrentDictionary<string, Grant> _codes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, OAuthCodeGrant> _codes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _refreshTokens = new(StringComparer.Ordinal);
 
     public string IssueCode(string userId, string clientId, string redirectUri, string? codeChallenge, string? challengeMethod)
     {
         var code = "aPrx" + RandomText(32);
-        _codes[code] = new Grant(userId, clientId, redirectUri, codeChallenge, challengeMethod, timeProvider.GetUtcNow() + s_codeLifetime);
+        _codes[code] = new OAuthCodeGrant(userId, clientId, redirectUri, codeChallenge, challengeMethod, timeProvider.GetUtcNow() + s_codeLifetime);
         return code;
     }
 
     /// <summary>Redeems a code once; null when it is unknown, used or expired.</summary>
-    public Grant? Redeem(string code) =>
+    public OAuthCodeGrant? Redeem(string code) =>
         _codes.TryRemove(code, out var grant) && grant.ExpiresAt > timeProvider.GetUtcNow() ? grant : null;
 
     public string IssueRefreshToken(string userId)
@@ -36,8 +36,4 @@ internal sealed class OAuthCodes(TimeProvider timeProvider)
 
     private static string RandomText(int length) =>
         RandomNumberGenerator.GetString("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz._", length);
-
-    /// <summary>What an authorization code grants.</summary>
-    internal sealed record Grant(
-        string UserId, string ClientId, string RedirectUri, string? CodeChallenge, string? ChallengeMethod, DateTimeOffset ExpiresAt);
 }

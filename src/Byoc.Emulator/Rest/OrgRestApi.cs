@@ -20,7 +20,7 @@ internal static class OrgRestApi
         services.TryAddSingleton<OAuthCodes>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Auth.IOAuthGrant, AuthorizationCodeGrant>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Auth.IOAuthGrant, RefreshTokenGrant>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, CollapsedSlashes.StartupFilter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, CollapsedSlashesStartupFilter>());
         return services;
     }
 

@@ -26,6 +26,17 @@ public sealed class IdentityEndpointsTests
     }
 
     [Fact]
+    public async Task Request_DoubleSlashOnTheWire_RoutedAsSingleSlash()
+    {
+        await using var host = await RestTestHost.StartAsync();
+        using var client = host.CreateClient();
+
+        var rawTarget = await client.GetStringAsync(host.Url("//raw-target"), Ct);
+
+        Assert.Equal("//raw-target", rawTarget);
+    }
+
+    [Fact]
     public async Task UserInfo_ValidToken_ReturnsIdentity()
     {
         await using var host = await RestTestHost.StartAsync();

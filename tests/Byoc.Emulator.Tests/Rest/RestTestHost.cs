@@ -7,6 +7,7 @@ using Byoc.Emulator.Tests.Soql;
 using Byoc.TestUtilities;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Byoc.Emulator.Tests.Rest;
@@ -55,6 +56,7 @@ internal sealed class RestTestHost : IAsyncDisposable
             var grant = grants.FirstOrDefault(g => g.GrantType == form["grant_type"]);
             return grant is null ? Results.BadRequest() : await grant.HandleAsync(form, context, context.RequestAborted);
         });
+        app.MapGet("/raw-target", (HttpContext context) => context.Features.Get<IHttpRequestFeature>()!.RawTarget);
         var server = await LoopbackServer.StartAsync(app, TestContext.Current.CancellationToken);
         return new RestTestHost(org, server, tokens.Issue(org.Store.DefaultActorId!, ["api"]).AccessToken);
     }
