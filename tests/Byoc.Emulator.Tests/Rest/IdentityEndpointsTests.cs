@@ -127,8 +127,11 @@ public sealed class IdentityEndpointsTests
 
         using var tokenResponse = await browser.PostAsync("/services/oauth2/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "authorization_code", ["code"] = query["code"].ToString(), ["client_id"] = "PlatformCLI",
-            ["redirect_uri"] = Redirect, ["code_verifier"] = Verifier,
+            ["grant_type"] = "authorization_code",
+            ["code"] = query["code"].ToString(),
+            ["client_id"] = "PlatformCLI",
+            ["redirect_uri"] = Redirect,
+            ["code_verifier"] = Verifier,
         }), Ct);
         var token = await tokenResponse.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal(["access_token", "refresh_token", "signature", "scope", "instance_url", "id", "token_type", "issued_at"],
@@ -138,14 +141,18 @@ public sealed class IdentityEndpointsTests
 
         using var reuse = await browser.PostAsync("/services/oauth2/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "authorization_code", ["code"] = query["code"].ToString(), ["client_id"] = "PlatformCLI",
+            ["grant_type"] = "authorization_code",
+            ["code"] = query["code"].ToString(),
+            ["client_id"] = "PlatformCLI",
         }), Ct);
         Assert.Equal(HttpStatusCode.BadRequest, reuse.StatusCode);
         Assert.Equal("invalid_grant", (await reuse.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("error").GetString());
 
         using var refresh = await browser.PostAsync("/services/oauth2/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "refresh_token", ["refresh_token"] = token.GetProperty("refresh_token").GetString()!, ["client_id"] = "PlatformCLI",
+            ["grant_type"] = "refresh_token",
+            ["refresh_token"] = token.GetProperty("refresh_token").GetString()!,
+            ["client_id"] = "PlatformCLI",
         }), Ct);
         var refreshed = await refresh.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.False(refreshed.TryGetProperty("refresh_token", out _));
@@ -165,7 +172,9 @@ public sealed class IdentityEndpointsTests
         var code = QueryHelpers.ParseQuery(authorize.Headers.Location!.Query)["code"].ToString();
         using var response = await browser.PostAsync("/services/oauth2/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "authorization_code", ["code"] = code, ["code_verifier"] = "wrong",
+            ["grant_type"] = "authorization_code",
+            ["code"] = code,
+            ["code_verifier"] = "wrong",
         }), Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
