@@ -35,6 +35,8 @@ internal static class OrgRestApi
         ResourceEndpoints.Map(data, tooling);
         QueryEndpoints.Map(data, tooling);
         SObjectEndpoints.Map(data, tooling);
+        // Unknown REST resources answer Salesforce's JSON NOT_FOUND, never an empty or HTML body (org-emulation.md §4.4).
+        endpoints.MapFallback("/services/data/{**path}", RestErrors.NotFound);
         return endpoints;
     }
 

@@ -8,6 +8,9 @@ namespace Byoc.Emulator.Soql;
 /// <summary>Binds a parsed query to the schema and runs it over the store's current records.</summary>
 internal sealed class SoqlExecutor(OrgStore store, ApiSurface surface, DateTimeOffset now)
 {
+    /// <summary>The largest OFFSET Salesforce accepts.</summary>
+    public const int MaxOffset = 2000;
+
     public SoqlResult Run(SoqlQuery query)
     {
         var type = SoqlBinder.BindType(store.Schema, query.From, surface);
@@ -24,6 +27,18 @@ internal sealed class SoqlExecutor(OrgStore store, ApiSurface surface, DateTimeO
                 case SoqlSelectKind.CountField:
                     aggregates.Add((item, SoqlBinder.BindPath(store.Schema, type, item.Path!)));
                     break;
+                case SoqlSelectKind.Fields:
+                    // FIELDS(ALL) and FIELDS(CUSTOM) are bounded like on a real org; STANDARD is not.
+                    if (item.Alias != "STANDARD" && query.Limit is not (>= 0 and <= 200))
+                    {
+                        throw SoqlErrors.Malformed(item.Position, "The SOQL FIELDS function must have a LIMIT of at most 200");
+                    }
+
+                    fields.AddRange(type.Fields
+                        .Where(f => item.Alias == "ALL" || f.Custom == (item.Alias == "CUSTOM"))
+                        .Where(f => !fields.Exists(existing => existing.Steps.Count == 0 && existing.Field.Name == f.Name))
+                        .Select(f => new SoqlFieldRef([], f)));
+                    break;
                 default:
                     var field = SoqlBinder.BindPath(store.Schema, type, item.Path!);
                     if (fields.Exists(f => string.Equals(f.CanonicalPath, field.CanonicalPath, StringComparison.OrdinalIgnoreCase)))
@@ -36,10 +51,21 @@ internal sealed class SoqlExecutor(OrgStore store, ApiSurface surface, DateTimeO
             }
         }
 
+        if (query.Offset > MaxOffset)
+        {
+            throw new SoqlException("NUMBER_OUTSIDE_VALID_RANGE", query.From.Position, $"Maximum SOQL offset allowed is {MaxOffset}");
+        }
+
         if ((countOnly || aggregates.Count > 0) && query.Select.Count > (countOnly ? 1 : aggregates.Count))
         {
-            var extra = query.Select.First(i => i.Kind == SoqlSelectKind.Field || (countOnly && i.Kind != SoqlSelectKind.Count));
-            throw SoqlErrors.NotGrouped(extra.Position, extra.Path?.Text ?? "COUNT()");
+            var extra = query.Select.FirstOrDefault(i => i.Kind is SoqlSelectKind.Field or SoqlSelectKind.Fields) ??
+                query.Select.Skip(1).First(i => i.Kind != SoqlSelectKind.CountField || countOnly);
+            throw SoqlErrors.NotGrouped(extra.Position, extra.Kind switch
+            {
+                SoqlSelectKind.Fields => $"FIELDS({extra.Alias})",
+                SoqlSelectKind.Count => "COUNT()",
+                _ => extra.Path!.Text,
+            });
         }
 
         var filter = query.Where is null

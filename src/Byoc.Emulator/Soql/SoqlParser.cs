@@ -112,6 +112,21 @@ internal sealed class SoqlParser
             return new SoqlSelectItem(SoqlSelectKind.CountField, argument, alias, start.Position);
         }
 
+        if (start.IsKeyword("FIELDS") && Peek(1).Kind == SoqlTokenKind.OpenParen)
+        {
+            Advance();
+            Advance();
+            var group = Current;
+            if (!group.IsKeyword("ALL") && !group.IsKeyword("STANDARD") && !group.IsKeyword("CUSTOM"))
+            {
+                throw SoqlErrors.UnexpectedToken(group);
+            }
+
+            Advance();
+            Expect(SoqlTokenKind.CloseParen);
+            return new SoqlSelectItem(SoqlSelectKind.Fields, null, group.Text.ToUpperInvariant(), start.Position);
+        }
+
         return new SoqlSelectItem(SoqlSelectKind.Field, ParsePath(), null, start.Position);
     }
 

@@ -182,6 +182,36 @@ public sealed class QueryEndpointsTests
         Assert.Equal(0, body.GetProperty("totalSize").GetInt32());
     }
 
+    [Fact]
+    public async Task Query_SubscriberPackageVersionLookupOfPackageInstall_ValidOnToolingApi()
+    {
+        await using var host = await RestTestHost.StartAsync();
+        using var client = host.CreateClient();
+        const string Soql = "SELECT AppExchangeDescription,AppExchangeLogoUrl,AppExchangePackageName,AppExchangePublisherName,BuildNumber," +
+            "CspTrustedSites,Dependencies,Description,Id,InstallValidationStatus,IsBeta,IsDeprecated,IsManaged,IsOrgDependent," +
+            "IsPasswordProtected,IsSecurityReviewed,MajorVersion,MinorVersion,Name,Package2ContainerOptions,PatchVersion,PostInstallUrl," +
+            "Profiles,PublisherName,ReleaseNotesUrl,ReleaseState,RemoteSiteSettings,SubscriberPackageId FROM SubscriberPackageVersion " +
+            "WHERE Id ='04t5g0000000001AAA'";
+
+        using var tooling = await client.GetAsync("/services/data/v66.0/tooling/query?q=" + Q(Soql), Ct);
+        using var data = await client.GetAsync("/services/data/v66.0/query?q=" + Q(Soql), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, tooling.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, data.StatusCode);
+    }
+
+    [Fact]
+    public async Task UnknownResource_JsonNotFound()
+    {
+        await using var host = await RestTestHost.StartAsync();
+        using var client = host.CreateClient();
+
+        using var response = await client.GetAsync("/services/data/v66.0/nothing/here", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("""[{"message":"The requested resource does not exist","errorCode":"NOT_FOUND"}]""", await response.Content.ReadAsStringAsync(Ct));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("00D000000000001!unknown")]

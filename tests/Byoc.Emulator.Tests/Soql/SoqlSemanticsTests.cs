@@ -95,6 +95,19 @@ public sealed class SoqlSemanticsTests : IDisposable
     }
 
     [Fact]
+    public void Execute_FieldsFunction_ExpandsToTheTypesFields()
+    {
+        var standard = _org.Query("SELECT FIELDS(STANDARD) FROM MessagingChannel");
+        var all = _org.Query("SELECT Id, FIELDS(ALL) FROM MessagingChannel LIMIT 1");
+        var custom = _org.Query("SELECT FIELDS(CUSTOM) FROM MessagingChannel LIMIT 200");
+
+        var definition = _org.Store.Schema.FindObject("MessagingChannel")!;
+        Assert.Equal(definition.Fields.Select(f => f.Name), standard.Columns.Select(c => c.Name));
+        Assert.Equal(definition.Fields.Select(f => f.Name), all.Columns.Select(c => c.Name));
+        Assert.Empty(custom.Columns);
+    }
+
+    [Fact]
     public void Execute_CountOnly_ReturnsTotalWithoutRows()
     {
         var result = _org.Query("SELECT COUNT() FROM MessagingSession WHERE Status != 'Ended'");
@@ -127,6 +140,12 @@ public sealed class SoqlSemanticsTests : IDisposable
     [InlineData("SELECT Id, Id FROM User", "MALFORMED_QUERY", "duplicate field selected: Id")]
     [InlineData("SELECT Id, COUNT(Id) FROM User", "MALFORMED_QUERY", "Field must be grouped or aggregated: Id")]
     [InlineData("SELECT Id FROM Byoc_Interaction__e", "INVALID_TYPE_FOR_OPERATION", "entity type Byoc_Interaction__e does not support query")]
+    [InlineData("SELECT Id FROM User LIMIT 10 OFFSET 2001", "NUMBER_OUTSIDE_VALID_RANGE", "Maximum SOQL offset allowed is 2000")]
+    [InlineData("SELECT FIELDS(ALL) FROM User", "MALFORMED_QUERY", "The SOQL FIELDS function must have a LIMIT of at most 200")]
+    [InlineData("SELECT FIELDS(ALL) FROM User LIMIT 201", "MALFORMED_QUERY", "The SOQL FIELDS function must have a LIMIT of at most 200")]
+    [InlineData("SELECT FIELDS(SOME) FROM User", "MALFORMED_QUERY", "unexpected token: SOME")]
+    [InlineData("SELECT COUNT(), FIELDS(STANDARD) FROM User", "MALFORMED_QUERY", "Field must be grouped or aggregated: FIELDS(STANDARD)")]
+    [InlineData("SELECT COUNT(), COUNT() FROM User", "MALFORMED_QUERY", "Field must be grouped or aggregated: COUNT()")]
     [InlineData("SELECT Owner.Nope FROM MessagingSession", "INVALID_FIELD", "No such column 'Nope' on entity 'Name'.")]
     [InlineData("SELECT Nope.Name FROM MessagingSession", "INVALID_FIELD", "Didn't understand relationship 'Nope' in field path.")]
     [InlineData("SELECT Id FROM MessagingSession WHERE Status = 'Active' AND AgentType = 'Bot' OR Status = 'Ended'", "MALFORMED_QUERY",

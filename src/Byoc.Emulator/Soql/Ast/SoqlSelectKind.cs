@@ -11,4 +11,7 @@ internal enum SoqlSelectKind
 
     /// <summary><c>COUNT(field)</c>: one AggregateResult row with <c>expr0</c> (or the alias).</summary>
     CountField,
+
+    /// <summary><c>FIELDS(ALL|STANDARD|CUSTOM)</c>; the group name is in <see cref="SoqlSelectItem.Alias"/>.</summary>
+    Fields,
 }
