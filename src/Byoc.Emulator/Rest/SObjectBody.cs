@@ -113,7 +113,9 @@ internal static class SObjectBody
 
         try
         {
-            return (FieldValues.Coerce(type, field, expectsString ? text : json), null);
+            var value = FieldValues.Coerce(type, field, expectsString ? text : json);
+            // JSON has no NaN or infinity; such a value could never be read back.
+            return value is double d && !double.IsFinite(d) ? (null, ParserError(field, json)) : (value, null);
         }
         catch (FieldValueException)
         {

@@ -146,6 +146,30 @@ public sealed class SObjectEndpointsTests
     }
 
     [Fact]
+    public async Task Write_HostileBodies_NeverServerError()
+    {
+        await using var host = await RestTestHost.StartAsync();
+        using var client = host.CreateClient();
+        var channel = host.Store.Lookup("MessagingChannel", "DeveloperName", SeededOrg.ChannelDeveloperName).Single();
+        string[] bodies = ["", "null", "\"\"", "{", "{\"MasterLabel\":null}", "{\"IsActive\":null}", "{\"IsActive\":1e400}",
+            "{\"AgentMessageCount\":\"NaN\"}", "{\"MasterLabel\":{\"a\":1}}", "{\"MasterLabel\":\"💬\\u0000\"}",
+            "{\"MasterLabel\":\"" + new string('x', 100_000) + "\"}", "{\"attributes\":5}", "{\"SessionHandlerId\":12}"];
+
+        foreach (var body in bodies)
+        {
+            using var patch = await client.PatchAsync($"/services/data/v66.0/sobjects/MessagingChannel/{channel.Id}", Json(body), Ct);
+            using var post = await client.PostAsync("/services/data/v66.0/sobjects/BotVersion", Json(body), Ct);
+            using var versions = await client.PostAsync("/services/data/v66.0/tooling/sobjects/PackageInstallRequest", Json(body), Ct);
+            Assert.True((int)patch.StatusCode < 500, body);
+            Assert.True((int)post.StatusCode < 500, body);
+            Assert.True((int)versions.StatusCode < 500, body);
+        }
+
+        using var all = await client.GetAsync("/services/data/v66.0/query?q=" + Uri.EscapeDataString("SELECT FIELDS(ALL) FROM MessagingChannel LIMIT 200"), Ct);
+        Assert.Equal(HttpStatusCode.OK, all.StatusCode);
+    }
+
+    [Fact]
     public async Task Post_GroupThenDelete_201And204()
     {
         await using var host = await RestTestHost.StartAsync();
