@@ -15,9 +15,16 @@ internal static class ColumnMetadataWriter
     public static JsonObject Write(SoqlResult result)
     {
         var columns = new JsonArray();
-        foreach (var aggregate in result.Aggregates)
+        foreach (var aggregate in result.AggregateColumns)
         {
-            columns.Add(Column(true, "Integer", false, aggregate.ColumnName, false, aggregate.DisplayName, false, [], true, false, false));
+            var apexType = aggregate.Function switch
+            {
+                "COUNT" or "COUNT_DISTINCT" => "Integer",
+                "SUM" or "AVG" => "Double",
+                _ => ApexType(aggregate.Field.Type),
+            };
+            columns.Add(Column(aggregate.IsAggregate, apexType, apexType == "Boolean", aggregate.ColumnName, aggregate.Field.Custom,
+                aggregate.DisplayName, false, [], apexType is "Integer" or "Double", apexType == "String", false));
         }
 
         foreach (var column in result.Columns)
@@ -29,7 +36,7 @@ internal static class ColumnMetadataWriter
         {
             ["columnMetadata"] = columns,
             ["entityName"] = result.IsAggregate ? "AggregateResult" : result.Type.Name,
-            ["groupBy"] = false,
+            ["groupBy"] = result.IsGrouped,
             ["idSelected"] = result.IdSelected,
             ["keyPrefix"] = result.IsAggregate ? null : result.Type.KeyPrefix,
         };
@@ -44,19 +51,21 @@ internal static class ColumnMetadataWriter
         }
 
         var field = node.Field!;
-        var apex = field.Type switch
-        {
-            FieldType.Id or FieldType.Reference => "Id",
-            FieldType.Boolean => "Boolean",
-            FieldType.Int => "Integer",
-            FieldType.Double => "Double",
-            FieldType.DateTime => "Datetime",
-            FieldType.Date => "Date",
-            _ => "String",
-        };
+        var apex = ApexType(field.Type);
         return Column(false, apex, field.Type == FieldType.Boolean, field.Name, field.Custom, node.DisplayPath, field.Createable, [],
             field.Type is FieldType.Int or FieldType.Double, apex == "String", field.Updateable);
     }
+
+    private static string ApexType(FieldType type) => type switch
+    {
+        FieldType.Id or FieldType.Reference => "Id",
+        FieldType.Boolean => "Boolean",
+        FieldType.Int => "Integer",
+        FieldType.Double => "Double",
+        FieldType.DateTime => "Datetime",
+        FieldType.Date => "Date",
+        _ => "String",
+    };
 
     private static JsonObject Column(
         bool aggregate, string apexType, bool booleanType, string columnName, bool custom, string displayName, bool insertable,

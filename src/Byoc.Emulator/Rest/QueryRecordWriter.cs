@@ -12,13 +12,16 @@ internal static class QueryRecordWriter
     {
         if (result.IsAggregate)
         {
-            var row = new JsonObject { ["attributes"] = new JsonObject { ["type"] = "AggregateResult" } };
-            foreach (var aggregate in result.Aggregates)
+            return [.. result.AggregateRows.Select(values =>
             {
-                row[aggregate.ColumnName] = aggregate.Value;
-            }
+                var row = new JsonObject { ["attributes"] = new JsonObject { ["type"] = "AggregateResult" } };
+                for (var i = 0; i < values.Length; i++)
+                {
+                    row[result.AggregateColumns[i].ColumnName] = RestValues.ToJson(values[i]);
+                }
 
-            return [row];
+                return (JsonNode)row;
+            })];
         }
 
         return [.. result.Records.Select(r => (JsonNode)WriteRecord(r, r.ObjectName, result.Columns, store, rest))];

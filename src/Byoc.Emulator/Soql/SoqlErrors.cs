@@ -60,6 +60,11 @@ internal static class SoqlErrors
     public static SoqlException InvalidId(int position, string value) =>
         new(InvalidQueryFilterOperator, position, $"invalid ID field: {value}");
 
+    public static SoqlException BadField(int position, string detail) => new(InvalidField, position, detail);
+
+    public static SoqlException NotGroupable(int position, string field) =>
+        new(MalformedQuery, position, $"field '{field}' can not be grouped in a query call");
+
     public static SoqlException NotFilterable(int position, string field) =>
         new(InvalidField, position, $"field '{field}' can not be filtered in a query call");
 

@@ -15,7 +15,7 @@ internal sealed class SoqlExecutor(OrgStore store, ApiSurface surface, DateTimeO
     {
         var type = SoqlBinder.BindType(store.Schema, query.From, surface);
         var fields = new List<SoqlFieldRef>();
-        var aggregates = new List<(SoqlSelectItem Item, SoqlFieldRef Field)>();
+        var items = new List<(SoqlSelectItem Item, SoqlFieldRef Field)>();
         var countOnly = false;
         foreach (var item in query.Select)
         {
@@ -23,9 +23,6 @@ internal sealed class SoqlExecutor(OrgStore store, ApiSurface surface, DateTimeO
             {
                 case SoqlSelectKind.Count:
                     countOnly = true;
-                    break;
-                case SoqlSelectKind.CountField:
-                    aggregates.Add((item, SoqlBinder.BindPath(store.Schema, type, item.Path!)));
                     break;
                 case SoqlSelectKind.Fields:
                     // FIELDS(ALL) and FIELDS(CUSTOM) are bounded like on a real org; STANDARD is not.
@@ -41,12 +38,20 @@ internal sealed class SoqlExecutor(OrgStore store, ApiSurface surface, DateTimeO
                     break;
                 default:
                     var field = SoqlBinder.BindPath(store.Schema, type, item.Path!);
-                    if (fields.Exists(f => string.Equals(f.CanonicalPath, field.CanonicalPath, StringComparison.OrdinalIgnoreCase)))
+                    if (item.Kind == SoqlSelectKind.Aggregate)
+                    {
+                        SoqlAggregator.CheckArgument(item, field);
+                    }
+                    else if (fields.Exists(f => string.Equals(f.CanonicalPath, field.CanonicalPath, StringComparison.OrdinalIgnoreCase)))
                     {
                         throw SoqlErrors.DuplicateField(item.Position, item.Path!.Text);
                     }
+                    else
+                    {
+                        fields.Add(field);
+                    }
 
-                    fields.Add(field);
+                    items.Add((item, field));
                     break;
             }
         }
@@ -56,10 +61,50 @@ internal sealed class SoqlExecutor(OrgStore store, ApiSurface surface, DateTimeO
             throw new SoqlException("NUMBER_OUTSIDE_VALID_RANGE", query.From.Position, $"Maximum SOQL offset allowed is {MaxOffset}");
         }
 
-        if ((countOnly || aggregates.Count > 0) && query.Select.Count > (countOnly ? 1 : aggregates.Count))
+        var groupBy = query.GroupBy.Select(p => BindGroupField(type, p)).ToList();
+        var aggregated = items.Exists(i => i.Item.Kind == SoqlSelectKind.Aggregate) || groupBy.Count > 0;
+        CheckGrouping(query, countOnly, aggregated, groupBy);
+
+        var filter = query.Where is null
+            ? (_ => true)
+            : new SoqlFilterCompiler(store, type, now, SemiJoin).Compile(query.Where);
+        var records = store.Records(type.Name).Where(filter).ToList();
+        if (aggregated && !countOnly)
         {
-            var extra = query.Select.FirstOrDefault(i => i.Kind is SoqlSelectKind.Field or SoqlSelectKind.Fields) ??
-                query.Select.Skip(1).First(i => i.Kind != SoqlSelectKind.CountField || countOnly);
+            var (columns, rows) = SoqlAggregator.Run(query, items, groupBy, records, store);
+            return new SoqlResult(type, [], [], columns, rows, false, groupBy.Count > 0, rows.Count);
+        }
+
+        Sort(records, query.OrderBy.Select(o => (Field: BindSortField(type, o.Path), Order: o)).ToList());
+        IEnumerable<SObjectRecord> page = records;
+        page = query.Offset is { } offset ? page.Skip(offset) : page;
+        page = query.Limit is { } limit ? page.Take(limit) : page;
+        var selected = page.ToList();
+        if (countOnly)
+        {
+            var count = groupBy.Count == 0 ? selected.Count : selected.Select(r => string.Join('\u0001', groupBy.Select(g => g.Resolve(r, store)))).Distinct().Count();
+            return new SoqlResult(type, [], [], [], [], true, groupBy.Count > 0, count);
+        }
+
+        return new SoqlResult(type, SoqlSelectNode.BuildTree(fields), selected, [], [], false, false, selected.Count);
+    }
+
+    private static void CheckGrouping(SoqlQuery query, bool countOnly, bool aggregated, List<SoqlFieldRef> groupBy)
+    {
+        SoqlSelectItem? extra = null;
+        if (countOnly && query.Select.Count > 1)
+        {
+            extra = query.Select.FirstOrDefault(i => i.Kind != SoqlSelectKind.Count) ?? query.Select[1];
+        }
+        else if (aggregated)
+        {
+            extra = query.Select.FirstOrDefault(i => i.Kind == SoqlSelectKind.Fields ||
+                (i.Kind == SoqlSelectKind.Field && !groupBy.Exists(g => string.Equals(g.CanonicalPath, i.Path!.Text, StringComparison.OrdinalIgnoreCase) ||
+                    string.Equals(g.Field.Name, i.Path!.Text, StringComparison.OrdinalIgnoreCase))));
+        }
+
+        if (extra is not null)
+        {
             throw SoqlErrors.NotGrouped(extra.Position, extra.Kind switch
             {
                 SoqlSelectKind.Fields => $"FIELDS({extra.Alias})",
@@ -67,57 +112,29 @@ internal sealed class SoqlExecutor(OrgStore store, ApiSurface surface, DateTimeO
                 _ => extra.Path!.Text,
             });
         }
+    }
 
-        var filter = query.Where is null
-            ? (_ => true)
-            : new SoqlFilterCompiler(store, type, now, SemiJoin).Compile(query.Where);
-        var ordering = query.OrderBy.Select(o => (Field: BindSortField(type, o.Path), Order: o)).ToList();
-
-        var records = store.Records(type.Name).Where(filter).ToList();
-        if (ordering.Count > 0)
+    private void Sort(List<SObjectRecord> records, List<(SoqlFieldRef Field, SoqlOrdering Order)> ordering)
+    {
+        if (ordering.Count == 0)
         {
-            var keys = records.ToDictionary(r => r.Id, r => ordering.Select(o => o.Field.Resolve(r, store)).ToArray());
-            records.Sort((a, b) =>
+            return;
+        }
+
+        var keys = records.ToDictionary(r => r.Id, r => ordering.Select(o => o.Field.Resolve(r, store)).ToArray());
+        records.Sort((a, b) =>
+        {
+            for (var i = 0; i < ordering.Count; i++)
             {
-                for (var i = 0; i < ordering.Count; i++)
+                var order = SoqlValues.CompareForSort(keys[a.Id][i], keys[b.Id][i], ordering[i].Order.Descending, ordering[i].Order.NullsFirst);
+                if (order != 0)
                 {
-                    var order = SoqlValues.CompareForSort(keys[a.Id][i], keys[b.Id][i], ordering[i].Order.Descending, ordering[i].Order.NullsFirst);
-                    if (order != 0)
-                    {
-                        return order;
-                    }
+                    return order;
                 }
+            }
 
-                return a.Sequence.CompareTo(b.Sequence);
-            });
-        }
-
-        IEnumerable<SObjectRecord> page = records;
-        if (query.Offset is { } offset)
-        {
-            page = page.Skip(offset);
-        }
-
-        if (query.Limit is { } limit)
-        {
-            page = page.Take(limit);
-        }
-
-        var selected = page.ToList();
-        var columns = SoqlSelectNode.BuildTree(fields);
-        if (countOnly)
-        {
-            return new SoqlResult(type, columns, [], [], true, selected.Count);
-        }
-
-        if (aggregates.Count > 0)
-        {
-            var values = aggregates.Select((a, i) => new SoqlAggregateColumn(
-                a.Item.Alias ?? $"expr{i}", $"COUNT({a.Item.Path!.Text})", selected.Count(r => a.Field.Resolve(r, store) is not null)));
-            return new SoqlResult(type, columns, [], [.. values], false, 1);
-        }
-
-        return new SoqlResult(type, columns, selected, [], false, selected.Count);
+            return a.Sequence.CompareTo(b.Sequence);
+        });
     }
 
     private SoqlFieldRef BindSortField(SObjectDefinition type, SoqlPath path)
@@ -126,6 +143,18 @@ internal sealed class SoqlExecutor(OrgStore store, ApiSurface surface, DateTimeO
         if (field.Field.Type == FieldType.TextArea && field.Field.Length > 255)
         {
             throw SoqlErrors.NotSortable(path.Segments[^1].Position, field.Field.Name);
+        }
+
+        return field;
+    }
+
+    private SoqlFieldRef BindGroupField(SObjectDefinition type, SoqlPath path)
+    {
+        var field = SoqlBinder.BindPath(store.Schema, type, path);
+        // Datetime, double and long text fields cannot be grouped on a real org.
+        if (field.Field.Type is FieldType.DateTime or FieldType.Double || (field.Field.Type == FieldType.TextArea && field.Field.Length > 255))
+        {
+            throw SoqlErrors.NotGroupable(path.Segments[^1].Position, field.Field.Name);
         }
 
         return field;

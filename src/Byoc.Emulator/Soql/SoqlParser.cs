@@ -25,6 +25,11 @@ internal sealed class SoqlParser
         "LAST_N_DAYS", "NEXT_N_DAYS", "N_DAYS_AGO", "LAST_N_WEEKS", "NEXT_N_WEEKS", "LAST_N_MONTHS", "NEXT_N_MONTHS",
     };
 
+    private static readonly HashSet<string> s_aggregates = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "COUNT", "COUNT_DISTINCT", "MIN", "MAX", "SUM", "AVG",
+    };
+
     private readonly List<SoqlToken> _tokens;
     private int _index;
     private int _depth;
@@ -71,6 +76,18 @@ internal sealed class SoqlParser
             where = ParseCondition();
         }
 
+        var groupBy = new List<SoqlPath>();
+        if (TryKeyword("GROUP"))
+        {
+            ExpectKeyword("BY");
+            groupBy.Add(ParsePath());
+            while (Current.Kind == SoqlTokenKind.Comma)
+            {
+                Advance();
+                groupBy.Add(ParsePath());
+            }
+        }
+
         var orderBy = new List<SoqlOrdering>();
         if (TryKeyword("ORDER"))
         {
@@ -85,17 +102,17 @@ internal sealed class SoqlParser
 
         int? limit = TryKeyword("LIMIT") ? ExpectInteger() : null;
         int? offset = TryKeyword("OFFSET") ? ExpectInteger() : null;
-        return new SoqlQuery(select, from, where, orderBy, limit, offset);
+        return new SoqlQuery(select, from, where, groupBy, orderBy, limit, offset);
     }
 
     private SoqlSelectItem ParseSelectItem()
     {
         var start = Current;
-        if (start.IsKeyword("COUNT") && Peek(1).Kind == SoqlTokenKind.OpenParen)
+        if (s_aggregates.Contains(start.Text) && start.Kind == SoqlTokenKind.Identifier && Peek(1).Kind == SoqlTokenKind.OpenParen)
         {
             Advance();
             Advance();
-            if (Current.Kind == SoqlTokenKind.CloseParen)
+            if (start.IsKeyword("COUNT") && Current.Kind == SoqlTokenKind.CloseParen)
             {
                 Advance();
                 return new SoqlSelectItem(SoqlSelectKind.Count, null, null, start.Position);
@@ -109,7 +126,7 @@ internal sealed class SoqlParser
                 alias = Advance().Text;
             }
 
-            return new SoqlSelectItem(SoqlSelectKind.CountField, argument, alias, start.Position);
+            return new SoqlSelectItem(SoqlSelectKind.Aggregate, argument, alias, start.Position, start.Text.ToUpperInvariant());
         }
 
         if (start.IsKeyword("FIELDS") && Peek(1).Kind == SoqlTokenKind.OpenParen)

@@ -38,6 +38,24 @@ public sealed class QueryEndpointsTests
     }
 
     [Fact]
+    public async Task Query_GroupBy_AggregateRowsAndGroupByColumns()
+    {
+        await using var host = await RestTestHost.StartAsync();
+        using var client = host.CreateClient();
+        const string Soql = "SELECT Status, COUNT(Id) FROM MessagingSession GROUP BY Status ORDER BY Status";
+
+        var rows = await client.GetFromJsonAsync<JsonElement>("/services/data/v66.0/query?q=" + Q(Soql), Ct);
+        var columns = await client.GetFromJsonAsync<JsonElement>("/services/data/v66.0/query?q=" + Q(Soql) + "&columns=true", Ct);
+
+        Assert.Equal(3, rows.GetProperty("totalSize").GetInt32());
+        var first = rows.GetProperty("records")[0];
+        Assert.Equal(["attributes", "Status", "expr0"], first.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("Active", 1), (first.GetProperty("Status").GetString(), first.GetProperty("expr0").GetInt32()));
+        Assert.True(columns.GetProperty("groupBy").GetBoolean());
+        Assert.Equal([false, true], columns.GetProperty("columnMetadata").EnumerateArray().Select(c => c.GetProperty("aggregate").GetBoolean()));
+    }
+
+    [Fact]
     public async Task Query_MultiLevelRelationship_NestsEachLevel()
     {
         await using var host = await RestTestHost.StartAsync();

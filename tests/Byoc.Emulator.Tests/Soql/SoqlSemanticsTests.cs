@@ -122,9 +122,33 @@ public sealed class SoqlSemanticsTests : IDisposable
     {
         var result = _org.Query("SELECT COUNT(OwnerId) FROM MessagingSession");
 
-        var aggregate = Assert.Single(result.Aggregates);
-        Assert.Equal(("expr0", "COUNT(OwnerId)", 2L), (aggregate.ColumnName, aggregate.DisplayName, aggregate.Value));
+        var aggregate = Assert.Single(result.AggregateColumns);
+        Assert.Equal(("expr0", "COUNT(OwnerId)", 2L), (aggregate.ColumnName, aggregate.DisplayName, Assert.Single(Assert.Single(result.AggregateRows))));
         Assert.Equal(1, result.TotalSize);
+    }
+
+    [Fact]
+    public void Execute_GroupBy_OneAggregateRowPerGroup()
+    {
+        var result = _org.Query("SELECT AgentType, COUNT(Id) total, MAX(CreatedDate), COUNT_DISTINCT(Status) FROM MessagingSession " +
+            "GROUP BY AgentType ORDER BY AgentType DESC");
+
+        Assert.True(result.IsGrouped);
+        Assert.Equal(["AgentType", "total", "expr0", "expr1"], result.AggregateColumns.Select(c => c.ColumnName));
+        Assert.Equal(["BotToAgent", "Bot"], result.AggregateRows.Select(r => r[0]));
+        Assert.Equal([2L, 2L], result.AggregateRows[1].Where((_, i) => i is 1 or 3));
+        Assert.Equal(SoqlTestOrg.Now.AddHours(-2), result.AggregateRows[1][2]);
+        Assert.Equal(2, result.TotalSize);
+    }
+
+    [Fact]
+    public void Execute_GroupByRelationshipPath_GroupsByRelatedValue()
+    {
+        var result = _org.Query("SELECT MessagingChannel.DeveloperName, COUNT(Id) FROM MessagingSession GROUP BY MessagingChannel.DeveloperName");
+
+        var row = Assert.Single(result.AggregateRows);
+        Assert.Equal(["DeveloperName", "expr0"], result.AggregateColumns.Select(c => c.ColumnName));
+        Assert.Equal(["AgentforceChannel", 3L], row);
     }
 
     [Theory]
@@ -146,6 +170,12 @@ public sealed class SoqlSemanticsTests : IDisposable
     [InlineData("SELECT FIELDS(SOME) FROM User", "MALFORMED_QUERY", "unexpected token: SOME")]
     [InlineData("SELECT COUNT(), FIELDS(STANDARD) FROM User", "MALFORMED_QUERY", "Field must be grouped or aggregated: FIELDS(STANDARD)")]
     [InlineData("SELECT COUNT(), COUNT() FROM User", "MALFORMED_QUERY", "Field must be grouped or aggregated: COUNT()")]
+    [InlineData("SELECT Status, COUNT(Id) FROM MessagingSession GROUP BY AgentType", "MALFORMED_QUERY", "Field must be grouped or aggregated: Status")]
+    [InlineData("SELECT CreatedDate, COUNT(Id) FROM MessagingSession GROUP BY CreatedDate", "MALFORMED_QUERY",
+        "field 'CreatedDate' can not be grouped in a query call")]
+    [InlineData("SELECT SUM(Status) FROM MessagingSession", "INVALID_FIELD", "field Status does not support aggregate operator SUM")]
+    [InlineData("SELECT AgentType, COUNT(Id) FROM MessagingSession GROUP BY AgentType ORDER BY Status", "MALFORMED_QUERY",
+        "Ordered field must be grouped or aggregated: Status")]
     [InlineData("SELECT Owner.Nope FROM MessagingSession", "INVALID_FIELD", "No such column 'Nope' on entity 'Name'.")]
     [InlineData("SELECT Nope.Name FROM MessagingSession", "INVALID_FIELD", "Didn't understand relationship 'Nope' in field path.")]
     [InlineData("SELECT Id FROM MessagingSession WHERE Status = 'Active' AND AgentType = 'Bot' OR Status = 'Ended'", "MALFORMED_QUERY",

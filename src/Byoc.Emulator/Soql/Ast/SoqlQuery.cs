@@ -5,6 +5,7 @@ internal sealed record SoqlQuery(
     IReadOnlyList<SoqlSelectItem> Select,
     SoqlName From,
     SoqlCondition? Where,
+    IReadOnlyList<SoqlPath> GroupBy,
     IReadOnlyList<SoqlOrdering> OrderBy,
     int? Limit,
     int? Offset);

@@ -9,8 +9,8 @@ internal enum SoqlSelectKind
     /// <summary><c>COUNT()</c>: the result has no rows, only <c>totalSize</c>.</summary>
     Count,
 
-    /// <summary><c>COUNT(field)</c>: one AggregateResult row with <c>expr0</c> (or the alias).</summary>
-    CountField,
+    /// <summary>An aggregate function of a field (<c>COUNT(Id)</c>, <c>MAX(CreatedDate)</c>): AggregateResult rows.</summary>
+    Aggregate,
 
     /// <summary><c>FIELDS(ALL|STANDARD|CUSTOM)</c>; the group name is in <see cref="SoqlSelectItem.Alias"/>.</summary>
     Fields,
