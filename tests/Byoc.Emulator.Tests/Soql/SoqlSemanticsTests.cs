@@ -41,6 +41,7 @@ public sealed class SoqlSemanticsTests : IDisposable
     [InlineData("SELECT MessagingSession.Id FROM MessagingSession", 3)]
     [InlineData("SELECT Id FROM MessagingSession LIMIT 2 OFFSET 2", 1)]
     [InlineData("SELECT Id FROM MessagingSession LIMIT 0", 0)]
+    [InlineData("SELECT Id FROM MessagingSession WHERE Status = 'Active' WITH SECURITY_ENFORCED LIMIT 5 FOR VIEW", 1)]
     public void Execute_Filter_MatchesExpectedCount(string query, int expected)
     {
         if (expected < 0)
