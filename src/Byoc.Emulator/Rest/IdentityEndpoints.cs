@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Byoc.Emulator.Auth;
 using Byoc.Emulator.Org.Records;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Byoc.Emulator.Rest;
@@ -24,7 +25,7 @@ internal static class IdentityEndpoints
     /// Signs the org's admin in without a login page and redirects back with a code and the caller's state, which is
     /// what a browser session on a real org ends with (org-emulation.md §2.3).
     /// </summary>
-    private static IResult Authorize(HttpContext context)
+    private static Results<RedirectHttpResult, BadRequest<string>> Authorize(HttpContext context)
     {
         var query = context.Request.Query;
         var redirectUri = query["redirect_uri"].ToString();
@@ -56,15 +57,18 @@ internal static class IdentityEndpoints
         return TypedResults.Redirect(QueryHelpers.AddQueryString(redirectUri, parameters));
     }
 
-    private static IResult UserInfo(HttpContext context)
+    private static Results<JsonHttpResult<JsonObject>, ContentHttpResult> UserInfo(HttpContext context)
     {
         // A bad token on the identity endpoints is a 403 with a plain-text code on a real org (UNCONFIRMED wording);
         // 401 would send the CLI into its refresh-and-retry loop.
         var caller = RestAuthentication.Authenticate(context);
         var user = caller is null ? null : context.RequestServices.GetRequiredService<OrgStore>().Get(caller.UserId);
-        return caller is null || user is null
-            ? TypedResults.Text("Bad_OAuth_Token", statusCode: StatusCodes.Status403Forbidden)
-            : TypedResults.Json(Describe(context, caller, user));
+        if (caller is null || user is null)
+        {
+            return TypedResults.Text("Bad_OAuth_Token", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        return TypedResults.Json(Describe(context, caller, user));
     }
 
     private static JsonObject Describe(HttpContext context, AccessTokenInfo caller, SObjectRecord user)

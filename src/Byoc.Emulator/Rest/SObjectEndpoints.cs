@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Byoc.Emulator.Org.Records;
 using Byoc.Emulator.Org.Schema;
 using Byoc.Emulator.Soql;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Byoc.Emulator.Rest;
 
@@ -36,7 +37,7 @@ internal static class SObjectEndpoints
                 : RestErrors.NotFound());
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<JsonObject> GlobalDescribe(HttpContext context, RestContext rest)
+    private static JsonHttpResult<JsonObject> GlobalDescribe(HttpContext context, RestContext rest)
     {
         var schema = context.RequestServices.GetRequiredService<OrgStore>().Schema;
         return TypedResults.Json(new JsonObject
@@ -48,15 +49,15 @@ internal static class SObjectEndpoints
         });
     }
 
-    private static IResult Basic(HttpContext context, RestContext rest, string typeName) =>
+    private static Results<JsonHttpResult<JsonObject>, JsonHttpResult<RestError[]>> Basic(HttpContext context, RestContext rest, string typeName) =>
         FindType(context, rest, typeName) is { } type
             ? TypedResults.Json(new JsonObject { ["objectDescribe"] = SObjectDescribeWriter.Summary(type, rest), ["recentItems"] = new JsonArray() })
-            : RestErrors.NotFound();
+            : (Results<JsonHttpResult<JsonObject>, JsonHttpResult<RestError[]>>)RestErrors.NotFound();
 
-    private static IResult Describe(HttpContext context, RestContext rest, string typeName) =>
-        FindType(context, rest, typeName) is { } type ? TypedResults.Json(SObjectDescribeWriter.Describe(type, rest)) : RestErrors.NotFound();
+    private static Results<JsonHttpResult<JsonObject>, JsonHttpResult<RestError[]>> Describe(HttpContext context, RestContext rest, string typeName) =>
+        FindType(context, rest, typeName) is { } type ? TypedResults.Json(SObjectDescribeWriter.Describe(type, rest)) : (Results<JsonHttpResult<JsonObject>, JsonHttpResult<RestError[]>>)RestErrors.NotFound();
 
-    private static IResult Get(HttpContext context, RestContext rest, string typeName, string id, string? fields)
+    private static Results<JsonHttpResult<JsonObject>, JsonHttpResult<RestError[]>> Get(HttpContext context, RestContext rest, string typeName, string id, string? fields)
     {
         var type = FindType(context, rest, typeName);
         if (type is null)
@@ -97,7 +98,7 @@ internal static class SObjectEndpoints
         return TypedResults.Json(json);
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext context, RestContext rest, string typeName)
+    private static async Task<Results<JsonHttpResult<JsonObject>, JsonHttpResult<RestError[]>>> CreateAsync(HttpContext context, RestContext rest, string typeName)
     {
         var type = FindType(context, rest, typeName);
         if (type is null)
@@ -135,7 +136,7 @@ internal static class SObjectEndpoints
             statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> UpdateAsync(HttpContext context, RestContext rest, string typeName, string id)
+    private static async Task<Results<NoContent, JsonHttpResult<RestError[]>>> UpdateAsync(HttpContext context, RestContext rest, string typeName, string id)
     {
         var type = FindType(context, rest, typeName);
         if (type is null)
@@ -171,7 +172,7 @@ internal static class SObjectEndpoints
         return TypedResults.NoContent();
     }
 
-    private static IResult Delete(HttpContext context, RestContext rest, string typeName, string id)
+    private static Results<NoContent, JsonHttpResult<RestError[]>> Delete(HttpContext context, RestContext rest, string typeName, string id)
     {
         var type = FindType(context, rest, typeName);
         if (type is null)
@@ -212,7 +213,7 @@ internal static class SObjectEndpoints
         "GET,HEAD" + (type.Capabilities.HasFlag(SObjectCapabilities.Updateable) ? ",PATCH" : "") +
         (type.Capabilities.HasFlag(SObjectCapabilities.Deletable) ? ",DELETE" : "");
 
-    private static async Task<(JsonElement Body, IResult? Error)> ReadBodyAsync(HttpContext context)
+    private static async Task<(JsonElement Body, JsonHttpResult<RestError[]>? Error)> ReadBodyAsync(HttpContext context)
     {
         try
         {
