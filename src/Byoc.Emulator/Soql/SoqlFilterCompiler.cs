@@ -127,7 +127,8 @@ internal sealed class SoqlFilterCompiler(
 
     private Func<SObjectRecord, bool> CompileLike(SoqlFieldRef field, SoqlLiteral literal)
     {
-        if (field.Field.Type is FieldType.Boolean or FieldType.Int or FieldType.Double or FieldType.Date or FieldType.DateTime)
+        if (field.Field.Type is FieldType.Boolean or FieldType.Int or FieldType.Double or FieldType.Date or FieldType.DateTime or
+            FieldType.Id or FieldType.Reference)
         {
             throw SoqlErrors.InvalidOperator(literal.Position, $"invalid operator on {field.Field.Type.ToString().ToLowerInvariant()} field");
         }
