@@ -18,7 +18,7 @@ internal static class IdentityEndpoints
         endpoints.MapGet("/services/data", () => TypedResults.Json(ApiVersions.All));
         endpoints.MapGet("/services/oauth2/authorize", Authorize);
         endpoints.MapGet("/services/oauth2/userinfo", UserInfo);
-        endpoints.MapGet("/id/{orgId}/{userId}", UserInfo);
+        endpoints.MapGet("/id/{orgId}/{userId}", Identity);
     }
 
     /// <summary>
@@ -69,6 +69,47 @@ internal static class IdentityEndpoints
         }
 
         return TypedResults.Json(Describe(context, caller, user));
+    }
+
+    /// <summary>The identity URL (the token response's <c>id</c>) in Salesforce's identity-service format.</summary>
+    private static Results<JsonHttpResult<JsonObject>, ContentHttpResult> Identity(HttpContext context, string orgId, string userId)
+    {
+        var caller = RestAuthentication.Authenticate(context);
+        if (caller is null)
+        {
+            return TypedResults.Text("Bad_OAuth_Token", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        var store = context.RequestServices.GetRequiredService<OrgStore>();
+        if (store.Get(userId) is not { ObjectName: "User" } user || !Org.Ids.SalesforceId.AreEqual(orgId, caller.OrgId))
+        {
+            return TypedResults.Text("Bad_Id", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var info = Describe(context, caller, user);
+        return TypedResults.Json(new JsonObject
+        {
+            ["id"] = InstanceUrls.Identity(context, caller.OrgId, user.Id),
+            ["asserted_user"] = string.Equals(user.Id, caller.UserId, StringComparison.Ordinal),
+            ["user_id"] = user.Id,
+            ["organization_id"] = caller.OrgId,
+            ["username"] = user.GetString("Username"),
+            ["nick_name"] = user.GetString("Alias"),
+            ["display_name"] = user.GetString("Name"),
+            ["email"] = user.GetString("Email"),
+            ["email_verified"] = true,
+            ["first_name"] = user.GetString("FirstName"),
+            ["last_name"] = user.GetString("LastName"),
+            ["timezone"] = user.GetString("TimeZoneSidKey"),
+            ["active"] = user.GetBoolean("IsActive"),
+            ["user_type"] = "STANDARD",
+            ["language"] = user.GetString("LanguageLocaleKey"),
+            ["locale"] = user.GetString("LocaleSidKey"),
+            ["utcOffset"] = 0,
+            ["last_modified_date"] = info["updated_at"]?.DeepClone(),
+            ["urls"] = info["urls"]!.DeepClone(),
+            ["is_app_installed"] = true,
+        });
     }
 
     private static JsonObject Describe(HttpContext context, AccessTokenInfo caller, SObjectRecord user)

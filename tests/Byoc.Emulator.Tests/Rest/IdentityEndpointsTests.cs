@@ -54,6 +54,22 @@ public sealed class IdentityEndpointsTests
     }
 
     [Fact]
+    public async Task IdentityUrl_ValidToken_ReturnsIdentityServiceFormat()
+    {
+        await using var host = await RestTestHost.StartAsync();
+        using var client = host.CreateClient();
+        var orgId = host.Store.Records("Organization")[0].Id;
+
+        var identity = await client.GetFromJsonAsync<JsonElement>($"/id/{orgId}/{host.Store.DefaultActorId}", Ct);
+        using var unknown = await client.GetAsync($"/id/{orgId}/{orgId}", Ct);
+
+        Assert.Equal(SeededOrg.AdminUsername, identity.GetProperty("username").GetString());
+        Assert.True(identity.GetProperty("asserted_user").GetBoolean());
+        Assert.EndsWith($"/id/{orgId}/{host.Store.DefaultActorId}", identity.GetProperty("id").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task UserInfo_UnknownToken_Forbidden()
     {
         await using var host = await RestTestHost.StartAsync();
