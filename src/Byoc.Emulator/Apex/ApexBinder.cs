@@ -1,0 +1,347 @@
+using Byoc.Emulator.Apex.Syntax;
+using Byoc.Emulator.Org.Schema;
+
+namespace Byoc.Emulator.Apex;
+
+/// <summary>
+/// The compile step after parsing: resolves types against the org schema, checks variables, fields, assignments,
+/// operators, inline SOQL and DML the way the Apex compiler does, and records each declaration's type.
+/// </summary>
+internal sealed class ApexBinder
+{
+    private const string CustomFieldHint =
+        "If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. " +
+        "Please reference your WSDL or the describe call for the appropriate names.";
+
+    private readonly OrgSchema _schema;
+    private readonly List<Dictionary<string, ApexType>> _scopes = [];
+    private readonly Dictionary<DeclarationStatement, ApexType> _declarations = new(ReferenceEqualityComparer.Instance);
+
+    private ApexBinder(OrgSchema schema)
+    {
+        _schema = schema;
+    }
+
+    /// <summary>Checks the program; returns each declaration's type or throws <see cref="ApexCompileException"/>.</summary>
+    public static IReadOnlyDictionary<DeclarationStatement, ApexType> Bind(BlockStatement program, OrgSchema schema)
+    {
+        var binder = new ApexBinder(schema);
+        binder.BindBlock(program);
+        return binder._declarations;
+    }
+
+    /// <summary>Resolves a declared type; null when the name is unknown.</summary>
+    public static ApexType? Resolve(ApexTypeReference reference, OrgSchema schema)
+    {
+        if (reference.Element is not null)
+        {
+            if (!string.Equals(reference.Name, "List", StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            var element = Resolve(reference.Element, schema);
+            return element?.Kind == ApexTypeKind.SObject ? ApexType.ListOf(element) : null;
+        }
+
+        return reference.Name.ToUpperInvariant() switch
+        {
+            "STRING" => ApexType.String,
+            "INTEGER" => ApexType.Integer,
+            "LONG" => ApexType.Long,
+            "DECIMAL" or "DOUBLE" => ApexType.Decimal,
+            "BOOLEAN" => ApexType.Boolean,
+            "ID" => ApexType.Id,
+            "DATETIME" => ApexType.Datetime,
+            "DATE" => ApexType.Date,
+            _ => FindQueryable(schema, reference.Name) is { } definition ? ApexType.Of(definition) : null,
+        };
+    }
+
+    private static SObjectDefinition? FindQueryable(OrgSchema schema, string name) =>
+        schema.FindObject(name) is { } definition && definition.Surface.HasFlag(ApiSurface.Data) ? definition : null;
+
+    private void BindBlock(BlockStatement block)
+    {
+        _scopes.Add(new Dictionary<string, ApexType>(StringComparer.OrdinalIgnoreCase));
+        foreach (var statement in block.Statements)
+        {
+            BindStatement(statement);
+        }
+
+        _scopes.RemoveAt(_scopes.Count - 1);
+    }
+
+    private void BindStatement(ApexStatement statement)
+    {
+        switch (statement)
+        {
+            case BlockStatement block:
+                BindBlock(block);
+                break;
+            case DeclarationStatement declaration:
+                BindDeclaration(declaration);
+                break;
+            case AssignmentStatement assignment:
+                BindAssignment(assignment);
+                break;
+            case DmlStatement dml:
+                BindDml(dml);
+                break;
+            case DebugStatement debug:
+                TypeOf(debug.Message);
+                break;
+            case IfStatement conditional:
+                RequireBoolean(conditional.Condition, "Condition expression must be of type Boolean");
+                BindStatement(Scoped(conditional.Then));
+                if (conditional.Else is not null)
+                {
+                    BindStatement(Scoped(conditional.Else));
+                }
+
+                break;
+            default:
+                throw new ApexCompileException("Unsupported statement.", statement.Line, statement.Column);
+        }
+    }
+
+    private static BlockStatement Scoped(ApexStatement statement) =>
+        statement as BlockStatement ?? new BlockStatement([statement], statement.Line, statement.Column);
+
+    private void BindDeclaration(DeclarationStatement declaration)
+    {
+        var type = Resolve(declaration.Type, _schema) ??
+            throw new ApexCompileException($"Invalid type: {declaration.Type}", declaration.Type.Line, declaration.Type.Column);
+        if (Lookup(declaration.Name) is not null)
+        {
+            throw new ApexCompileException($"Duplicate variable: {declaration.Name}", declaration.Line, declaration.Column);
+        }
+
+        if (declaration.Initializer is not null)
+        {
+            RequireAssignable(type, declaration.Initializer);
+        }
+
+        _scopes[^1][declaration.Name] = type;
+        _declarations[declaration] = type;
+    }
+
+    private void BindAssignment(AssignmentStatement assignment)
+    {
+        var targetType = TypeOf(assignment.Target);
+        if (assignment.Target is FieldExpression field)
+        {
+            var owner = TypeOf(field.Target);
+            var definition = owner.SObject!.FindField(field.Field)!;
+            if (!definition.Createable && !definition.Updateable)
+            {
+                throw new ApexCompileException(
+                    $"Field is not writeable: {owner.SObject.Name}.{definition.Name}", field.Line, field.Column);
+            }
+        }
+
+        RequireAssignable(targetType, assignment.Value);
+    }
+
+    private void BindDml(DmlStatement dml)
+    {
+        var type = TypeOf(dml.Target);
+        var definition = type.Kind switch
+        {
+            ApexTypeKind.SObject => type.SObject!,
+            ApexTypeKind.List => type.Element!.SObject!,
+            _ => throw new ApexCompileException($"DML requires SObject or SObject list type: {type}", dml.Target.Line, dml.Target.Column),
+        };
+        var required = dml.Operation switch
+        {
+            "insert" => SObjectCapabilities.Createable,
+            "update" => SObjectCapabilities.Updateable,
+            _ => SObjectCapabilities.Deletable,
+        };
+        if (!definition.Capabilities.HasFlag(required))
+        {
+            var operation = char.ToUpperInvariant(dml.Operation[0]) + dml.Operation[1..];
+            throw new ApexCompileException($"DML operation {operation} not allowed on {definition.Name}", dml.Line, dml.Column);
+        }
+    }
+
+    private void RequireAssignable(ApexType target, ApexExpression value)
+    {
+        var source = TypeOf(value);
+        if (!target.Accepts(source))
+        {
+            throw new ApexCompileException($"Illegal assignment from {source} to {target}", value.Line, value.Column);
+        }
+    }
+
+    private void RequireBoolean(ApexExpression expression, string message)
+    {
+        if (TypeOf(expression).Kind != ApexTypeKind.Boolean)
+        {
+            throw new ApexCompileException(message, expression.Line, expression.Column);
+        }
+    }
+
+    private ApexType TypeOf(ApexExpression expression) => expression switch
+    {
+        LiteralExpression literal => literal.Value switch
+        {
+            null => ApexType.Null,
+            string => ApexType.String,
+            bool => ApexType.Boolean,
+            _ => ApexType.Integer,
+        },
+        VariableExpression variable => Lookup(variable.Name) ??
+            throw new ApexCompileException($"Variable does not exist: {variable.Name}", variable.Line, variable.Column),
+        FieldExpression field => TypeOfField(field),
+        UnaryExpression unary => TypeOfUnary(unary),
+        BinaryExpression binary => TypeOfBinary(binary),
+        QueryExpression query => TypeOfQuery(query),
+        NewSObjectExpression created => TypeOfNew(created),
+        DebugCallExpression debug => throw new ApexCompileException("Illegal assignment from void", debug.Line, debug.Column),
+        _ => throw new ApexCompileException("Unsupported expression.", expression.Line, expression.Column),
+    };
+
+    private ApexType TypeOfField(FieldExpression field)
+    {
+        var owner = TypeOf(field.Target);
+        if (owner.Kind != ApexTypeKind.SObject)
+        {
+            throw new ApexCompileException(
+                $"Initial term of field expression must be a concrete SObject: {owner}", field.Target.Line, field.Target.Column);
+        }
+
+        var definition = owner.SObject!.FindField(field.Field) ??
+            throw new ApexCompileException($"Variable does not exist: {field.Field}", field.Line, field.Column);
+        return ApexType.OfField(definition);
+    }
+
+    private ApexType TypeOfUnary(UnaryExpression unary)
+    {
+        var operand = TypeOf(unary.Operand);
+        if (unary.Operator == "!")
+        {
+            return operand.Kind == ApexTypeKind.Boolean ? ApexType.Boolean
+                : throw new ApexCompileException("Boolean expected.", unary.Operand.Line, unary.Operand.Column);
+        }
+
+        return operand.IsNumeric ? operand
+            : throw new ApexCompileException("Arithmetic expressions must use numeric arguments", unary.Line, unary.Column);
+    }
+
+    private ApexType TypeOfBinary(BinaryExpression binary)
+    {
+        var left = TypeOf(binary.Left);
+        var right = TypeOf(binary.Right);
+        switch (binary.Operator)
+        {
+            case "&&" or "||":
+                if (left.Kind != ApexTypeKind.Boolean || right.Kind != ApexTypeKind.Boolean)
+                {
+                    var name = binary.Operator == "&&" ? "AND" : "OR";
+                    throw new ApexCompileException(
+                        $"{name} operator can only be applied to Boolean expressions", binary.Line, binary.Column);
+                }
+
+                return ApexType.Boolean;
+            case "==" or "!=":
+                if (!left.Accepts(right) && !right.Accepts(left) && !(left.IsNumeric && right.IsNumeric))
+                {
+                    throw new ApexCompileException(
+                        $"Comparison arguments must be compatible types: {left}, {right}", binary.Line, binary.Column);
+                }
+
+                return ApexType.Boolean;
+            case "<" or ">" or "<=" or ">=":
+                if (!(left.IsNumeric && right.IsNumeric) && !(left.IsText && right.IsText))
+                {
+                    throw new ApexCompileException(
+                        $"Inequality operator not allowed for this type: {left}", binary.Line, binary.Column);
+                }
+
+                return ApexType.Boolean;
+            case "+" when left.Kind == ApexTypeKind.String || right.Kind == ApexTypeKind.String:
+                return ApexType.String;
+            default:
+                if (!left.IsNumeric || !right.IsNumeric)
+                {
+                    throw new ApexCompileException("Arithmetic expressions must use numeric arguments", binary.Line, binary.Column);
+                }
+
+                return left.Kind == ApexTypeKind.Decimal || right.Kind == ApexTypeKind.Decimal ? ApexType.Decimal
+                    : left.Kind == ApexTypeKind.Long || right.Kind == ApexTypeKind.Long ? ApexType.Long : ApexType.Integer;
+        }
+    }
+
+    private ApexType TypeOfQuery(QueryExpression query)
+    {
+        // Bracket position + 1: Salesforce reports SOQL problems at the query text.
+        var (line, column) = (query.Line, query.Column + 1);
+        var shape = ApexSoql.Shape(query.Soql) ??
+            throw new ApexCompileException($"unexpected token: '{query.Soql.Trim().Split(' ')[^1]}'", line, column);
+        var definition = FindQueryable(_schema, shape.ObjectName) ??
+            throw new ApexCompileException(
+                $"sObject type '{shape.ObjectName}' is not supported. If you are attempting to use a custom object, be sure to " +
+                "append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.",
+                line, column);
+        foreach (var field in shape.Fields)
+        {
+            if (field.Contains('(', StringComparison.Ordinal))
+            {
+                throw new ApexCompileException(
+                    $"Not supported by the emulated org's Apex subset: SOQL functions in inline queries ({field}).", line, column);
+            }
+
+            var head = field.Split('.')[0];
+            var known = field.Contains('.', StringComparison.Ordinal)
+                ? definition.FindRelationship(head) is not null
+                : definition.FindField(field) is not null;
+            if (!known)
+            {
+                throw new ApexCompileException($"No such column '{field}' on entity '{definition.Name}'. {CustomFieldHint}", line, column);
+            }
+        }
+
+        foreach (var (name, _) in ApexSoql.BindVariables(query.Soql))
+        {
+            if (Lookup(name) is null)
+            {
+                throw new ApexCompileException($"Variable does not exist: {name}", line, column);
+            }
+        }
+
+        return ApexType.ListOf(ApexType.Of(definition));
+    }
+
+    private ApexType TypeOfNew(NewSObjectExpression created)
+    {
+        var definition = FindQueryable(_schema, created.TypeName) ??
+            throw new ApexCompileException($"Invalid type: {created.TypeName}", created.Line, created.Column);
+        foreach (var (name, value, line, column) in created.Fields)
+        {
+            var field = definition.FindField(name) ??
+                throw new ApexCompileException($"Invalid field {name} for {definition.Name}", line, column);
+            if (!field.Createable && !field.Updateable)
+            {
+                throw new ApexCompileException($"Field is not writeable: {definition.Name}.{field.Name}", line, column);
+            }
+
+            RequireAssignable(ApexType.OfField(field), value);
+        }
+
+        return ApexType.Of(definition);
+    }
+
+    private ApexType? Lookup(string name)
+    {
+        for (var i = _scopes.Count - 1; i >= 0; i--)
+        {
+            if (_scopes[i].TryGetValue(name, out var type))
+            {
+                return type;
+            }
+        }
+
+        return null;
+    }
+}
