@@ -168,6 +168,13 @@ internal sealed class ApexBinder
     private void RequireAssignable(ApexType target, ApexExpression value)
     {
         var source = TypeOf(value);
+
+        // Only an inline query (not a list variable) may be assigned to a single sObject; the row count is checked at run time.
+        if (value is QueryExpression && target.Kind == ApexTypeKind.SObject)
+        {
+            source = source.Element!;
+        }
+
         if (!target.Accepts(source))
         {
             throw new ApexCompileException($"Illegal assignment from {source} to {target}", value.Line, value.Column);
