@@ -14,15 +14,21 @@ internal static class ApexSoapEndpoints
 {
     public static IEndpointRouteBuilder MapApexSoap(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/services/Soap/s/{version:regex(^[1-9][0-9]\\.0$)}", ExecuteAsync);
-        routes.MapPost("/services/Soap/s/{version:regex(^[1-9][0-9]\\.0$)}/{orgId}", ExecuteAsync);
+        // No regex route constraints: the slim builder the host uses does not register them.
+        routes.MapPost("/services/Soap/s/{version}", ExecuteAsync);
+        routes.MapPost("/services/Soap/s/{version}/{orgId}", ExecuteAsync);
         return routes;
     }
 
-    private static async Task<ContentHttpResult> ExecuteAsync(
+    private static async Task<Results<ContentHttpResult, NotFound>> ExecuteAsync(
         string version, string? orgId, HttpRequest http, IAccessTokens tokens, AnonymousApexExecutor executor,
         CancellationToken cancellationToken)
     {
+        if (!SoapApis.IsApiVersion(version))
+        {
+            return TypedResults.NotFound();
+        }
+
         var request = await SoapRequest.ReadAsync(http, cancellationToken);
         if (request is null)
         {

@@ -18,6 +18,11 @@ internal static class SoapApis
         return services;
     }
 
+    /// <summary>A SOAP API version segment such as <c>66.0</c> (no <c>v</c> prefix, org-emulation.md §3).</summary>
+    public static bool IsApiVersion(string version) =>
+        version.Length == 4 && char.IsAsciiDigit(version[0]) && version[0] != '0' && char.IsAsciiDigit(version[1]) &&
+        version.EndsWith(".0", StringComparison.Ordinal);
+
     public static IEndpointRouteBuilder MapSoapApis(this IEndpointRouteBuilder routes)
     {
         routes.MapApexSoap();
