@@ -1,4 +1,5 @@
 using Byoc.Emulator.Apex;
+using Byoc.Emulator.Metadata;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Byoc.Emulator.Soap;
@@ -15,6 +16,8 @@ internal static class SoapApis
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IApexQueryExecutor, OrgStoreApexQueryExecutor>();
         services.TryAddSingleton<AnonymousApexExecutor>();
+        services.TryAddSingleton<DeployJobs>();
+        services.TryAddSingleton<MetadataDeployer>();
         return services;
     }
 
@@ -26,6 +29,7 @@ internal static class SoapApis
     public static IEndpointRouteBuilder MapSoapApis(this IEndpointRouteBuilder routes)
     {
         routes.MapApexSoap();
+        routes.MapMetadataSoap();
         return routes;
     }
 }
