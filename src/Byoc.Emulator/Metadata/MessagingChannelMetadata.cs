@@ -51,7 +51,7 @@ internal static class MessagingChannelMetadata
             values["RoutingType"] = "OmniQueue";
             values["MessagingPlatformKey"] = MetadataXml.Value(root, "messagingPlatformKey") ?? address;
             values["ChannelAddressIdentifier"] = address;
-            values["ConsentType"] ??= "ImplicitOptIn";
+            values.TryAdd("ConsentType", "ImplicitOptIn");
         }
         else if (!string.Equals(existing.GetString("MessageType"), type, StringComparison.OrdinalIgnoreCase))
         {
