@@ -1,5 +1,6 @@
 using Byoc.Emulator.Apex;
 using Byoc.Emulator.Metadata;
+using Byoc.Emulator.Packages;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Byoc.Emulator.Soap;
@@ -18,6 +19,7 @@ internal static class SoapApis
         services.TryAddSingleton<AnonymousApexExecutor>();
         services.TryAddSingleton<DeployJobs>();
         services.TryAddSingleton<MetadataDeployer>();
+        services.TryAddSingleton<PackageInstaller>();
         return services;
     }
 

@@ -2,6 +2,7 @@ using Byoc.Emulator.Auth;
 using Byoc.Emulator.Org.Records;
 using Byoc.Emulator.Org.Schema;
 using Byoc.Emulator.Org.Seed;
+using Byoc.Emulator.Packages;
 using Byoc.Emulator.Soap;
 using Byoc.TestUtilities;
 using Microsoft.AspNetCore.Builder;
@@ -49,6 +50,7 @@ internal sealed class SoapTestHost : IAsyncDisposable
         builder.Services.AddSoapApis();
         var app = builder.Build();
         app.MapSoapApis();
+        app.MapPackageApis();
         var server = await LoopbackServer.StartAsync(app, TestContext.Current.CancellationToken);
         return new SoapTestHost(server, store, tokens, time);
     }
