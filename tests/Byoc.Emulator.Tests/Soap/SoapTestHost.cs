@@ -37,7 +37,7 @@ internal sealed class SoapTestHost : IAsyncDisposable
 
     public string OrgId => Store.Records("Organization").Single().Id;
 
-    public static async Task<SoapTestHost> StartAsync(SeedProfile profile = SeedProfile.Complete)
+    public static async Task<SoapTestHost> StartAsync(SeedProfile profile = SeedProfile.Complete, Action<WebApplication>? configure = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 30, 0, TimeSpan.Zero));
         var store = new OrgStore(new OrgSchema(), new OrgStoreOptions(), time);
@@ -51,6 +51,7 @@ internal sealed class SoapTestHost : IAsyncDisposable
         var app = builder.Build();
         app.MapSoapApis();
         app.MapPackageApis();
+        configure?.Invoke(app);
         var server = await LoopbackServer.StartAsync(app, TestContext.Current.CancellationToken);
         return new SoapTestHost(server, store, tokens, time);
     }
