@@ -63,7 +63,10 @@ internal static class MetadataPackage
             {
                 foreach (var fullName in Expand(files, root, type, member))
                 {
-                    var fileName = type?.FileName(fullName) ?? FindByMember(files, root, fullName) ?? fullName;
+                    var expected = type?.FileName(fullName) ?? FindByMember(files, root, fullName) ?? fullName;
+
+                    // Echo the zip's own spelling: the CLI maps fileName back to the local source file.
+                    var fileName = files.Keys.FirstOrDefault(k => k.Equals(root + expected, StringComparison.OrdinalIgnoreCase))?[root.Length..] ?? expected;
                     var found = files.TryGetValue(root + fileName, out var bytes);
                     components.Add(new MetadataComponent(typeName, fullName, fileName, found ? Parse(bytes!) : null, found));
                 }

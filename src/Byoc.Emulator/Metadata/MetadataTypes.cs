@@ -2,7 +2,9 @@ namespace Byoc.Emulator.Metadata;
 
 /// <summary>
 /// The metadata types the emulated org deploys, in the order it applies them (dependencies first), with their zip
-/// folder and file suffix (Metadata API "File Suffix and Directory Location").
+/// folder and file suffix as the sf CLI zips them (source-deploy-retrieve's metadata registry; note the capitalised
+/// <c>ConversationVendorInformation</c> folder and the <c>.ConversationChannelDefinition</c> suffix). Zip paths are
+/// matched case-insensitively.
 /// </summary>
 internal static class MetadataTypes
 {
@@ -13,8 +15,8 @@ internal static class MetadataTypes
         new("Settings", "settings", "settings", SettingsMetadata.Apply),
         new("Queue", "queues", "queue", QueueMetadata.Apply),
         new("PermissionSet", "permissionsets", "permissionset", PermissionSetMetadata.Apply),
-        new("ConversationVendorInfo", "conversationVendorInfo", "conversationVendorInfo", ChannelDefinitionMetadata.ApplyVendor),
-        new("ConversationChannelDefinition", "conversationChannelDefinitions", "conversationChannelDefinition", ChannelDefinitionMetadata.ApplyDefinition),
+        new("ConversationVendorInfo", "ConversationVendorInformation", "ConversationVendorInformation", ChannelDefinitionMetadata.ApplyVendor),
+        new("ConversationChannelDefinition", "conversationChannelDefinitions", "ConversationChannelDefinition", ChannelDefinitionMetadata.ApplyDefinition),
         new("MessagingChannel", "messagingChannels", "messagingChannel", MessagingChannelMetadata.Apply),
     ];
 

@@ -82,10 +82,10 @@ internal static class ProviderPackage
         return
         [
             new("CustomObject", eventName, $"objects/{eventName}.object", eventXml),
-            new("ConversationVendorInfo", SeededOrg.VendorDeveloperName, $"conversationVendorInfo/{SeededOrg.VendorDeveloperName}.conversationVendorInfo",
+            new("ConversationVendorInfo", SeededOrg.VendorDeveloperName, $"ConversationVendorInformation/{SeededOrg.VendorDeveloperName}.ConversationVendorInformation",
                 Md("ConversationVendorInfo", E("masterLabel", Name), E("vendorType", "BringYourOwnChannelPartner"))),
             new("ConversationChannelDefinition", SeededOrg.ChannelDefinitionDeveloperName,
-                $"conversationChannelDefinitions/{SeededOrg.ChannelDefinitionDeveloperName}.conversationChannelDefinition",
+                $"conversationChannelDefinitions/{SeededOrg.ChannelDefinitionDeveloperName}.ConversationChannelDefinition",
                 Md("ConversationChannelDefinition",
                     E("masterLabel", Name), E("conversationVendorInfo", SeededOrg.VendorDeveloperName),
                     E("customPlatformEvent", eventName), E("customEventTypeField", SeededOrg.EventTypeField),

@@ -102,9 +102,9 @@ public sealed class MetadataDeployerTests : IDisposable
     {
         var bot = _store.Records("BotDefinition").Single();
         var zip = DeployZip.PlatformEvent(DeployZip.Queue())
-            .Add("ConversationVendorInfo", "Acme_Vendor", "conversationVendorInfo/Acme_Vendor.conversationVendorInfo",
+            .Add("ConversationVendorInfo", "Acme_Vendor", "ConversationVendorInformation/Acme_Vendor.ConversationVendorInformation",
                 DeployZip.Md("ConversationVendorInfo", "<masterLabel>Acme</masterLabel><vendorType>BringYourOwnChannelPartner</vendorType>"))
-            .Add("ConversationChannelDefinition", "Acme_Definition", "conversationChannelDefinitions/Acme_Definition.conversationChannelDefinition",
+            .Add("ConversationChannelDefinition", "Acme_Definition", "conversationChannelDefinitions/Acme_Definition.ConversationChannelDefinition",
                 DeployZip.Md("ConversationChannelDefinition", """
                     <masterLabel>Acme</masterLabel><conversationVendorInfo>Acme_Vendor</conversationVendorInfo>
                     <customPlatformEvent>Acme_Interaction__e</customPlatformEvent><customEventTypeField>Acme_Interaction__e.EventType__c</customEventTypeField>
@@ -137,7 +137,7 @@ public sealed class MetadataDeployerTests : IDisposable
     [Fact]
     public void Deploy_ChannelDefinitionForMissingEvent_FailsThatComponent()
     {
-        var zip = new DeployZip().Add("ConversationChannelDefinition", "Bad", "conversationChannelDefinitions/Bad.conversationChannelDefinition",
+        var zip = new DeployZip().Add("ConversationChannelDefinition", "Bad", "conversationChannelDefinitions/Bad.ConversationChannelDefinition",
             DeployZip.Md("ConversationChannelDefinition", "<masterLabel>Bad</masterLabel><customPlatformEvent>Missing__e</customPlatformEvent>"));
 
         var result = Assert.Single(Deploy(zip).Components);

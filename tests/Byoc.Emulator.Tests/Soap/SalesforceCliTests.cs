@@ -1,4 +1,5 @@
 using Byoc.Emulator.Org.Seed;
+using Byoc.Emulator.Org.Settings;
 using Byoc.TestUtilities.SalesforceCli;
 
 namespace Byoc.Emulator.Tests.Soap;
@@ -86,6 +87,62 @@ public sealed class SalesforceCliTests
             Assert.True(result.ExitCode == 0, result.ToString());
             Assert.Equal("Succeeded", result.Result.GetProperty("status").GetString());
             Assert.Single(host.Store.Lookup("Group", "DeveloperName", SeededOrg.QueueDeveloperName));
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task ProjectDeployStart_ProviderSourceTree_AppliesEveryComponent()
+    {
+        using var sf = SalesforceCli.Locate();
+        Assert.SkipWhen(sf is null, SalesforceCli.SkipReason);
+        await using var host = await SoapTestHost.StartAsync(SeedProfile.PrerequisitesOnly, CliBootstrapStubs.Map);
+        var project = Directory.CreateTempSubdirectory("byoc-sf-project-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(project, "sfdx-project.json"),
+                """{"packageDirectories":[{"path":"force-app","default":true}],"sourceApiVersion":"62.0"}""");
+            var root0 = Path.Combine(project, "force-app", "main", "default");
+            void Write(string path, string root, string body)
+            {
+                var full = Path.Combine(root0, path);
+                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+                File.WriteAllText(full, $"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<{root} xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n{body}\n</{root}>\n");
+            }
+
+            Write("objects/Acme_Interaction__e/Acme_Interaction__e.object-meta.xml", "CustomObject",
+                "<deploymentStatus>Deployed</deploymentStatus><eventType>HighVolume</eventType><label>Acme Interaction</label><pluralLabel>Acme Interactions</pluralLabel><publishBehavior>PublishImmediately</publishBehavior>");
+            Write("objects/Acme_Interaction__e/fields/EventType__c.field-meta.xml", "CustomField",
+                "<fullName>EventType__c</fullName><label>Event Type</label><length>255</length><type>Text</type>");
+            Write("objects/Acme_Interaction__e/fields/Payload__c.field-meta.xml", "CustomField",
+                "<fullName>Payload__c</fullName><label>Payload</label><length>131072</length><type>LongTextArea</type><visibleLines>3</visibleLines>");
+            Write("permissionsets/sfdc_scrt2.permissionset-meta.xml", "PermissionSet",
+                "<label>SCRT2 Integration User</label><objectPermissions><allowCreate>true</allowCreate><allowDelete>false</allowDelete><allowEdit>false</allowEdit><allowRead>true</allowRead><modifyAllRecords>false</modifyAllRecords><object>Acme_Interaction__e</object><viewAllRecords>false</viewAllRecords></objectPermissions>");
+            Write("ConversationVendorInformation/Acme_Vendor.ConversationVendorInformation-meta.xml", "ConversationVendorInfo",
+                "<masterLabel>Acme</masterLabel><vendorType>BringYourOwnChannelPartner</vendorType>");
+            Write("conversationChannelDefinitions/Acme_Definition.ConversationChannelDefinition-meta.xml", "ConversationChannelDefinition",
+                "<masterLabel>Acme</masterLabel><conversationVendorInfo>Acme_Vendor</conversationVendorInfo><customPlatformEvent>Acme_Interaction__e</customPlatformEvent><customEventTypeField>Acme_Interaction__e.EventType__c</customEventTypeField><customEventPayloadField>Acme_Interaction__e.Payload__c</customEventPayloadField><routingOwner>Salesforce</routingOwner><consentOwner>Salesforce</consentOwner>");
+            Write("queues/AgentforceChannel_Queue.queue-meta.xml", "Queue",
+                "<fullName>AgentforceChannel_Queue</fullName><name>AgentforceChannel Queue</name><queueSobject><sobjectType>MessagingSession</sobjectType></queueSobject>");
+            Write("messagingChannels/AgentforceChannel.messagingChannel-meta.xml", "MessagingChannel",
+                "<masterLabel>Agentforce Channel</masterLabel><messagingChannelType>Custom</messagingChannelType><conversationChannelDefinition>Acme_Definition</conversationChannelDefinition><sessionHandlerType>AgentforceServiceAgent</sessionHandlerType><sessionHandlerAsa>Reservation_Agent</sessionHandlerAsa><sessionHandlerQueue>AgentforceChannel_Queue</sessionHandlerQueue>");
+            Write("settings/OmniChannel.settings-meta.xml", "OmniChannelSettings", "<enableOmniChannel>true</enableOmniChannel>");
+            var login = await sf!.LoginWithAccessTokenAsync(host.BaseAddress, host.Tokens.Token, "emu", TestContext.Current.CancellationToken);
+            Assert.True(login.ExitCode == 0, login.ToString());
+
+            var result = await sf.RunAsync(["project", "deploy", "start", "--target-org", "emu", "--source-dir", "force-app", "--json"],
+                workingDirectory: project, timeout: s_timeout, cancellationToken: TestContext.Current.CancellationToken);
+
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Equal("Succeeded", result.Result.GetProperty("status").GetString());
+            Assert.DoesNotContain(result.Json.GetProperty("warnings").EnumerateArray(), w => (w.GetString() ?? "").Contains("not found in the local project", StringComparison.Ordinal));
+            Assert.NotNull(host.Store.Schema.FindObject("Acme_Interaction__e")?.FindField("Payload__c"));
+            Assert.Single(host.Store.Lookup("ConversationChannelDefinition", "DeveloperName", "Acme_Definition"));
+            Assert.Single(host.Store.Lookup("MessagingChannel", "DeveloperName", "AgentforceChannel"));
+            Assert.True(OrgSettings.IsEnabled(host.Store, "OmniChannel", "enableOmniChannel"));
         }
         finally
         {
