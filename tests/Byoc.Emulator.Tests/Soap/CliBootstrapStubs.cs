@@ -1,5 +1,6 @@
 using Byoc.Emulator.Org.Records;
 using Byoc.Emulator.Org.Seed;
+using Byoc.Emulator.Packages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -47,6 +48,13 @@ internal static class CliBootstrapStubs
             ["query"] = $"/services/data/{version}/query",
             ["tooling"] = $"/services/data/{version}/tooling",
         }));
+        app.MapGet("/services/data/{version}/tooling/query", (string version, string q, OrgStore store) =>
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(q, @"FROM SubscriberPackageVersion WHERE Id\s*=\s*'(?<id>\w+)'");
+            var record = match.Success ? store.Get(match.Groups["id"].Value) : null;
+            var records = record is null ? "" : RecordJson.Write(record, version, tooling: true);
+            return Results.Text($"{{\"size\":{(record is null ? 0 : 1)},\"totalSize\":{(record is null ? 0 : 1)},\"done\":true,\"entityTypeName\":\"SubscriberPackageVersion\",\"records\":[{records}]}}", "application/json");
+        });
         app.MapGet("/services/data/{version}/query", (string version, string q) =>
             q.Contains("FROM Organization", StringComparison.OrdinalIgnoreCase)
                 ? Results.Json(new

@@ -1,5 +1,6 @@
 using Byoc.Emulator.Org.Seed;
 using Byoc.Emulator.Org.Settings;
+using Byoc.Emulator.Packages;
 using Byoc.TestUtilities.SalesforceCli;
 
 namespace Byoc.Emulator.Tests.Soap;
@@ -148,5 +149,20 @@ public sealed class SalesforceCliTests
         {
             Directory.Delete(project, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task PackageInstall_ProviderPackage_Succeeds()
+    {
+        using var sf = SalesforceCli.Locate();
+        Assert.SkipWhen(sf is null, SalesforceCli.SkipReason);
+        await using var host = await SoapTestHost.StartAsync(SeedProfile.PrerequisitesOnly, CliBootstrapStubs.Map);
+
+        var result = await sf!.RunAsync(["package", "install", "--target-org", host.Tokens.Token, "--package", ProviderPackage.VersionId15, "--wait", "10", "--no-prompt", "--json"],
+            SalesforceCli.TokenEnvironment(host.BaseAddress), timeout: s_timeout, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("SUCCESS", result.Result.GetProperty("Status").GetString());
+        Assert.Single(host.Store.Records("InstalledSubscriberPackage"));
     }
 }
