@@ -54,7 +54,7 @@ internal static class ApexSoapEndpoints
     private static ContentHttpResult Respond(ApexExecutionResult result)
     {
         XNamespace apex = SoapNamespaces.Apex;
-        var header = new XElement(apex + "DebuggingInfo", new XElement(apex + "debugLog", result.DebugLog));
+        var header = new XElement(apex + "DebuggingInfo", new XElement(apex + "debugLog", SoapResponses.XmlSafe(result.DebugLog)));
         var body = new XElement(apex + "executeAnonymousResponse",
             new XElement(apex + "result",
                 new XElement(apex + "column", result.Column),

@@ -62,6 +62,15 @@ internal static class ProviderPackage
         });
     }
 
+    /// <summary>Adds the package to an org persisted before packages existed in the emulated org; no-op otherwise.</summary>
+    public static void EnsureSeeded(OrgStore store)
+    {
+        if (store.Get(VersionId) is null)
+        {
+            store.Write(Seed);
+        }
+    }
+
     /// <summary>Records the package as installed (the complete seed, where the guide's step 3 is done).</summary>
     public static void SeedInstalled(OrgWriter writer) =>
         writer.Insert("InstalledSubscriberPackage", new Dictionary<string, object?>

@@ -1,3 +1,4 @@
+using System.Xml;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -56,8 +57,19 @@ internal static class SoapResponses
     public static ContentHttpResult MalformedRequest() =>
         Fault(SoapNamespaces.Envelope, "soapenv:Client", "Unable to parse the request: expected a SOAP envelope with a body operation");
 
-    public static XElement Nillable(XName name, object? value) =>
-        value is null ? new XElement(name, new XAttribute(SoapNamespaces.Instance + "nil", "true")) : new XElement(name, value);
+    public static XElement Nillable(XName name, string? value) =>
+        value is null ? new XElement(name, new XAttribute(SoapNamespaces.Instance + "nil", "true")) : new XElement(name, XmlSafe(value));
+
+    /// <summary>Replaces characters XML 1.0 cannot carry (control characters stored in a record, say) with U+FFFD.</summary>
+    public static string XmlSafe(string text)
+    {
+        if (text.All(c => XmlConvert.IsXmlChar(c) || char.IsSurrogate(c)))
+        {
+            return text;
+        }
+
+        return string.Concat(text.Select(c => XmlConvert.IsXmlChar(c) || char.IsSurrogate(c) ? c : '\uFFFD'));
+    }
 
     private static string Serialize(XElement envelope) =>
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + envelope.ToString(SaveOptions.DisableFormatting);

@@ -132,6 +132,20 @@ public sealed class ApexSoapEndpointsTests
         Assert.Contains("<faultcode>soapenv:Client</faultcode>", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ExecuteAnonymous_ControlCharacterInDebugOutput_StillWellFormedXml()
+    {
+        await using var host = await SoapTestHost.StartAsync();
+        var channel = host.Store.Lookup("MessagingChannel", "DeveloperName", SeededOrg.ChannelDeveloperName).Single();
+        host.Store.Write(w => w.Update(channel.Id, new Dictionary<string, object?> { ["MasterLabel"] = "bell\u0007" }));
+
+        using var response = await PostAsync(host, "/services/Soap/s/66.0", host.Tokens.Token,
+            "MessagingChannel c = [SELECT Id, MasterLabel FROM MessagingChannel LIMIT 1];\nSystem.debug(c.MasterLabel);", withBearer: false);
+
+        var result = ResultOf(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("true", result.Element(s_apex + "success")!.Value);
+    }
+
     private static XElement ResultOf(string xml) =>
         XDocument.Parse(xml).Root!.Element(s_env + "Body")!.Element(s_apex + "executeAnonymousResponse")!.Element(s_apex + "result")!;
 

@@ -14,6 +14,7 @@ internal static class OrgSeeder
         if (!store.IsEmpty)
         {
             store.DefaultActorId ??= FindAdmin(store);
+            ProviderPackage.EnsureSeeded(store);
             return false;
         }
 
