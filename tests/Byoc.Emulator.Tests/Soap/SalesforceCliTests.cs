@@ -57,6 +57,22 @@ public sealed class SalesforceCliTests
     }
 
     [Fact]
+    public async Task ApexRun_NoRows_FailsWithExecuteRuntimeFailure()
+    {
+        using var sf = SalesforceCli.Locate();
+        Assert.SkipWhen(sf is null, SalesforceCli.SkipReason);
+        await using var host = await SoapTestHost.StartAsync(SeedProfile.Complete, CliBootstrapStubs.Map);
+
+        var result = await sf!.RunAsync(["apex", "run", "--target-org", host.Tokens.Token, "--json"],
+            SalesforceCli.TokenEnvironment(host.BaseAddress), standardInput: "MessagingChannel c = [SELECT Id FROM MessagingChannel WHERE DeveloperName = 'Nope' LIMIT 1];",
+            timeout: s_timeout, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("executeRuntimeFailure", result.ErrorName);
+        Assert.Contains("System.QueryException: List has no rows for assignment to SObject", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ProjectDeployStart_GuideQueue_CreatesQueue()
     {
         using var sf = SalesforceCli.Locate();
