@@ -24,9 +24,13 @@ internal sealed class ApexParser
 
     private const int MaxDepth = 100;
 
+    /// <summary>Binary chains build left-deep trees that the binder and interpreter walk recursively; this bounds them.</summary>
+    private const int MaxOperators = 2000;
+
     private readonly IReadOnlyList<ApexToken> _tokens;
     private int _index;
     private int _depth;
+    private int _operators;
 
     private ApexParser(IReadOnlyList<ApexToken> tokens)
     {
@@ -271,6 +275,11 @@ internal sealed class ApexParser
             if (!operators.Any(token.Is))
             {
                 return left;
+            }
+
+            if (++_operators > MaxOperators)
+            {
+                throw new ApexCompileException("Expression too complex.", token.Line, token.Column);
             }
 
             _index++;

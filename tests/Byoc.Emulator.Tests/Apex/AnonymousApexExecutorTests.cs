@@ -239,6 +239,14 @@ public sealed class AnonymousApexExecutorTests : IDisposable
         Assert.Equal("Expression or block nested too deeply.", result.CompileProblem);
     }
 
+    [Fact]
+    public void Execute_VeryLongOperatorChain_IsCompileProblemNotStackOverflow()
+    {
+        var result = Run("Integer n = 1" + string.Concat(Enumerable.Repeat(" + 1", 100_000)) + ";");
+
+        Assert.Equal("Expression too complex.", result.CompileProblem);
+    }
+
     private ApexExecutionResult Run(string script) => _executor.Execute(script, _adminId, "66.0");
 
     private SObjectRecord Single(string type) => Assert.Single(_store.Records(type));
