@@ -199,6 +199,30 @@ public sealed class MetadataDeployerTests : IDisposable
         Assert.Equal("The deploy zip is not a valid zip file.", outcome.ErrorMessage);
     }
 
+    [Fact]
+    public void Deploy_SettingsAndPlatformEvent_SurviveReopeningThePersistedOrg()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"byoc-deploy-{Guid.NewGuid():N}.db");
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 30, 0, TimeSpan.Zero));
+        try
+        {
+            using (var store = new OrgStore(new OrgSchema(), new OrgStoreOptions { DatabasePath = path }, time))
+            {
+                OrgSeeder.SeedIfEmpty(store, SeedProfile.PrerequisitesOnly);
+                var outcome = new MetadataDeployer(store).Deploy(DeployZip.PlatformEvent(DeployZip.OmniChannel()).Build(), s_cliDefaults, store.DefaultActorId!);
+                Assert.Equal("Succeeded", outcome.Status);
+            }
+
+            using var reopened = new OrgStore(new OrgSchema(), new OrgStoreOptions { DatabasePath = path }, time);
+            Assert.True(OrgSettings.IsEnabled(reopened, "OmniChannel", "enableOmniChannel"));
+            Assert.NotNull(reopened.Schema.FindObject("Acme_Interaction__e")?.FindField("Payload__c"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private DeployOutcome Deploy(DeployZip zip) => _deployer.Deploy(zip.Build(), s_cliDefaults, _store.DefaultActorId!);
 
     public void Dispose() => _store.Dispose();
