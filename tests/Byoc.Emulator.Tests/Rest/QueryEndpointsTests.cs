@@ -197,7 +197,11 @@ public sealed class QueryEndpointsTests
 
         var body = await client.GetFromJsonAsync<JsonElement>(host.Url("//services/data/v66.0/tooling/query?q=" + Q(Soql)), Ct);
 
-        Assert.Equal(0, body.GetProperty("totalSize").GetInt32());
+        // The complete seed has the provider package installed.
+        Assert.Equal(1, body.GetProperty("totalSize").GetInt32());
+        var installed = body.GetProperty("records")[0];
+        Assert.Equal("BYOC Connector", installed.GetProperty("SubscriberPackage").GetProperty("Name").GetString());
+        Assert.Equal(1, installed.GetProperty("SubscriberPackageVersion").GetProperty("MajorVersion").GetInt32());
     }
 
     [Fact]

@@ -39,7 +39,12 @@ internal sealed class OrgWriter
     {
         var type = _store.Schema.FindObject(objectName) ?? throw new InvalidOperationException($"Unknown sObject type {objectName}.");
         var sequence = _store.NextSequence();
-        var id = SalesforceId.Create(type.KeyPrefix, sequence);
+
+        // A fixed id is honoured for seeded records that must be stable (for example the provider package's 04t).
+        var id = fields.TryGetValue("Id", out var fixedId) && fixedId is string text && SalesforceId.TryNormalize(text, out var fixed18) &&
+            SalesforceId.KeyPrefixOf(fixed18) == type.KeyPrefix && Get(fixed18) is null
+            ? fixed18
+            : SalesforceId.Create(type.KeyPrefix, sequence);
         var values = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
         foreach (var field in type.Fields)
         {

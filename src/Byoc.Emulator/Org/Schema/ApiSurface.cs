@@ -4,6 +4,9 @@ namespace Byoc.Emulator.Org.Schema;
 [Flags]
 internal enum ApiSurface
 {
+    /// <summary>Emulator-internal: no Salesforce API exposes the type (for example <c>OrgSetting</c>).</summary>
+    None = 0,
+
     /// <summary>The data API: <c>/services/data/vNN.0/query</c> and <c>/sobjects</c>.</summary>
     Data = 1,
 

@@ -1,6 +1,7 @@
 using Byoc.Emulator.Org.Ids;
 using Byoc.Emulator.Org.Records;
 using Byoc.Emulator.Org.Schema;
+using Byoc.Emulator.Packages;
 
 namespace Byoc.Emulator.Org.Seed;
 
@@ -13,6 +14,7 @@ internal static class OrgSeeder
         if (!store.IsEmpty)
         {
             store.DefaultActorId ??= FindAdmin(store);
+            ProviderPackage.EnsureSeeded(store);
             return false;
         }
 
@@ -118,11 +120,13 @@ internal static class OrgSeeder
             ["Name"] = SeededOrg.ScrtPermissionSetName,
             ["Label"] = "SCRT2 Integration User",
         });
+        ProviderPackage.Seed(writer);
         return admin;
     }
 
     private static void SeedProviderSetup(OrgWriter writer)
     {
+        ProviderPackage.SeedInstalled(writer);
         var scrt = writer.Lookup("PermissionSet", "Name", SeededOrg.ScrtPermissionSetName).Single();
         writer.Insert("ObjectPermissions", new Dictionary<string, object?>
         {
