@@ -2,7 +2,7 @@ namespace Byoc.Emulator.Apex;
 
 /// <summary>
 /// Runs the inline SOQL of anonymous Apex. The seam between the Apex interpreter and the org's SOQL engine: the host
-/// registers an adapter over the real engine; <see cref="OrgStoreApexQueryExecutor"/> is a small stand-in.
+/// registers <see cref="SoqlApexQueryExecutor"/>, an adapter over the real engine.
 /// </summary>
 /// <remarks>
 /// Called synchronously while the script's transaction holds the <see cref="Org.Records.OrgStore"/> write lock (the

@@ -1,6 +1,7 @@
 using Byoc.Emulator.Apex;
 using Byoc.Emulator.Metadata;
 using Byoc.Emulator.Packages;
+using Byoc.Emulator.Soql;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Byoc.Emulator.Soap;
@@ -15,7 +16,8 @@ internal static class SoapApis
     public static IServiceCollection AddSoapApis(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IApexQueryExecutor, OrgStoreApexQueryExecutor>();
+        services.TryAddSingleton<SoqlEngine>();
+        services.TryAddSingleton<IApexQueryExecutor, SoqlApexQueryExecutor>();
         services.TryAddSingleton<AnonymousApexExecutor>();
         services.TryAddSingleton<DeployJobs>();
         services.TryAddSingleton<MetadataDeployer>();

@@ -2,6 +2,7 @@ using Byoc.Emulator.Apex;
 using Byoc.Emulator.Org.Records;
 using Byoc.Emulator.Org.Schema;
 using Byoc.Emulator.Org.Seed;
+using Byoc.Emulator.Soql;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Byoc.Emulator.Tests.Apex;
@@ -18,7 +19,7 @@ public sealed class AnonymousApexExecutorTests : IDisposable
         _store = new OrgStore(new OrgSchema(), new OrgStoreOptions(), _time);
         OrgSeeder.SeedIfEmpty(_store, SeedProfile.Complete);
         _adminId = _store.DefaultActorId!;
-        _executor = new AnonymousApexExecutor(_store, new OrgStoreApexQueryExecutor(_store), _time);
+        _executor = new AnonymousApexExecutor(_store, new SoqlApexQueryExecutor(new SoqlEngine(_store, _time)), _time);
     }
 
     private string BotId => Single("BotDefinition").Id;
