@@ -41,7 +41,9 @@ internal sealed partial class InteractionServiceClient(
         content.Headers.ContentType.Parameters.Add(new NameValueHeaderValue("boundary", boundary));
         var json = new StringContent(JsonSerializer.Serialize(request, SalesforceJson.Options));
         json.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        content.Add(json, "json");
+        // Quote the part name as browsers and the Salesforce samples do; .NET would write name=json.
+        json.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"json\"" };
+        content.Add(json);
         return content;
     }
 
