@@ -1,0 +1,32 @@
+namespace Byoc.Core.Messages;
+
+/// <summary>One conversation entry to show the end user, normalised. Stored in the outbox as JSON.</summary>
+internal sealed record OutboundMessage
+{
+    /// <summary>The configured channel name the end user is on.</summary>
+    public required string Channel { get; init; }
+
+    /// <summary>The platform's id of the end user.</summary>
+    public required string PlatformUserId { get; init; }
+
+    /// <summary>Salesforce's conversation-entry identifier (<c>payload.identifier</c>); used for acknowledgements.</summary>
+    public required string EntryIdentifier { get; init; }
+
+    /// <summary>Salesforce's conversation identifier.</summary>
+    public required string ConversationIdentifier { get; init; }
+
+    /// <summary>What to show.</summary>
+    public required OutboundKind Kind { get; init; }
+
+    /// <summary>The text, if any.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>The options of a choices message.</summary>
+    public IReadOnlyList<ChoiceOption> Choices { get; init; } = [];
+
+    /// <summary>The display name of the agent or rep, if Salesforce sent one.</summary>
+    public string? SenderDisplayName { get; init; }
+
+    /// <summary>When Salesforce says the entry was created.</summary>
+    public DateTimeOffset? Timestamp { get; init; }
+}

@@ -1,0 +1,29 @@
+namespace Byoc.Core.Storage;
+
+/// <summary>
+/// The shared shape of the inbox and the outbox: insert-or-ignore on (source, key), lease-based claims that hand out
+/// only the oldest pending row of each conversation, and retry/dead-letter bookkeeping.
+/// </summary>
+internal interface IWorkQueue
+{
+    /// <summary>Inserts the row unless (source, key) already exists. Returns true when this call inserted it.</summary>
+    Task<bool> TryAddAsync(NewQueueItem item, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims up to <paramref name="maxItems"/> due rows for <paramref name="lease"/>: at most one per conversation, and
+    /// only a conversation's oldest pending row. A row is never handed to two owners while its lease runs.
+    /// </summary>
+    Task<IReadOnlyList<QueueItem>> ClaimAsync(string owner, int maxItems, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>Marks a claimed row done. Returns false when the lease was lost.</summary>
+    Task<bool> CompleteAsync(long id, string owner, CancellationToken cancellationToken);
+
+    /// <summary>Records a failed attempt and makes the row due again at <paramref name="nextAttemptAt"/>.</summary>
+    Task<bool> RetryLaterAsync(long id, string owner, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken);
+
+    /// <summary>Moves the row to the dead-letter table with a reason and the last error; the conversation moves on.</summary>
+    Task<bool> DeadLetterAsync(long id, string owner, string reason, string error, CancellationToken cancellationToken);
+
+    /// <summary>Counts rows not yet done or dead.</summary>
+    Task<int> CountPendingAsync(CancellationToken cancellationToken);
+}

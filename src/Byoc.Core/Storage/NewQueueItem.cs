@@ -1,0 +1,8 @@
+namespace Byoc.Core.Storage;
+
+/// <summary>A row to add to the inbox or the outbox.</summary>
+/// <param name="Source">The de-duplication scope: the channel name for the inbox, the topic for the outbox.</param>
+/// <param name="Key">The de-duplication key within <paramref name="Source"/>.</param>
+/// <param name="ConversationKey">Rows with the same conversation key are delivered in insertion order.</param>
+/// <param name="Payload">The serialized canonical message.</param>
+internal sealed record NewQueueItem(string Source, string Key, string ConversationKey, string Payload);

@@ -1,0 +1,66 @@
+namespace Byoc.Storage.Sqlite;
+
+/// <summary>The SQLite schema. Times are Unix milliseconds (UTC). Written in portable SQL where possible.</summary>
+internal static class SqliteSchema
+{
+    public const string Create = """
+        CREATE TABLE IF NOT EXISTS inbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            source TEXT NOT NULL,
+            key TEXT NOT NULL,
+            conversation_key TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            status INTEGER NOT NULL DEFAULT 0,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER NOT NULL,
+            lease_owner TEXT NULL,
+            lease_until INTEGER NULL,
+            last_error TEXT NULL,
+            created_at INTEGER NOT NULL,
+            completed_at INTEGER NULL,
+            UNIQUE (source, key));
+        CREATE INDEX IF NOT EXISTS ix_inbox_pending ON inbox (status, conversation_key, id);
+        CREATE TABLE IF NOT EXISTS outbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            source TEXT NOT NULL,
+            key TEXT NOT NULL,
+            conversation_key TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            status INTEGER NOT NULL DEFAULT 0,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER NOT NULL,
+            lease_owner TEXT NULL,
+            lease_until INTEGER NULL,
+            last_error TEXT NULL,
+            created_at INTEGER NOT NULL,
+            completed_at INTEGER NULL,
+            UNIQUE (source, key));
+        CREATE INDEX IF NOT EXISTS ix_outbox_pending ON outbox (status, conversation_key, id);
+        CREATE TABLE IF NOT EXISTS dead_letters (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            queue TEXT NOT NULL,
+            source TEXT NOT NULL,
+            key TEXT NOT NULL,
+            conversation_key TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            last_error TEXT NOT NULL,
+            attempts INTEGER NOT NULL,
+            dead_at INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS replay_checkpoints (
+            topic TEXT PRIMARY KEY,
+            replay_id BLOB NOT NULL,
+            updated_at INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS conversations (
+            channel TEXT NOT NULL,
+            platform_user_id TEXT NOT NULL,
+            channel_address_identifier TEXT NOT NULL,
+            end_user_client_identifier TEXT NOT NULL,
+            conversation_identifier TEXT NULL,
+            session_id TEXT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            PRIMARY KEY (channel, platform_user_id),
+            UNIQUE (channel_address_identifier, end_user_client_identifier));
+        """;
+}

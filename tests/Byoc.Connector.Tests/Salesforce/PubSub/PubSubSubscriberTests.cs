@@ -1,0 +1,202 @@
+using System.Collections.Concurrent;
+using Byoc.Connector.Salesforce;
+using Byoc.Connector.Salesforce.PubSub;
+using Byoc.Core.Storage;
+using Byoc.Storage.Sqlite;
+using Byoc.TestUtilities;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Byoc.Connector.Tests.Salesforce.PubSub;
+
+public sealed class PubSubSubscriberTests : IAsyncLifetime
+{
+    private const string Topic = "/event/Conversation__e";
+    private readonly FakePubSubState _state = new();
+    private readonly string _directory = Directory.CreateTempSubdirectory("byoc-pubsub-").FullName;
+    private readonly SqliteDatabase _database;
+    private readonly SqliteOutboxStore _outbox;
+    private readonly RecordingHandler _handler;
+    private LoopbackServer _server = null!;
+    private GrpcChannel _channel = null!;
+
+    public PubSubSubscriberTests()
+    {
+        _database = new SqliteDatabase(Path.Combine(_directory, "connector.db"));
+        _outbox = new SqliteOutboxStore(_database, TimeProvider.System);
+        _handler = new RecordingHandler(_outbox);
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Services.AddGrpc();
+        builder.Services.AddSingleton(_state);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
+        var app = builder.Build();
+        app.MapGrpcService<FakePubSubService>();
+        _server = await LoopbackServer.StartAsync(app, TestContext.Current.CancellationToken);
+        _channel = GrpcChannel.ForAddress(_server.BaseAddress);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _channel.Dispose();
+        await _server.DisposeAsync();
+        _database.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_NoCheckpoint_SubscribesLatestWithMetadataAndDecodesConfiguredFields()
+    {
+        _state.Publish("Interaction", "{\"old\":true}");
+        using var sut = CreateSut();
+
+        await sut.StartAsync(TestContext.Current.CancellationToken);
+        await WaitUntilAsync(() => _state.Subscriptions.Count == 1);
+        _state.Publish("Interaction", "{\"n\":1}");
+        await WaitUntilAsync(() => _handler.Handled.Count == 1);
+        await sut.StopAsync(TestContext.Current.CancellationToken);
+
+        var subscription = Assert.Single(_state.Subscriptions);
+        Assert.Equal((Topic, "Latest", 4), (subscription.Topic, subscription.Preset, subscription.NumRequested));
+        var headers = Assert.Single(_state.Headers);
+        Assert.Equal("token-1", headers["accesstoken"]);
+        Assert.Equal("https://example.my.salesforce.com", headers["instanceurl"]);
+        Assert.Equal("00Dxx0000001gEH", headers["tenantid"]);
+        var handled = Assert.Single(_handler.Handled);
+        Assert.Equal(("Interaction", "{\"n\":1}"), (handled.EventType, handled.Payload));
+        Assert.Equal(1, _state.SchemaRequests);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_MoreEventsThanCredit_TopsUpCreditAndReceivesAll()
+    {
+        using var sut = CreateSut();
+        await sut.StartAsync(TestContext.Current.CancellationToken);
+        await WaitUntilAsync(() => _state.Subscriptions.Count == 1);
+
+        for (var i = 0; i < 25; i++)
+        {
+            _state.Publish("Interaction", $"{{\"n\":{i}}}");
+        }
+
+        await WaitUntilAsync(() => _handler.Handled.Count == 25);
+        await sut.StopAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(_state.TopUps.Count >= 5, $"expected continuous top-ups, saw {_state.TopUps.Count}");
+        Assert.All(_state.TopUps, n => Assert.InRange(n, 1, 4));
+        Assert.Equal(1, sut.Connects);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_StreamDrops_ReconnectsWithCustomReplayFromCheckpointWithoutDuplicates()
+    {
+        _state.DropAfter[1] = 3;
+        using var sut = CreateSut();
+        await sut.StartAsync(TestContext.Current.CancellationToken);
+        await WaitUntilAsync(() => _state.Subscriptions.Count == 1);
+        for (var i = 0; i < 8; i++)
+        {
+            _state.Publish("Interaction", $"{{\"n\":{i}}}");
+        }
+
+        await WaitUntilAsync(() => _handler.Handled.Count >= 8);
+        await sut.StopAsync(TestContext.Current.CancellationToken);
+
+        var subscriptions = _state.Subscriptions.ToArray();
+        Assert.Equal("Latest", subscriptions[0].Preset);
+        Assert.Equal("Custom", subscriptions[1].Preset);
+        // The drop may lose the in-flight third event; the resubscription starts after the last *stored* one.
+        Assert.Contains(_handler.Handled.Take(3), e => e.ReplayId.AsSpan().SequenceEqual(subscriptions[1].ReplayId));
+        Assert.Equal(8, _handler.Handled.Count);
+        Assert.Equal(8, _handler.Handled.Select(e => e.EventId).Distinct().Count());
+        Assert.Equal(8, await _outbox.CountPendingAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_StoredReplayIdRejected_ResubscribesFromEarliest()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            _state.Publish("Interaction", $"{{\"n\":{i}}}");
+        }
+
+        await _outbox.TryAddWithCheckpointAsync(null, new ReplayCheckpoint(Topic, [9, 9, 9]), TestContext.Current.CancellationToken);
+        using var sut = CreateSut();
+
+        await sut.StartAsync(TestContext.Current.CancellationToken);
+        await WaitUntilAsync(() => _handler.Handled.Count == 3);
+        await sut.StopAsync(TestContext.Current.CancellationToken);
+
+        var subscriptions = _state.Subscriptions.ToArray();
+        Assert.Equal(["Custom", "Earliest"], subscriptions.Take(2).Select(s => s.Preset));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_TokenRejected_RenewsTokenAndResubscribes()
+    {
+        _state.RejectTokenOnce = true;
+        var tokens = new FakeTokenProvider();
+        using var sut = CreateSut(tokens);
+
+        await sut.StartAsync(TestContext.Current.CancellationToken);
+        await WaitUntilAsync(() => _state.Subscriptions.Count == 1);
+        await sut.StopAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, tokens.Renewals);
+        Assert.Equal(["token-1", "token-2"], _state.Headers.Take(2).Select(h => h["accesstoken"]));
+    }
+
+    private PubSubSubscriber CreateSut(FakeTokenProvider? tokens = null) => new(
+        new PubSubClientFactory(new Connector.Salesforce.PubSub.Protocol.PubSub.PubSubClient(_channel)),
+        tokens ?? new FakeTokenProvider(),
+        Options.Create(new SalesforceOptions
+        {
+            OrgId = "00Dxx0000001gEH",
+            PubSub = new PubSubOptions
+            {
+                Topic = Topic,
+                EventTypeField = "EventType__c",
+                PayloadField = "Payload__c",
+                BatchSize = 4,
+                ReconnectBaseDelay = TimeSpan.FromMilliseconds(20),
+                ReconnectMaxDelay = TimeSpan.FromMilliseconds(100),
+            },
+        }),
+        _outbox,
+        _handler,
+        new AvroEventDecoder(),
+        TimeProvider.System,
+        NullLogger<PubSubSubscriber>.Instance);
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(15));
+        while (!condition())
+        {
+            await Task.Delay(10, timeout.Token);
+        }
+    }
+
+    private sealed class RecordingHandler(IOutboxStore outbox) : IPlatformEventHandler
+    {
+        public ConcurrentQueue<PlatformEvent> Handled { get; } = new();
+
+        public async Task HandleAsync(PlatformEvent platformEvent, CancellationToken cancellationToken)
+        {
+            await outbox.TryAddWithCheckpointAsync(
+                new NewQueueItem(platformEvent.Topic, platformEvent.EventId, "c", platformEvent.Payload ?? string.Empty),
+                new ReplayCheckpoint(platformEvent.Topic, platformEvent.ReplayId), cancellationToken);
+            Handled.Enqueue(platformEvent);
+        }
+    }
+}
