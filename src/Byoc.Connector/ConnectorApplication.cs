@@ -1,3 +1,8 @@
+using Byoc.Connector.Channels.Webhook;
+using Byoc.Connector.Pipeline;
+using Byoc.Connector.Salesforce;
+using Byoc.Connector.Storage;
+
 namespace Byoc.Connector;
 
 /// <summary>Builds the connector's web application; the <c>byoc</c> CLI and the tests host it.</summary>
@@ -8,8 +13,17 @@ public static class ConnectorApplication
     public static WebApplication Create(string[] args)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
+        builder.Services.AddProblemDetails();
+        builder.AddConnectorStorage();
+        builder.AddSalesforce();
+        builder.AddPipeline();
+        builder.AddWebhookChannel();
+
         var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
         app.MapGet("/healthz", () => TypedResults.Ok(new HealthResponse("Healthy")));
+        app.MapWebhookEndpoints();
         return app;
     }
 

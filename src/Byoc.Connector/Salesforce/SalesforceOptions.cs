@@ -45,6 +45,9 @@ internal sealed class SalesforceOptions
     /// <summary>How often <c>PATCH /capabilities</c> is sent again after start-up. <value>Default 1 day.</value></summary>
     public TimeSpan CapabilitiesInterval { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>The <c>integrationNamespace</c> sent with capabilities. <value>Default: <see cref="OrgId"/>.</value></summary>
+    public string? IntegrationNamespace { get; set; }
+
     /// <summary>Whether to register capabilities at all. <value>Default true.</value></summary>
     public bool RegisterCapabilities { get; set; } = true;
 

@@ -29,6 +29,10 @@ internal sealed partial class PubSubSubscriber
         [LoggerMessage(306, LogLevel.Debug, "Loaded Avro schema {SchemaId}.", EventName = "PubSubSchemaLoaded")]
         public static partial void SchemaLoaded(ILogger logger, string schemaId);
 
+        [LoggerMessage(308, LogLevel.Warning, "The Pub/Sub subscriber is disabled (Connector:Salesforce:PubSub:Enabled = false); no outbound messages will arrive.",
+            EventName = "PubSubDisabled")]
+        public static partial void Disabled(ILogger logger);
+
         [LoggerMessage(307, LogLevel.Warning, "Renewing the token for Pub/Sub failed: {Reason}", EventName = "PubSubTokenRenewalFailed")]
         public static partial void TokenRenewalFailed(ILogger logger, string reason);
     }

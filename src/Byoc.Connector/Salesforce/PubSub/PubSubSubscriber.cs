@@ -14,7 +14,7 @@ namespace Byoc.Connector.Salesforce.PubSub;
 /// with capped, jittered backoff. A rejected replay id restarts from EARLIEST; the outbox de-duplicates what repeats.
 /// </summary>
 internal sealed partial class PubSubSubscriber(
-    PubSub.Protocol.PubSub.PubSubClient client,
+    PubSubClientFactory clientFactory,
     ISalesforceTokenProvider tokenProvider,
     IOptions<SalesforceOptions> options,
     IOutboxStore outbox,
@@ -32,6 +32,12 @@ internal sealed partial class PubSubSubscriber(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value.PubSub;
+        if (!settings.Enabled)
+        {
+            Log.Disabled(logger);
+            return;
+        }
+
         var backoff = new RetryPolicy(settings.ReconnectBaseDelay, settings.ReconnectMaxDelay, int.MaxValue);
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
@@ -100,7 +106,7 @@ internal sealed partial class PubSubSubscriber(
             first.ReplayPreset = _replayRejected ? ReplayPreset.Earliest : ReplayPreset.Latest;
         }
 
-        using var call = client.Subscribe(headers, cancellationToken: cancellationToken);
+        using var call = clientFactory.Client.Subscribe(headers, cancellationToken: cancellationToken);
         Interlocked.Increment(ref _connects);
         await call.RequestStream.WriteAsync(first, cancellationToken);
         Log.Subscribed(logger, topic, first.ReplayPreset.ToString());
@@ -135,7 +141,7 @@ internal sealed partial class PubSubSubscriber(
         var producerEvent = consumerEvent.Event;
         if (!decoder.HasSchema(producerEvent.SchemaId))
         {
-            var schema = await client.GetSchemaAsync(new SchemaRequest { SchemaId = producerEvent.SchemaId }, headers,
+            var schema = await clientFactory.Client.GetSchemaAsync(new SchemaRequest { SchemaId = producerEvent.SchemaId }, headers,
                 deadline: timeProvider.GetUtcNow().UtcDateTime + pubSub.CallDeadline, cancellationToken: cancellationToken);
             decoder.AddSchema(producerEvent.SchemaId, schema.SchemaJson);
             Log.SchemaLoaded(logger, producerEvent.SchemaId);

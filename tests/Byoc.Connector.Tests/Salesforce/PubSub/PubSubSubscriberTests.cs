@@ -141,7 +141,7 @@ public sealed class PubSubSubscriberTests : IAsyncLifetime
     }
 
     private PubSubSubscriber CreateSut() => new(
-        new Connector.Salesforce.PubSub.Protocol.PubSub.PubSubClient(_channel),
+        new PubSubClientFactory(new Connector.Salesforce.PubSub.Protocol.PubSub.PubSubClient(_channel)),
         new FakeTokenProvider(),
         Options.Create(new SalesforceOptions
         {

@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Options;
+
+namespace Byoc.Connector.Channels.Webhook;
+
+/// <summary>Checks every webhook channel and names each wrong key. Secrets are never echoed.</summary>
+internal sealed class WebhookChannelOptionsValidator : IValidateOptions<WebhookChannelOptions>
+{
+    public ValidateOptionsResult Validate(string? name, WebhookChannelOptions options)
+    {
+        var errors = new List<string>();
+        foreach (var (channel, settings) in options.Channels)
+        {
+            var key = $"{WebhookChannelOptions.Section}:Channels:{channel}";
+            if (!IsValidName(channel))
+            {
+                errors.Add($"{key}: the channel name may only contain letters, digits, '-' and '_'.");
+            }
+
+            if (string.IsNullOrWhiteSpace(settings.ChannelAddressIdentifier))
+            {
+                errors.Add($"{key}:ChannelAddressIdentifier is required.");
+            }
+
+            if (string.IsNullOrEmpty(settings.Secret))
+            {
+                errors.Add($"{key}:Secret is required.");
+            }
+            else if (StandardWebhookSignature.DecodeSecret(settings.Secret) is null)
+            {
+                errors.Add($"{key}:Secret must be 'whsec_' followed by base64.");
+            }
+
+            if (settings.OutboundUrl is null)
+            {
+                errors.Add($"{key}:OutboundUrl is required.");
+            }
+            else if (!settings.OutboundUrl.IsAbsoluteUri || (settings.OutboundUrl.Scheme != Uri.UriSchemeHttps && settings.OutboundUrl.Scheme != Uri.UriSchemeHttp))
+            {
+                errors.Add($"{key}:OutboundUrl must be an absolute http(s) URL.");
+            }
+
+            if (settings.MaxBodyBytes < 1)
+            {
+                errors.Add($"{key}:MaxBodyBytes must be at least 1.");
+            }
+
+            if (settings.TimestampTolerance <= TimeSpan.Zero)
+            {
+                errors.Add($"{key}:TimestampTolerance must be positive.");
+            }
+
+            if (settings.OutboundTimeout <= TimeSpan.Zero)
+            {
+                errors.Add($"{key}:OutboundTimeout must be positive.");
+            }
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static bool IsValidName(string name) =>
+        name.Length is > 0 and <= 64 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+}

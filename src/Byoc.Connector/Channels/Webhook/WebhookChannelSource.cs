@@ -1,0 +1,27 @@
+using Byoc.Core.Channels;
+using Microsoft.Extensions.Options;
+
+namespace Byoc.Connector.Channels.Webhook;
+
+/// <summary>Creates the webhook channels from <see cref="WebhookChannelOptions"/>.</summary>
+internal sealed class WebhookChannelSource(IOptions<WebhookChannelOptions> options, IHttpClientFactory httpClientFactory, TimeProvider timeProvider)
+    : IChannelSource
+{
+    public const string HttpClientName = "webhook-outbound";
+
+    public IEnumerable<IChannel> CreateChannels()
+    {
+        foreach (var (name, channel) in options.Value.Channels)
+        {
+            var key = StandardWebhookSignature.DecodeSecret(channel.Secret)
+                ?? throw new InvalidOperationException($"{WebhookChannelOptions.Section}:Channels:{name}:Secret is not a whsec_ secret.");
+            yield return new WebhookChannel(
+                name,
+                channel.ChannelAddressIdentifier!,
+                new WebhookInboundAdapter(key, channel.TimestampTolerance, timeProvider),
+                new WebhookOutboundAdapter(httpClientFactory.CreateClient(HttpClientName), channel.OutboundUrl!, key, channel.OutboundTimeout,
+                    timeProvider),
+                channel.MaxBodyBytes);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace Byoc.Connector.Channels.Webhook;
+
+/// <summary>One generic webhook channel. Section <c>Connector:Webhook:Channels:{name}</c>.</summary>
+internal sealed class WebhookEndpointOptions
+{
+    /// <summary>The Salesforce channel address this channel talks to. <value>Required.</value></summary>
+    public string? ChannelAddressIdentifier { get; set; }
+
+    /// <summary>The Standard Webhooks secret, <c>whsec_</c> + base64; signs both directions. <value>Required.</value></summary>
+    public string? Secret { get; set; }
+
+    /// <summary>Where outbound messages are POSTed. <value>Required.</value></summary>
+    public Uri? OutboundUrl { get; set; }
+
+    /// <summary>Largest accepted request body in bytes. <value>Default 262,144 (256 KiB).</value></summary>
+    public int MaxBodyBytes { get; set; } = 256 * 1024;
+
+    /// <summary>How far <c>webhook-timestamp</c> may be from now. <value>Default 5 minutes.</value></summary>
+    public TimeSpan TimestampTolerance { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Per-call timeout of outbound POSTs. <value>Default 10 seconds.</value></summary>
+    public TimeSpan OutboundTimeout { get; set; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,87 @@
+using Byoc.Connector.Pipeline;
+using Byoc.Core.Channels;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Byoc.Connector.Channels.Webhook;
+
+/// <summary>
+/// <c>POST /webhooks/{channel}</c>: size cap (413), JSON only (415), unknown channel (404), signature on the raw bytes
+/// (401), body shape (400), then insert-or-ignore into the inbox and 202 only after the commit.
+/// </summary>
+internal static class WebhookEndpoints
+{
+    public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/webhooks");
+        group.MapPost("/{channel}", ReceiveAsync).DisableAntiforgery();
+        return endpoints;
+    }
+
+    internal static async Task<Results<Accepted<WebhookAcceptedResponse>, ProblemHttpResult>> ReceiveAsync(
+        string channel, HttpRequest request, ChannelRegistry channels, InboundIngestor ingestor, CancellationToken cancellationToken)
+    {
+        if (channels.Find(channel) is not WebhookChannel webhook)
+        {
+            return Problem(StatusCodes.Status404NotFound, "Unknown channel", $"No webhook channel named '{channel}' is configured.");
+        }
+
+        if (!IsJson(request.ContentType))
+        {
+            return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type",
+                $"Expected Content-Type application/json, got '{request.ContentType}'.");
+        }
+
+        if (request.ContentLength > webhook.MaxBodyBytes)
+        {
+            return TooLarge(webhook.MaxBodyBytes);
+        }
+
+        var body = await ReadBodyAsync(request, webhook.MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return TooLarge(webhook.MaxBodyBytes);
+        }
+
+        var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var parsed = webhook.Inbound.Parse(webhook.Name, new InboundRequest(headers, body));
+        switch (parsed.Status)
+        {
+            case InboundParseStatus.Unauthenticated:
+                return Problem(StatusCodes.Status401Unauthorized, "Invalid signature", parsed.Error!);
+            case InboundParseStatus.Malformed:
+                return Problem(StatusCodes.Status400BadRequest, "Malformed body", parsed.Error!);
+        }
+
+        var result = await ingestor.IngestAsync(webhook, parsed.Messages, cancellationToken);
+        return TypedResults.Accepted((string?)null, new WebhookAcceptedResponse(result.Stored, result.Duplicates));
+    }
+
+    private static bool IsJson(string? contentType) =>
+        contentType is not null
+        && contentType.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Reads at most <paramref name="max"/> bytes; null when the body is longer.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int max, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > max)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static ProblemHttpResult TooLarge(int max) =>
+        Problem(StatusCodes.Status413PayloadTooLarge, "Body too large", $"The body exceeds the channel's limit of {max} bytes.");
+
+    private static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title);
+}

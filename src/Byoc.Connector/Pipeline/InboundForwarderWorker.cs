@@ -1,0 +1,84 @@
+using Byoc.Connector.Channels;
+using Byoc.Connector.Salesforce;
+using Byoc.Connector.Salesforce.Wire;
+using Byoc.Core.Messages;
+using Byoc.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Byoc.Connector.Pipeline;
+
+/// <summary>
+/// Forwards inbox rows to the Interaction Service API in per-conversation order: messages, typing indicators and
+/// choice responses as interactions, platform Delivered/Read statuses as acknowledgements, and failures as
+/// MessageDeliveryFailed.
+/// </summary>
+internal sealed class InboundForwarderWorker(
+    IInboxStore inbox,
+    InboxSignal signal,
+    IConversationStore conversations,
+    ChannelRegistry channels,
+    InteractionServiceClient client,
+    IOptions<DeliveryOptions> options,
+    TimeProvider timeProvider,
+    ILogger<InboundForwarderWorker> logger) : QueueWorker(inbox, signal.Signal, options, timeProvider, logger)
+{
+    /// <summary>"Message ids must be unique": on a retry this means the first attempt got through.</summary>
+    private const int DuplicateMessageId = 10073;
+
+    protected override string QueueName => "inbox";
+
+    protected override async Task<ProcessResult> ProcessAsync(QueueItem item, CancellationToken cancellationToken)
+    {
+        var message = PipelineJson.Deserialize<InboundMessage>(item.Payload);
+        if (channels.Find(message.Channel) is not { } channel)
+        {
+            return ProcessResult.Permanent($"Channel '{message.Channel}' is no longer configured.");
+        }
+
+        var endUser = EndUserIdentifiers.For(channel.Name, message.PlatformUserId);
+        var conversation = await conversations.GetOrAddAsync(channel.Name, message.PlatformUserId, channel.ChannelAddressIdentifier, endUser,
+            cancellationToken);
+        switch (message.Kind)
+        {
+            case InboundKind.Status when message.Status is DeliveryStatus.Failed:
+                return ToProcessResult(item, await client.SendInteractionAsync(
+                    InteractionMapper.ToDeliveryFailed(message, channel.ChannelAddressIdentifier, endUser), cancellationToken));
+            case InboundKind.Status:
+                var conversationIdentifier = conversation.ConversationIdentifier;
+                if (conversationIdentifier is null)
+                {
+                    var established = await client.EstablishConversationAsync(
+                        new ConversationRequest(channel.ChannelAddressIdentifier, [Participant.EndUser(endUser)]), cancellationToken);
+                    if (!established.IsSuccess || established.Value?.ConversationIdentifier is not { } createdIdentifier)
+                    {
+                        return ToProcessResult(item, established);
+                    }
+
+                    conversationIdentifier = createdIdentifier;
+                    await conversations.SetConversationAsync(channel.Name, message.PlatformUserId, createdIdentifier,
+                        established.Value.MessagingSessionId, cancellationToken);
+                }
+
+                return ToProcessResult(item, await client.AcknowledgeAsync(
+                    InteractionMapper.ToAcknowledgement(message, conversationIdentifier, endUser), cancellationToken));
+            default:
+                var result = await client.SendInteractionAsync(
+                    InteractionMapper.ToInteraction(message, channel.ChannelAddressIdentifier, endUser), cancellationToken);
+                if (result.IsSuccess && result.Value?.ConversationIdentifier is { } identifier)
+                {
+                    await conversations.SetConversationAsync(channel.Name, message.PlatformUserId, identifier,
+                        result.Value.WorkItemIds is [var first, ..] ? first : null, cancellationToken);
+                }
+
+                return ToProcessResult(item, result);
+        }
+    }
+
+    private static ProcessResult ToProcessResult<T>(QueueItem item, ApiResult<T> result) => result.Outcome switch
+    {
+        ApiOutcome.Success => ProcessResult.Done,
+        _ when result.ErrorCode == DuplicateMessageId && item.Attempts > 0 => ProcessResult.Done,
+        ApiOutcome.Retryable => ProcessResult.Retry(result.Error ?? "retryable failure"),
+        _ => ProcessResult.Permanent(result.Error ?? "permanent failure"),
+    };
+}

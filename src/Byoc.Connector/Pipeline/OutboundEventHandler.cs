@@ -1,0 +1,99 @@
+using Byoc.Connector.Channels;
+using Byoc.Connector.Salesforce.PubSub;
+using Byoc.Core.Messages;
+using Byoc.Core.Storage;
+
+namespace Byoc.Connector.Pipeline;
+
+/// <summary>
+/// Turns one platform event into an outbox row: filter by the channel addresses this connector serves, resolve the end
+/// user to a channel, de-duplicate by <c>payload.identifier</c>, and store the row with the replay checkpoint in one
+/// transaction. Events that are not for us only move the checkpoint.
+/// </summary>
+internal sealed partial class OutboundEventHandler(
+    IOutboxStore outbox,
+    IConversationStore conversations,
+    ChannelRegistry channels,
+    OutboxSignal signal,
+    ILogger<OutboundEventHandler> logger) : IPlatformEventHandler
+{
+    public async Task HandleAsync(PlatformEvent platformEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(platformEvent);
+        var checkpoint = new ReplayCheckpoint(platformEvent.Topic, platformEvent.ReplayId);
+        var message = await ToMessageAsync(platformEvent, cancellationToken);
+        if (message is null)
+        {
+            await outbox.TryAddWithCheckpointAsync(null, checkpoint, cancellationToken);
+            return;
+        }
+
+        var item = new NewQueueItem(platformEvent.Topic, message.EntryIdentifier,
+            PipelineJson.ConversationKey(message.Channel, message.PlatformUserId), PipelineJson.Serialize(message));
+        if (await outbox.TryAddWithCheckpointAsync(item, checkpoint, cancellationToken))
+        {
+            signal.Signal.Notify();
+        }
+        else
+        {
+            Log.DuplicateEntry(logger, platformEvent.EventId);
+        }
+    }
+
+    private async Task<OutboundMessage?> ToMessageAsync(PlatformEvent platformEvent, CancellationToken cancellationToken)
+    {
+        var entry = OutboundEventParser.Parse(platformEvent.EventType, platformEvent.Payload, out var reason);
+        if (entry is null)
+        {
+            Log.EventIgnored(logger, platformEvent.EventId, reason);
+            return null;
+        }
+
+        if (!channels.ChannelAddresses.Contains(entry.ChannelAddressIdentifier))
+        {
+            Log.EventIgnored(logger, platformEvent.EventId, "the channel address is not served by this connector");
+            return null;
+        }
+
+        var conversation = await conversations.FindByEndUserAsync(entry.ChannelAddressIdentifier, entry.RecipientSubject, cancellationToken);
+        var (channel, platformUserId) = conversation is not null
+            ? (conversation.Channel, conversation.PlatformUserId)
+            : FromIdentifier(entry.ChannelAddressIdentifier, entry.RecipientSubject);
+        if (channel is null || platformUserId is null)
+        {
+            Log.EventIgnored(logger, platformEvent.EventId, "the recipient is not an end user of a configured channel");
+            return null;
+        }
+
+        await conversations.GetOrAddAsync(channel, platformUserId, entry.ChannelAddressIdentifier, entry.RecipientSubject, cancellationToken);
+        await conversations.SetConversationAsync(channel, platformUserId, entry.ConversationIdentifier, null, cancellationToken);
+        return new OutboundMessage
+        {
+            Channel = channel,
+            PlatformUserId = platformUserId,
+            EntryIdentifier = entry.Identifier,
+            ConversationIdentifier = entry.ConversationIdentifier,
+            Kind = entry.Kind,
+            Text = entry.Text,
+            Choices = entry.Choices,
+            SenderDisplayName = entry.SenderDisplayName,
+            Timestamp = entry.Timestamp,
+        };
+    }
+
+    /// <summary>An end user the connector has not seen yet: its identifier is <c>{channel}:{platform user}</c>.</summary>
+    private (string? Channel, string? PlatformUserId) FromIdentifier(string channelAddressIdentifier, string subject)
+    {
+        foreach (var channel in channels.All)
+        {
+            var prefix = channel.Name + ":";
+            if (string.Equals(channel.ChannelAddressIdentifier, channelAddressIdentifier, StringComparison.OrdinalIgnoreCase)
+                && subject.StartsWith(prefix, StringComparison.Ordinal) && subject.Length > prefix.Length)
+            {
+                return (channel.Name, subject[prefix.Length..]);
+            }
+        }
+
+        return (null, null);
+    }
+}

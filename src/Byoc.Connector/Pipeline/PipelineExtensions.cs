@@ -1,0 +1,26 @@
+using Byoc.Connector.Channels;
+using Byoc.Connector.Salesforce.PubSub;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Byoc.Connector.Pipeline;
+
+/// <summary>Registers the inbound and outbound pipelines and the channel registry.</summary>
+internal static class PipelineExtensions
+{
+    public static IHostApplicationBuilder AddPipeline(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
+        services.AddSingleton(sp => new ChannelRegistry(() => sp.GetServices<IChannelSource>().SelectMany(source => source.CreateChannels())));
+        services.AddSingleton<InboxSignal>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<InboundIngestor>();
+        services.AddSingleton<IPlatformEventHandler, OutboundEventHandler>();
+        services.AddHostedService<InboundForwarderWorker>();
+        services.AddHostedService<OutboundDeliveryWorker>();
+        return builder;
+    }
+}

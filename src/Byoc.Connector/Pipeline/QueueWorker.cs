@@ -1,0 +1,117 @@
+using Byoc.Core.Delivery;
+using Byoc.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Byoc.Connector.Pipeline;
+
+/// <summary>
+/// Drains one work queue: claims due rows (one per conversation, oldest first), processes them concurrently across
+/// conversations, and records the result: done, retry with capped jittered backoff, or dead letter with a reason.
+/// Wakes on a signal or every poll interval; a failing round is logged and the loop goes on.
+/// </summary>
+internal abstract partial class QueueWorker(
+    IWorkQueue queue,
+    WorkSignal signal,
+    IOptions<DeliveryOptions> options,
+    TimeProvider timeProvider,
+    ILogger logger) : BackgroundService
+{
+    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private RetryPolicy? _policy;
+
+    protected abstract string QueueName { get; }
+
+    protected TimeProvider TimeProvider { get; } = timeProvider;
+
+    /// <summary>The retry policy; tests may replace it to fix the jitter.</summary>
+    internal RetryPolicy Policy
+    {
+        get => _policy ??= new RetryPolicy(options.Value.BaseDelay, options.Value.MaxDelay, options.Value.MaxAttempts);
+        set => _policy = value;
+    }
+
+    protected abstract Task<ProcessResult> ProcessAsync(QueueItem item, CancellationToken cancellationToken);
+
+    /// <summary>Called once when a row is dead-lettered, after the dead letter is stored.</summary>
+    protected virtual Task OnDeadLetteredAsync(QueueItem item, string error, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        Log.WorkerStarted(logger, QueueName);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var processed = await RunOnceAsync(stoppingToken);
+                if (processed > 0)
+                {
+                    continue;
+                }
+
+                await signal.WaitAsync(options.Value.PollInterval, TimeProvider, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                Log.RoundFailed(logger, QueueName, ex);
+                try
+                {
+                    await Task.Delay(options.Value.PollInterval, TimeProvider, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+
+        Log.WorkerStopped(logger, QueueName);
+    }
+
+    /// <summary>Claims and processes one batch; returns how many rows it handled.</summary>
+    internal async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var items = await queue.ClaimAsync(_owner, settings.BatchSize, settings.Lease, cancellationToken);
+        await Task.WhenAll(items.Select(item => HandleAsync(item, cancellationToken)));
+        return items.Count;
+    }
+
+    private async Task HandleAsync(QueueItem item, CancellationToken cancellationToken)
+    {
+        ProcessResult result;
+        try
+        {
+            result = await ProcessAsync(item, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.ItemFailed(logger, QueueName, item.Id, ex);
+            result = ProcessResult.Retry($"{ex.GetType().Name}: {ex.Message}");
+        }
+
+        switch (result.Outcome)
+        {
+            case ProcessOutcome.Done:
+                await queue.CompleteAsync(item.Id, _owner, cancellationToken);
+                break;
+            case ProcessOutcome.Retry when Policy.ShouldRetry(item.Attempts + 1):
+                var next = Policy.NextAttemptAt(item.Attempts + 1, TimeProvider);
+                Log.ItemRetrying(logger, QueueName, item.Id, item.Attempts + 1, next, result.Error);
+                await queue.RetryLaterAsync(item.Id, _owner, next, result.Error ?? "unknown", cancellationToken);
+                break;
+            default:
+                var reason = result.Outcome == ProcessOutcome.Retry ? "attempts-exhausted" : "permanent";
+                Log.ItemDeadLettered(logger, QueueName, item.Id, reason, result.Error);
+                if (await queue.DeadLetterAsync(item.Id, _owner, reason, result.Error ?? "unknown", cancellationToken))
+                {
+                    await OnDeadLetteredAsync(item, result.Error ?? "unknown", cancellationToken);
+                }
+
+                break;
+        }
+    }
+}

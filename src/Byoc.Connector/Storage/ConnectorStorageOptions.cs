@@ -1,0 +1,14 @@
+namespace Byoc.Connector.Storage;
+
+/// <summary>Where the connector keeps its inbox, outbox, conversation map and checkpoints. Section <c>Connector:Storage</c>.</summary>
+internal sealed class ConnectorStorageOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Connector:Storage";
+
+    /// <summary>The store provider; only <c>Sqlite</c> for now. <value>Default <c>Sqlite</c>.</value></summary>
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>The SQLite database file. <value>Default <c>.byoc/connector.db</c>.</value></summary>
+    public string? Path { get; set; } = ".byoc/connector.db";
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Options;
+
+namespace Byoc.Connector.Storage;
+
+/// <summary>Checks <see cref="ConnectorStorageOptions"/> and names every wrong key.</summary>
+internal sealed class ConnectorStorageOptionsValidator : IValidateOptions<ConnectorStorageOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ConnectorStorageOptions options)
+    {
+        var errors = new List<string>();
+        if (!string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add($"{ConnectorStorageOptions.Section}:Provider must be 'Sqlite' (got '{options.Provider}').");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Path))
+        {
+            errors.Add($"{ConnectorStorageOptions.Section}:Path is required.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}
