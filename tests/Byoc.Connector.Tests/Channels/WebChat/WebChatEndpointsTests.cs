@@ -4,9 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Byoc.Connector.Channels.WebChat;
-using Byoc.Connector.Pipeline;
 using Byoc.Core.Messages;
-using Byoc.Storage.Sqlite;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -121,7 +119,7 @@ public sealed class WebChatEndpointsTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         }
 
-        var stored = await InboxAsync();
+        var stored = await _host.InboxAsync();
 
         Assert.Equal(
             [InboundKind.TypingStarted, InboundKind.TypingStopped, InboundKind.Status, InboundKind.Status, InboundKind.ChoiceResponse],
@@ -318,21 +316,5 @@ public sealed class WebChatEndpointsTests : IAsyncLifetime
         var past = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TimeProvider.System.GetUtcNow().AddDays(-2));
         return new WebChatSessionTokens("chat", Encoding.UTF8.GetBytes(WebChatTestHost.SessionSecret), TimeSpan.FromHours(24), past)
             .Issue(visitorId).Token;
-    }
-
-    private async Task<List<InboundMessage>> InboxAsync()
-    {
-        var database = _host.Services.GetRequiredService<SqliteDatabase>();
-        await using var connection = await database.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT payload FROM inbox WHERE source = 'chat' AND key NOT LIKE 'byoc:%' ORDER BY id";
-        var messages = new List<InboundMessage>();
-        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
-        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
-        {
-            messages.Add(PipelineJson.Deserialize<InboundMessage>(reader.GetString(0)));
-        }
-
-        return messages;
     }
 }

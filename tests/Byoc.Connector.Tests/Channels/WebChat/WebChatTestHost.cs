@@ -3,8 +3,10 @@ using System.Net.Http.Json;
 using System.Text;
 using Byoc.Connector.Channels;
 using Byoc.Connector.Channels.WebChat;
+using Byoc.Connector.Pipeline;
 using Byoc.Core.Channels;
 using Byoc.Core.Messages;
+using Byoc.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Byoc.Connector.Tests.Channels.WebChat;
@@ -73,4 +75,21 @@ internal static class WebChatTestHost
             Choices = choices ?? [],
             SenderDisplayName = "Reservation Agent",
         };
+
+    /// <summary>The canonical messages the page's POSTs put in the inbox (the pipeline's own receipts left out), in order.</summary>
+    public static async Task<List<InboundMessage>> InboxAsync(this ConnectorHost host)
+    {
+        var database = host.Services.GetRequiredService<SqliteDatabase>();
+        await using var connection = await database.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT payload FROM inbox WHERE source = '{Channel}' AND key NOT LIKE 'byoc:%' ORDER BY id";
+        var messages = new List<InboundMessage>();
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            messages.Add(PipelineJson.Deserialize<InboundMessage>(reader.GetString(0)));
+        }
+
+        return messages;
+    }
 }
