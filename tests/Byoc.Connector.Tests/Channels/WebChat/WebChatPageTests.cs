@@ -106,7 +106,7 @@ public sealed partial class WebChatPageTests
     }
 
     [Fact]
-    public async Task Widget_LauncherClicked_OpensChatInIframe()
+    public async Task Widget_LauncherClicked_OpensChatInIframeAndReadsOnlyWhileOpen()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var chromium = await HeadlessChromium.LaunchAsync();
@@ -135,10 +135,21 @@ public sealed partial class WebChatPageTests
             await frame.GetByLabel("Message").PressAsync("Enter");
             await Expect(frame.Locator("li.entry.customer")).Not.ToHaveClassAsync(Pending());
             await WaitForInboxAsync(host, m => m is { Kind: InboundKind.Text, Text: "Hello from the widget" });
+
+            // Collapsed: an agent message is delivered (rendered) but not read until the visitor opens the chat again.
+            var visitor = (await host.InboxAsync()).First().PlatformUserId;
+            await launcher.ClickAsync();
+            await Expect(launcher).ToHaveAttributeAsync("aria-expanded", "false");
+            await host.Outbound().SendAsync(WebChatTestHost.Agent(visitor, "w1", OutboundKind.Text, "Hi! How can I help?"), ct);
+            await WaitForInboxAsync(host, m => m is { Kind: InboundKind.Status, Status: DeliveryStatus.Delivered, StatusOfEntryIdentifier: "w1" });
+            await Task.Delay(500, ct);
+            Assert.DoesNotContain(await host.InboxAsync(), m => m is { Kind: InboundKind.Status, Status: DeliveryStatus.Read });
+            await launcher.ClickAsync();
+            await WaitForInboxAsync(host, m => m is { Kind: InboundKind.Status, Status: DeliveryStatus.Read, StatusOfEntryIdentifier: "w1" });
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            var path = await HeadlessChromium.ScreenshotAsync(page, nameof(Widget_LauncherClicked_OpensChatInIframe));
+            var path = await HeadlessChromium.ScreenshotAsync(page, nameof(Widget_LauncherClicked_OpensChatInIframeAndReadsOnlyWhileOpen));
             throw new InvalidOperationException($"Browser test failed; screenshot at {path}.", ex);
         }
     }

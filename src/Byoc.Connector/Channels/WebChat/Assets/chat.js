@@ -11,6 +11,7 @@
   const liveTypes = new Set(['typing.started', 'typing.stopped', 'progress']);
   const typingIdleMs = 3000;
   const progressMs = 30000;
+  const silenceMs = 45000; // the server sends a keep-alive every 15 s by default
 
   const list = document.getElementById('messages');
   const typingLine = document.getElementById('typing');
@@ -25,8 +26,9 @@
   const unread = new Set(); // agent entry ids not yet reported read
   let session = read(localStorage, sessionKey);
   let view = read(sessionStorage, viewKey);
-  let source = null;
-  let reconnectTimer = 0;
+  let streamAbort = null; // aborts the open event stream
+  let lastReceived = 0;
+  let shownByHost = true; // false while the embedding widget has the chat collapsed
   let typing = false;
   let typingTimer = 0;
   let progressTimer = 0;
@@ -53,11 +55,21 @@
 
   // ---- session -------------------------------------------------------------------------------------------------
 
-  async function ensureSession(forceNew) {
+  // Returns a usable session: the stored one, renewed at half-life (or when refresh is asked after a 401), or a new
+  // visitor's when the stored one cannot be renewed.
+  let pendingSession = null;
+
+  function ensureSession(refresh) {
+    // One request at a time: the sender and the stream may both hit a 401 at once.
+    pendingSession = pendingSession || obtainSession(refresh).finally(() => { pendingSession = null; });
+    return pendingSession;
+  }
+
+  async function obtainSession(refresh) {
     const now = Date.now();
-    if (!forceNew && session && Date.parse(session.expiresAt) > now) {
-      const halfLife = (Date.parse(session.expiresAt) - (session.receivedAt || now)) / 2;
-      if (now - (session.receivedAt || now) < halfLife) {
+    if (session && Date.parse(session.expiresAt) > now) {
+      const received = session.receivedAt || now;
+      if (!refresh && now - received < (Date.parse(session.expiresAt) - received) / 2) {
         return session;
       }
       const renewed = await requestSession(session.token);
@@ -92,24 +104,72 @@
 
   // ---- the event stream ----------------------------------------------------------------------------------------
 
-  function connect() {
-    clearTimeout(reconnectTimer);
-    if (source) {
-      source.close();
+  // The stream is read with fetch rather than EventSource so that the token travels in a header, never in a URL
+  // (URLs end up in access logs). Reconnects send Last-Event-ID = the last log sequence shown, so the server replays
+  // exactly what this tab has not seen.
+  async function stream() {
+    for (let attempt = 0; ; attempt++) {
+      const abort = new AbortController();
+      streamAbort = abort;
+      try {
+        const response = await fetch(api + 'events', {
+          headers: { Accept: 'text/event-stream', Authorization: 'Bearer ' + session.token, 'Last-Event-ID': String(view.seq) },
+          cache: 'no-store',
+          signal: abort.signal,
+        });
+        if (response.status === 401) {
+          await ensureSession(true);
+          resetIfNewVisitor();
+        } else if (response.ok && response.body) {
+          showConnection(null);
+          attempt = 0;
+          await readEvents(response.body);
+        }
+      } catch { /* dropped, aborted by the watchdog, or offline: reconnect below */ }
+      showConnection('Reconnecting…');
+      await delay(Math.min(15000, 500 * 2 ** attempt));
     }
-    const url = api + 'events?access_token=' + encodeURIComponent(session.token) + '&since=' + view.seq;
-    source = new EventSource(url);
-    source.onopen = () => showConnection(null);
-    source.onmessage = onEvent;
-    source.onerror = () => {
-      if (source.readyState === EventSource.CLOSED) {
-        // Refused (expired token, restart): get a fresh session for the same visitor and resume from our sequence.
-        showConnection('Reconnecting…');
-        reconnectTimer = setTimeout(async () => { await ensureSession(false); resetIfNewVisitor(); connect(); }, 1000);
-      } else {
-        showConnection('Reconnecting…');
+  }
+
+  async function readEvents(body) {
+    const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    lastReceived = Date.now();
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) {
+        return;
       }
-    };
+      lastReceived = Date.now();
+      buffer += value;
+      let end;
+      while ((end = buffer.search(/\r?\n\r?\n/)) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end).replace(/^\r?\n\r?\n/, '');
+        dispatch(block);
+      }
+    }
+  }
+
+  function dispatch(block) {
+    let id = null;
+    const data = [];
+    for (const line of block.split(/\r?\n/)) {
+      const colon = line.indexOf(':');
+      if (colon === 0) {
+        continue; // comment (keep-alive)
+      }
+      const field = colon < 0 ? line : line.slice(0, colon);
+      const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+      if (field === 'id') {
+        id = value;
+      } else if (field === 'data') {
+        data.push(value);
+      }
+    }
+    if (data.length > 0) {
+      onEvent({ data: data.join('\n'), lastEventId: id });
+    }
   }
 
   function onEvent(message) {
@@ -319,7 +379,7 @@
   }
 
   function reportRead() {
-    if (document.visibilityState !== 'visible') {
+    if (document.visibilityState !== 'visible' || !shownByHost) {
       return;
     }
     for (const entryId of unread) {
@@ -391,7 +451,7 @@
           return 'stored';
         }
         if (response.status === 401) {
-          await ensureSession(false);
+          await ensureSession(true);
           resetIfNewVisitor();
           continue;
         }
@@ -443,6 +503,13 @@
     }
   });
   document.addEventListener('visibilitychange', reportRead);
+  // The widget tells its iframe when the chat is collapsed, so that messages are not reported read while hidden.
+  window.addEventListener('message', e => {
+    if (e.source === window.parent && e.data && typeof e.data.byocWebChat === 'string') {
+      shownByHost = e.data.byocWebChat === 'open';
+      reportRead();
+    }
+  });
 
   (async () => {
     await ensureSession(false);
@@ -458,12 +525,16 @@
       queue.push({ body, durable: true });
     }
     pump();
-    connect();
+    stream();
+    setInterval(() => {
+      if (streamAbort && Date.now() - lastReceived > silenceMs) {
+        streamAbort.abort(); // a silently dead connection: the stream loop reconnects
+      }
+    }, 10000);
     setInterval(async () => {
-      const before = session.token;
       await ensureSession(false);
-      if (resetIfNewVisitor() || session.token !== before) {
-        connect();
+      if (resetIfNewVisitor() && streamAbort) {
+        streamAbort.abort();
       }
     }, 60000);
   })();

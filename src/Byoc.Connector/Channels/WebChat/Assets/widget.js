@@ -41,6 +41,10 @@
     }
     frame.hidden = !open;
     button.setAttribute('aria-expanded', String(open));
+    // Lets the page hold back read receipts while collapsed.
+    if (frame.contentWindow) {
+      frame.contentWindow.postMessage({ byocWebChat: open ? 'open' : 'closed' }, new URL(chatUrl).origin);
+    }
   });
 
   const mount = () => document.body.append(frame, button);
