@@ -14,6 +14,10 @@ public sealed class StandardWebhookSignatureTests
         "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=")]
     [InlineData("whsec_c2VjcmV0LWtleS1mb3ItdGVzdHM=", "evt-1", 1700000000, "{\"type\":\"message\"}",
         "v1,YPYyw0IZe3EVFJPP6Amh+cAcnplpi7a3hS+MblqA8RA=")]
+    // The example in docs/webhook-channel.md.
+    [InlineData("whsec_c2VjcmV0LWtleS1mb3ItdGVzdHM=", "msg-1001", 1767225600,
+        "{\"type\":\"message\",\"id\":\"msg-1001\",\"userId\":\"user-42\",\"text\":\"Can I book a table for two tonight?\"}",
+        "v1,OW1JFtUl7LnxvILTh+nLgNuGEjQYv9vG5SucB7Br0xs=")]
     public void Sign_KnownVector_MatchesIndependentComputation(string secret, string id, long timestamp, string body, string expected)
     {
         var key = StandardWebhookSignature.DecodeSecret(secret)!;

@@ -1,0 +1,69 @@
+namespace Byoc.Storage.Postgres;
+
+/// <summary>The PostgreSQL schema, table for table the same as <see cref="Sqlite.SqliteSchema"/>. Times are Unix milliseconds.</summary>
+internal static class PostgresSchema
+{
+    /// <summary>Serialises schema creation across connector instances starting together.</summary>
+    public const long SchemaLockKey = 0x6279_6F63_0001;
+
+    public const string Create = """
+        CREATE TABLE IF NOT EXISTS inbox (
+            id BIGSERIAL PRIMARY KEY,
+            source TEXT NOT NULL,
+            key TEXT NOT NULL,
+            conversation_key TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            status SMALLINT NOT NULL DEFAULT 0,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at BIGINT NOT NULL,
+            lease_owner TEXT NULL,
+            lease_until BIGINT NULL,
+            last_error TEXT NULL,
+            created_at BIGINT NOT NULL,
+            completed_at BIGINT NULL,
+            UNIQUE (source, key));
+        CREATE INDEX IF NOT EXISTS ix_inbox_pending ON inbox (status, conversation_key, id);
+        CREATE TABLE IF NOT EXISTS outbox (
+            id BIGSERIAL PRIMARY KEY,
+            source TEXT NOT NULL,
+            key TEXT NOT NULL,
+            conversation_key TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            status SMALLINT NOT NULL DEFAULT 0,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at BIGINT NOT NULL,
+            lease_owner TEXT NULL,
+            lease_until BIGINT NULL,
+            last_error TEXT NULL,
+            created_at BIGINT NOT NULL,
+            completed_at BIGINT NULL,
+            UNIQUE (source, key));
+        CREATE INDEX IF NOT EXISTS ix_outbox_pending ON outbox (status, conversation_key, id);
+        CREATE TABLE IF NOT EXISTS dead_letters (
+            id BIGSERIAL PRIMARY KEY,
+            queue TEXT NOT NULL,
+            source TEXT NOT NULL,
+            key TEXT NOT NULL,
+            conversation_key TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            last_error TEXT NOT NULL,
+            attempts INTEGER NOT NULL,
+            dead_at BIGINT NOT NULL);
+        CREATE TABLE IF NOT EXISTS replay_checkpoints (
+            topic TEXT PRIMARY KEY,
+            replay_id BYTEA NOT NULL,
+            updated_at BIGINT NOT NULL);
+        CREATE TABLE IF NOT EXISTS conversations (
+            channel TEXT NOT NULL,
+            platform_user_id TEXT NOT NULL,
+            channel_address_identifier TEXT NOT NULL,
+            end_user_client_identifier TEXT NOT NULL,
+            conversation_identifier TEXT NULL,
+            session_id TEXT NULL,
+            created_at BIGINT NOT NULL,
+            updated_at BIGINT NOT NULL,
+            PRIMARY KEY (channel, platform_user_id),
+            UNIQUE (channel_address_identifier, end_user_client_identifier));
+        """;
+}

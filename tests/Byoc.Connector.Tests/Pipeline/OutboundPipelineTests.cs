@@ -1,0 +1,164 @@
+using System.Text.Json.Nodes;
+using Byoc.Connector.Channels.Webhook;
+using Byoc.Connector.Salesforce.PubSub;
+using Byoc.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Byoc.Connector.Tests.Pipeline;
+
+public sealed class OutboundPipelineTests
+{
+    private const string Topic = "/event/Conversation__e";
+
+    [Fact]
+    public async Task HandleAsync_AgentMessage_PostsSignedWebhookThenAcknowledgesDelivered()
+    {
+        await using var host = await ConnectorHost.StartAsync(TestContext.Current.CancellationToken);
+
+        await HandleAsync(host, Event("entry-1", "web:u1", "Hello from the agent"), 1);
+
+        await WaitFor.ConditionAsync(() => host.Scrt.Requests.Any(r => r.Path == "/api/v1/acknowledgement"));
+        var posted = Assert.Single(host.CustomerRequests);
+        var body = JsonNode.Parse(posted.BodyText)!;
+        Assert.Equal(("message", "entry-1", "u1", "conv-9", "Hello from the agent", "Ava"),
+            (S(body["type"]), S(body["id"]), S(body["userId"]), S(body["conversationId"]), S(body["text"]), S(body["sender"])));
+        var key = StandardWebhookSignature.DecodeSecret(ConnectorHost.Secret)!;
+        Assert.Equal(SignatureCheck.Valid, StandardWebhookSignature.Verify(key, posted.Header("webhook-id"), posted.Header("webhook-timestamp"),
+            posted.Header("webhook-signature"), posted.Body, TimeProvider.System.GetUtcNow(), TimeSpan.FromMinutes(1)));
+        var ack = JsonNode.Parse(host.Scrt.Requests.Single(r => r.Path == "/api/v1/acknowledgement").BodyText)!;
+        Assert.Equal("conv-9", S(ack["conversationIdentifier"]));
+        Assert.Equal("web:u1", S(ack["sender"]!["subject"]));
+        Assert.Equal(("Delivered", "entry-1"),
+            (S(ack["acknowledgements"]![0]!["acknowledgementType"]), S(ack["acknowledgements"]![0]!["acknowledgedConversationEntryIdentifier"])));
+    }
+
+    [Fact]
+    public async Task HandleAsync_SameEntryReplayed_DeliversOnceAndMovesCheckpoint()
+    {
+        await using var host = await ConnectorHost.StartAsync(TestContext.Current.CancellationToken);
+
+        await HandleAsync(host, Event("entry-1", "web:u1", "once"), 1);
+        await HandleAsync(host, Event("entry-1", "web:u1", "once"), 2);
+
+        await WaitFor.ConditionAsync(() => !host.CustomerRequests.IsEmpty);
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        Assert.Single(host.CustomerRequests);
+        var replayId = await host.Services.GetRequiredService<IOutboxStore>().GetReplayIdAsync(Topic, TestContext.Current.CancellationToken);
+        Assert.Equal(ReplayId(2), replayId);
+    }
+
+    [Fact]
+    public async Task HandleAsync_OtherChannelAddressOrEventType_IsIgnoredButCheckpointed()
+    {
+        await using var host = await ConnectorHost.StartAsync(TestContext.Current.CancellationToken);
+
+        await HandleAsync(host, Event("entry-1", "web:u1", "x", channelAddress: "other-address"), 1);
+        await HandleAsync(host, Event("entry-2", "web:u1", "x"), 2, eventType: "RoutingRequested");
+
+        Assert.Equal(0, await host.CountRowsAsync("outbox"));
+        Assert.Equal(ReplayId(2), await host.Services.GetRequiredService<IOutboxStore>().GetReplayIdAsync(Topic, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task HandleAsync_EndpointRejects_DeadLettersAndReportsMessageDeliveryFailed()
+    {
+        await using var host = await ConnectorHost.StartAsync(TestContext.Current.CancellationToken, customerStatus: () => 400);
+
+        await HandleAsync(host, Event("entry-7", "web:u1", "never"), 1);
+
+        await WaitFor.ConditionAsync(() => host.Scrt.Requests.Any(r => r.Path == "/api/v1/interactions"));
+        var failed = JsonNode.Parse(MultipartJson(host.Scrt.Requests.Single(r => r.Path == "/api/v1/interactions")))!;
+        var payload = failed["interactions"]![0]!["payload"]!;
+        Assert.Equal(("MessageDeliveryFailed", "entry-7"), (S(payload["entryType"]), S(payload["failedConversationEntryIdentifier"])));
+        var dead = Assert.Single(await host.Services.GetRequiredService<IDeadLetterStore>().ListAsync(10, TestContext.Current.CancellationToken));
+        Assert.Equal(("outbox", "permanent"), (dead.Queue, dead.Reason));
+        Assert.Contains("400", dead.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HandleAsync_EndpointKeepsFailing_RetriesThenGivesUp()
+    {
+        await using var host = await ConnectorHost.StartAsync(TestContext.Current.CancellationToken, customerStatus: () => 503);
+
+        await HandleAsync(host, Event("entry-8", "web:u1", "flaky"), 1);
+
+        await WaitFor.ConditionAsync(() => host.Scrt.Requests.Any(r => r.Path == "/api/v1/interactions"));
+        Assert.Equal(3, host.CustomerRequests.Count);
+        var dead = Assert.Single(await host.Services.GetRequiredService<IDeadLetterStore>().ListAsync(10, TestContext.Current.CancellationToken));
+        Assert.Equal(("attempts-exhausted", 3), (dead.Reason, dead.Attempts));
+    }
+
+    [Fact]
+    public async Task HandleAsync_TypingAndChoices_ReachTheEndpointInOrder()
+    {
+        await using var host = await ConnectorHost.StartAsync(TestContext.Current.CancellationToken);
+
+        await HandleAsync(host, Entry("t-1", "TypingStartedIndicator", new JsonObject { ["entryType"] = "TypingStartedIndicator", ["timestamp"] = 1 }), 1);
+        await HandleAsync(host, Entry("c-1", "Message", new JsonObject
+        {
+            ["entryType"] = "Message",
+            ["abstractMessage"] = new JsonObject
+            {
+                ["messageType"] = "ChoicesMessage",
+                ["id"] = "c-1",
+                ["choices"] = new JsonObject
+                {
+                    ["formatType"] = "Buttons",
+                    ["text"] = "Pick one",
+                    ["optionItems"] = new JsonArray
+                    {
+                        new JsonObject { ["itemType"] = "TitleOptionItem", ["optionIdentifier"] = "o-1", ["titleItem"] = new JsonObject { ["itemType"] = "TitleItem", ["title"] = "Yes" } },
+                        new JsonObject { ["itemType"] = "TitleOptionItem", ["optionIdentifier"] = "o-2", ["titleItem"] = new JsonObject { ["itemType"] = "TitleItem", ["title"] = "No" } },
+                    },
+                },
+            },
+        }), 2);
+
+        await WaitFor.ConditionAsync(() => host.CustomerRequests.Count == 2);
+        var bodies = host.CustomerRequests.Select(r => JsonNode.Parse(r.BodyText)!).ToArray();
+        Assert.Equal(["typing.started", "choices"], bodies.Select(b => S(b["type"])));
+        Assert.Equal("Pick one", S(bodies[1]["text"]));
+        Assert.Equal(["o-1:Yes", "o-2:No"], bodies[1]["choices"]!.AsArray().Select(c => $"{S(c!["id"])}:{S(c["title"])}"));
+    }
+
+    private static async Task HandleAsync(ConnectorHost host, string payload, int replay, string eventType = "Interaction") =>
+        await host.Services.GetRequiredService<IPlatformEventHandler>().HandleAsync(
+            new PlatformEvent(Topic, Guid.NewGuid().ToString(), ReplayId(replay), eventType, payload), TestContext.Current.CancellationToken);
+
+    private static byte[] ReplayId(int n) => BitConverter.GetBytes((long)n).Reverse().ToArray();
+
+    private static string Event(string identifier, string recipient, string text, string channelAddress = ConnectorHost.ChannelAddress) =>
+        Entry(identifier, "Message", new JsonObject
+        {
+            ["entryType"] = "Message",
+            ["id"] = identifier,
+            ["abstractMessage"] = new JsonObject
+            {
+                ["messageType"] = "StaticContentMessage",
+                ["id"] = identifier,
+                ["staticContent"] = new JsonObject { ["formatType"] = "Text", ["text"] = text },
+            },
+        }, recipient, channelAddress);
+
+    private static string Entry(string identifier, string entryType, JsonObject entryPayload, string recipient = "web:u1",
+        string channelAddress = ConnectorHost.ChannelAddress) => new JsonObject
+        {
+            ["conversationIdentifier"] = "conv-9",
+            ["channelAddressIdentifier"] = channelAddress,
+            ["recipient"] = new JsonObject { ["appType"] = "custom", ["subject"] = recipient, ["role"] = "EndUser" },
+            ["payload"] = new JsonObject
+            {
+                ["senderDisplayName"] = "Ava",
+                ["identifier"] = identifier,
+                ["entryType"] = entryType,
+                ["entryPayload"] = entryPayload,
+                ["sender"] = new JsonObject { ["appType"] = "chatbot", ["subject"] = "0Xx000000000001", ["role"] = "Chatbot" },
+                ["clientTimestamp"] = 1690679468868,
+            },
+        }.ToJsonString();
+
+    private static string MultipartJson(Salesforce.RecordedRequest request) =>
+        Salesforce.MultipartReader.Parse(request.Header("Content-Type")!, request.BodyText)[0].Body;
+
+    private static string? S(JsonNode? node) => node?.GetValue<string>();
+}

@@ -1,0 +1,149 @@
+using Byoc.Connector.Pipeline;
+using Byoc.Core.Delivery;
+using Byoc.Core.Storage;
+using Byoc.Storage.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Byoc.Connector.Tests.Pipeline;
+
+public sealed class QueueWorkerTests : IDisposable
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero));
+    private readonly string _directory = Directory.CreateTempSubdirectory("byoc-worker-").FullName;
+    private readonly SqliteDatabase _database;
+    private readonly SqliteInboxStore _inbox;
+    private readonly SqliteDeadLetterStore _deadLetters;
+    private readonly WorkSignal _signal = new();
+
+    public QueueWorkerTests()
+    {
+        _database = new SqliteDatabase(Path.Combine(_directory, "c.db"));
+        _inbox = new SqliteInboxStore(_database, _time);
+        _deadLetters = new SqliteDeadLetterStore(_database);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_RetryableFailure_WaitsForBackoffOnTheFakeClock()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var sut = CreateSut(ProcessResult.Retry("busy"), ProcessResult.Done);
+        await _inbox.TryAddAsync(new NewQueueItem("web", "m1", "c", "{}"), ct);
+
+        Assert.Equal(1, await sut.RunOnceAsync(ct));
+        Assert.Equal(0, await sut.RunOnceAsync(ct));
+        _time.Advance(TimeSpan.FromMilliseconds(749));
+        Assert.Equal(0, await sut.RunOnceAsync(ct));
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(1, await sut.RunOnceAsync(ct));
+
+        Assert.Equal(0, await _inbox.CountPendingAsync(ct));
+        Assert.Equal(2, sut.Calls);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_BackoffGrowsAndCapsThenDeadLetters()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var sut = CreateSut(ProcessResult.Retry("busy"));
+        await _inbox.TryAddAsync(new NewQueueItem("web", "m1", "c", "{}"), ct);
+
+        await sut.RunOnceAsync(ct);
+        // Equal jitter at 0.5: three quarters of min(1 s · 2^(n-1), 4 s).
+        foreach (var delay in new[] { 750, 1500, 3000, 3000 })
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(delay - 1));
+            Assert.Equal(0, await sut.RunOnceAsync(ct));
+            _time.Advance(TimeSpan.FromMilliseconds(1));
+            Assert.Equal(1, await sut.RunOnceAsync(ct));
+        }
+
+        var dead = Assert.Single(await _deadLetters.ListAsync(10, ct));
+        Assert.Equal(("attempts-exhausted", "busy", 5), (dead.Reason, dead.LastError, dead.Attempts));
+        Assert.Equal(1, sut.DeadLettered);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_PermanentFailure_DeadLettersAtOnceAndUnblocksTheConversation()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var sut = CreateSut(ProcessResult.Permanent("HTTP 400"), ProcessResult.Done);
+        await _inbox.TryAddAsync(new NewQueueItem("web", "m1", "c", "{}"), ct);
+        await _inbox.TryAddAsync(new NewQueueItem("web", "m2", "c", "{}"), ct);
+
+        Assert.Equal(1, await sut.RunOnceAsync(ct));
+        Assert.Equal(1, await sut.RunOnceAsync(ct));
+
+        Assert.Equal("permanent", Assert.Single(await _deadLetters.ListAsync(10, ct)).Reason);
+        Assert.Equal(0, await _inbox.CountPendingAsync(ct));
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_ProcessorThrows_TreatedAsRetryableAndWorkerSurvives()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var sut = CreateSut(null, ProcessResult.Done);
+        await _inbox.TryAddAsync(new NewQueueItem("web", "m1", "c", "{}"), ct);
+
+        Assert.Equal(1, await sut.RunOnceAsync(ct));
+        _time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(1, await sut.RunOnceAsync(ct));
+
+        Assert.Equal(0, await _inbox.CountPendingAsync(ct));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_Signalled_ProcessesWithoutWaitingForThePoll()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var sut = CreateSut(ProcessResult.Done);
+        await sut.StartAsync(ct);
+
+        await _inbox.TryAddAsync(new NewQueueItem("web", "m1", "c", "{}"), ct);
+        _signal.Notify();
+
+        await WaitFor.ConditionAsync(() => sut.Calls == 1);
+        await sut.StopAsync(ct);
+    }
+
+    public void Dispose()
+    {
+        _signal.Dispose();
+        _database.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private ScriptedWorker CreateSut(params ProcessResult?[] results) =>
+        new(_inbox, _signal, _time, results)
+        {
+            Policy = new RetryPolicy(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4), 5, () => 0.5),
+        };
+
+    private sealed class ScriptedWorker(IWorkQueue queue, WorkSignal signal, TimeProvider time, ProcessResult?[] results)
+        : QueueWorker(queue, signal, Options.Create(new DeliveryOptions { PollInterval = TimeSpan.FromHours(1) }), time, NullLogger.Instance)
+    {
+        private int _calls;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public int DeadLettered { get; private set; }
+
+        protected override string QueueName => "test";
+
+        protected override Task<ProcessResult> ProcessAsync(QueueItem item, CancellationToken cancellationToken)
+        {
+            var n = Interlocked.Increment(ref _calls) - 1;
+            return results[Math.Min(n, results.Length - 1)] is { } result
+                ? Task.FromResult(result)
+                : throw new InvalidOperationException("processor bug");
+        }
+
+        protected override Task OnDeadLetteredAsync(QueueItem item, string error, CancellationToken cancellationToken)
+        {
+            DeadLettered++;
+            return Task.CompletedTask;
+        }
+    }
+}
