@@ -19,6 +19,7 @@ internal static class ConnectorStorageExtensions
         services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
         services.AddSingleton<IConversationStore, SqliteConversationStore>();
         services.AddSingleton<IDeadLetterStore, SqliteDeadLetterStore>();
+        services.AddSingleton<IChatLogStore, SqliteChatLogStore>();
         return builder;
     }
 }
