@@ -154,6 +154,64 @@ public sealed partial class WebChatPageTests
         }
     }
 
+    [Fact]
+    public async Task Chat_FlakyNetworkAndReloadWhileSending_EachMessageStoredAndShownOnce()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        await using var host = await WebChatTestHost.StartAsync(ct);
+        await using var context = await chromium.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        SetDefaultExpectTimeout(15_000);
+        try
+        {
+            await page.GotoAsync(new Uri(host.Connector.BaseAddress, "/chat/chat").ToString());
+            var lostAnswers = 0;
+            // The server stores the first POST of the message, but its answer is lost: the page must re-send the same id.
+            await page.RouteAsync("**/chat/chat/messages", async route =>
+            {
+                if (route.Request.PostData?.Contains("\"type\":\"message\"", StringComparison.Ordinal) == true && Interlocked.Increment(ref lostAnswers) == 1)
+                {
+                    await route.FetchAsync();
+                    await route.AbortAsync();
+                    return;
+                }
+
+                await route.ContinueAsync();
+            });
+            await page.GetByLabel("Message").FillAsync("first");
+            await page.GetByLabel("Message").PressAsync("Enter");
+            var customer = page.Locator("li.entry.customer");
+            await Expect(customer).ToHaveCountAsync(1);
+            await Expect(customer.First).Not.ToHaveClassAsync(Pending());
+            await WaitFor.ConditionAsync(() => Volatile.Read(ref lostAnswers) >= 2);
+            await page.UnrouteAllAsync();
+            Assert.Equal(1, (await host.InboxAsync()).Count(m => m.Kind == InboundKind.Text));
+
+            // Offline while sending, then a reload: the unsent message survives in the page's outbox and goes once.
+            await page.RouteAsync("**/chat/chat/messages", route => route.AbortAsync());
+            await page.GetByLabel("Message").FillAsync("second");
+            await page.GetByLabel("Message").PressAsync("Enter");
+            await Expect(customer.Nth(1)).ToHaveClassAsync(Pending());
+            await page.ReloadAsync();
+            await Expect(customer).ToHaveCountAsync(2);
+            await Expect(customer.Nth(1)).ToHaveClassAsync(Pending());
+            await page.UnrouteAllAsync();
+            await Expect(customer.Nth(1)).Not.ToHaveClassAsync(Pending(), new() { Timeout = 30_000 });
+
+            await Expect(customer).ToHaveCountAsync(2);
+            var texts = (await host.InboxAsync()).Where(m => m.Kind == InboundKind.Text).Select(m => m.Text).ToList();
+            Assert.Equal(["first", "second"], texts);
+            Assert.Equal(2, await host.CountRowsAsync("chat_log"));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var path = await HeadlessChromium.ScreenshotAsync(page, nameof(Chat_FlakyNetworkAndReloadWhileSending_EachMessageStoredAndShownOnce));
+            throw new InvalidOperationException($"Browser test failed; screenshot at {path}.", ex);
+        }
+    }
+
     private static async Task WaitForInboxAsync(ConnectorHost host, Func<InboundMessage, bool> predicate)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
