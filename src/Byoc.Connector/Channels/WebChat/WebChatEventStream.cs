@@ -15,7 +15,8 @@ internal static partial class WebChatEventStream
     private const int BatchSize = 100;
 
     internal static async Task<Results<EmptyHttpResult, ProblemHttpResult>> StreamAsync(
-        string channel, HttpContext context, ChannelRegistry channels, WebChatHub hub, ILoggerFactory loggerFactory)
+        string channel, HttpContext context, ChannelRegistry channels, WebChatHub hub, IHostApplicationLifetime lifetime,
+        ILoggerFactory loggerFactory)
     {
         if (channels.Find(channel) is not WebChatChannel chat)
         {
@@ -46,7 +47,9 @@ internal static partial class WebChatEventStream
         response.Headers["X-Accel-Buffering"] = "no";
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
 
-        var cancellationToken = context.RequestAborted;
+        // Streams never end on their own; shutting down must end them rather than wait for the drain timeout.
+        using var streamCts = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        var cancellationToken = streamCts.Token;
         using var subscription = hub.Subscribe(chat.Name, session.VisitorId, chat.Settings.HeartbeatInterval);
         Log.StreamOpened(logger, chat.Name, after);
         try

@@ -281,6 +281,19 @@ public sealed class WebChatEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Events_ConnectorStopping_EndsOpenStreams()
+    {
+        var session = await WebChatTestHost.NewSessionAsync(_client);
+        using var stream = await WebChatTestHost.OpenStreamAsync(_client, session.Token);
+        await WaitFor.ConditionAsync(() => _host.Services.GetRequiredService<WebChatHub>().CountSubscriptions("chat", session.VisitorId) == 1);
+
+        _host.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().StopApplication();
+
+        await Assert.ThrowsAsync<EndOfStreamException>(() => stream.ReadAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(0, _host.Services.GetRequiredService<WebChatHub>().CountSubscriptions("chat", session.VisitorId));
+    }
+
+    [Fact]
     public async Task Pages_Served_WithPolicyAndEmbeddedAssets()
     {
         using var noRedirect = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _host.Connector.BaseAddress };
