@@ -1,11 +1,12 @@
 using Byoc.Core.Storage;
+using Byoc.Storage.Postgres;
 using Byoc.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Byoc.Connector.Storage;
 
-/// <summary>Registers the durable stores.</summary>
+/// <summary>Registers the durable stores of the configured provider (chosen when they are first used, after validation).</summary>
 internal static class ConnectorStorageExtensions
 {
     public static IHostApplicationBuilder AddConnectorStorage(this IHostApplicationBuilder builder)
@@ -14,12 +15,29 @@ internal static class ConnectorStorageExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<ConnectorStorageOptions>().BindConfiguration(ConnectorStorageOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ConnectorStorageOptions>, ConnectorStorageOptionsValidator>();
-        services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<ConnectorStorageOptions>>().Value.Path!));
-        services.AddSingleton<IInboxStore, SqliteInboxStore>();
-        services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
-        services.AddSingleton<IConversationStore, SqliteConversationStore>();
-        services.AddSingleton<IDeadLetterStore, SqliteDeadLetterStore>();
-        services.AddSingleton<IChatLogStore, SqliteChatLogStore>();
+        services.AddSingleton(sp => new SqliteDatabase(Options(sp).Path!));
+        services.AddSingleton(sp => new PostgresDatabase(Options(sp).ConnectionString!));
+        services.AddSingleton<IInboxStore>(sp => IsPostgres(Options(sp))
+            ? ActivatorUtilities.CreateInstance<PostgresInboxStore>(sp)
+            : ActivatorUtilities.CreateInstance<SqliteInboxStore>(sp));
+        services.AddSingleton<IOutboxStore>(sp => IsPostgres(Options(sp))
+            ? ActivatorUtilities.CreateInstance<PostgresOutboxStore>(sp)
+            : ActivatorUtilities.CreateInstance<SqliteOutboxStore>(sp));
+        services.AddSingleton<IConversationStore>(sp => IsPostgres(Options(sp))
+            ? ActivatorUtilities.CreateInstance<PostgresConversationStore>(sp)
+            : ActivatorUtilities.CreateInstance<SqliteConversationStore>(sp));
+        services.AddSingleton<IDeadLetterStore>(sp => IsPostgres(Options(sp))
+            ? ActivatorUtilities.CreateInstance<PostgresDeadLetterStore>(sp)
+            : ActivatorUtilities.CreateInstance<SqliteDeadLetterStore>(sp));
+        services.AddSingleton<IChatLogStore>(sp => IsPostgres(Options(sp))
+            ? ActivatorUtilities.CreateInstance<PostgresChatLogStore>(sp)
+            : ActivatorUtilities.CreateInstance<SqliteChatLogStore>(sp));
         return builder;
     }
+
+    internal static bool IsPostgres(ConnectorStorageOptions options) =>
+        string.Equals(options.Provider, "Postgres", StringComparison.OrdinalIgnoreCase);
+
+    private static ConnectorStorageOptions Options(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<ConnectorStorageOptions>>().Value;
 }

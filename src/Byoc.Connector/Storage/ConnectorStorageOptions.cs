@@ -6,9 +6,12 @@ internal sealed class ConnectorStorageOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "Connector:Storage";
 
-    /// <summary>The store provider; only <c>Sqlite</c> for now. <value>Default <c>Sqlite</c>.</value></summary>
+    /// <summary>The store provider: <c>Sqlite</c> (one instance) or <c>Postgres</c> (several instances). <value>Default <c>Sqlite</c>.</value></summary>
     public string Provider { get; set; } = "Sqlite";
 
     /// <summary>The SQLite database file. <value>Default <c>.byoc/connector.db</c>.</value></summary>
     public string? Path { get; set; } = ".byoc/connector.db";
+
+    /// <summary>The PostgreSQL connection string, for <c>Provider = Postgres</c>. <value>Default: none.</value></summary>
+    public string? ConnectionString { get; set; }
 }

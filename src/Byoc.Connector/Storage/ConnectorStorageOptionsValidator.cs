@@ -8,12 +8,18 @@ internal sealed class ConnectorStorageOptionsValidator : IValidateOptions<Connec
     public ValidateOptionsResult Validate(string? name, ConnectorStorageOptions options)
     {
         var errors = new List<string>();
-        if (!string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        if (ConnectorStorageExtensions.IsPostgres(options))
         {
-            errors.Add($"{ConnectorStorageOptions.Section}:Provider must be 'Sqlite' (got '{options.Provider}').");
+            if (string.IsNullOrWhiteSpace(options.ConnectionString))
+            {
+                errors.Add($"{ConnectorStorageOptions.Section}:ConnectionString is required when Provider is 'Postgres'.");
+            }
         }
-
-        if (string.IsNullOrWhiteSpace(options.Path))
+        else if (!string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add($"{ConnectorStorageOptions.Section}:Provider must be 'Sqlite' or 'Postgres' (got '{options.Provider}').");
+        }
+        else if (string.IsNullOrWhiteSpace(options.Path))
         {
             errors.Add($"{ConnectorStorageOptions.Section}:Path is required.");
         }

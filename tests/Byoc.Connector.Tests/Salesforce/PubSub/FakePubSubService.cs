@@ -20,6 +20,12 @@ internal sealed class FakePubSubService(FakePubSubState state) : Server.PubSub.P
         }
 
         var first = requestStream.Current;
+        if (state.RejectTokenOnce)
+        {
+            state.RejectTokenOnce = false;
+            throw new RpcException(new Status(StatusCode.Unauthenticated, "token expired"));
+        }
+
         state.Subscriptions.Enqueue(new FakePubSubState.Subscription(number, first.TopicName, first.ReplayPreset.ToString(),
             first.ReplayId.ToByteArray(), first.NumRequested));
         if (first.ReplayPreset == ReplayPreset.Custom && state.RejectCustomReplayWith is { } code)

@@ -37,6 +37,9 @@ internal sealed class FakePubSubState
     /// <summary>Connection number (1-based) → number of events after which that stream is broken.</summary>
     public ConcurrentDictionary<int, int> DropAfter { get; } = new();
 
+    /// <summary>When set, the next subscription fails as unauthenticated.</summary>
+    public bool RejectTokenOnce { get; set; }
+
     /// <summary>When set, the first CUSTOM subscription fails with this error-code trailer.</summary>
     public string? RejectCustomReplayWith { get; set; }
 

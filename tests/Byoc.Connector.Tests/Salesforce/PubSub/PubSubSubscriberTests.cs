@@ -140,9 +140,24 @@ public sealed class PubSubSubscriberTests : IAsyncLifetime
         Assert.Equal(["Custom", "Earliest"], subscriptions.Take(2).Select(s => s.Preset));
     }
 
-    private PubSubSubscriber CreateSut() => new(
+    [Fact]
+    public async Task ExecuteAsync_TokenRejected_RenewsTokenAndResubscribes()
+    {
+        _state.RejectTokenOnce = true;
+        var tokens = new FakeTokenProvider();
+        using var sut = CreateSut(tokens);
+
+        await sut.StartAsync(TestContext.Current.CancellationToken);
+        await WaitUntilAsync(() => _state.Subscriptions.Count == 1);
+        await sut.StopAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, tokens.Renewals);
+        Assert.Equal(["token-1", "token-2"], _state.Headers.Take(2).Select(h => h["accesstoken"]));
+    }
+
+    private PubSubSubscriber CreateSut(FakeTokenProvider? tokens = null) => new(
         new PubSubClientFactory(new Connector.Salesforce.PubSub.Protocol.PubSub.PubSubClient(_channel)),
-        new FakeTokenProvider(),
+        tokens ?? new FakeTokenProvider(),
         Options.Create(new SalesforceOptions
         {
             OrgId = "00Dxx0000001gEH",
