@@ -12,6 +12,7 @@ internal static class WebChatAssets
     private static readonly Dictionary<string, WebChatAsset> s_assets = new(StringComparer.Ordinal)
     {
         ["chat.js"] = Load("chat.js", "text/javascript; charset=utf-8"),
+        ["sse.js"] = Load("sse.js", "text/javascript; charset=utf-8"),
         ["chat.css"] = Load("chat.css", "text/css; charset=utf-8"),
         ["widget.js"] = Load("widget.js", "text/javascript; charset=utf-8"),
     };

@@ -92,4 +92,11 @@ internal static class WebChatTestHost
 
         return messages;
     }
+
+    /// <summary>A correctly signed token of the test channel that expired a day ago.</summary>
+    public static string ExpiredToken(string visitorId)
+    {
+        var past = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TimeProvider.System.GetUtcNow().AddDays(-2));
+        return new WebChatSessionTokens(Channel, Encoding.UTF8.GetBytes(SessionSecret), TimeSpan.FromHours(24), past).Issue(visitorId).Token;
+    }
 }

@@ -29,9 +29,7 @@
   let streamAbort = null; // aborts the open event stream
   let lastReceived = 0;
   let shownByHost = true; // false while the embedding widget has the chat collapsed
-  let typing = false;
-  let typingTimer = 0;
-  let progressTimer = 0;
+  let typing = false, typingTimer = 0, progressTimer = 0;
   const queue = []; // POST bodies, sent one at a time so the server sees them in order
   let sending = false;
 
@@ -123,52 +121,12 @@
         } else if (response.ok && response.body) {
           showConnection(null);
           attempt = 0;
-          await readEvents(response.body);
+          lastReceived = Date.now();
+          await window.byocSse.read(response.body, onEvent, () => { lastReceived = Date.now(); });
         }
       } catch { /* dropped, aborted by the watchdog, or offline: reconnect below */ }
       showConnection('Reconnecting…');
       await delay(Math.min(15000, 500 * 2 ** attempt));
-    }
-  }
-
-  async function readEvents(body) {
-    const reader = body.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = '';
-    lastReceived = Date.now();
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) {
-        return;
-      }
-      lastReceived = Date.now();
-      buffer += value;
-      let end;
-      while ((end = buffer.search(/\r?\n\r?\n/)) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end).replace(/^\r?\n\r?\n/, '');
-        dispatch(block);
-      }
-    }
-  }
-
-  function dispatch(block) {
-    let id = null;
-    const data = [];
-    for (const line of block.split(/\r?\n/)) {
-      const colon = line.indexOf(':');
-      if (colon === 0) {
-        continue; // comment (keep-alive)
-      }
-      const field = colon < 0 ? line : line.slice(0, colon);
-      const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-      if (field === 'id') {
-        id = value;
-      } else if (field === 'data') {
-        data.push(value);
-      }
-    }
-    if (data.length > 0) {
-      onEvent({ data: data.join('\n'), lastEventId: id });
     }
   }
 
