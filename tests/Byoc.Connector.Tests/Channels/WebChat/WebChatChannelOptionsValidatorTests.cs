@@ -1,4 +1,5 @@
 using Byoc.Connector.Channels.WebChat;
+using Byoc.TestUtilities;
 
 namespace Byoc.Connector.Tests.Channels.WebChat;
 
@@ -46,5 +47,28 @@ public sealed class WebChatChannelOptionsValidatorTests
         }
 
         Assert.DoesNotContain(failures, f => f.Contains("too-short-secret", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Start_BadWebChatChannel_FailsNamingItsKeys()
+    {
+        var directory = Directory.CreateTempSubdirectory("byoc-bad-chat-").FullName;
+        try
+        {
+            await using var app = ConnectorApplication.Create([$"--Connector:Storage:Path={Path.Combine(directory, "c.db")}",
+                "--Connector:WebChat:Channels:web:SessionSecret=short-secret", "--Connector:WebChat:Channels:web:TokenLifetime=00:00:10"]);
+
+            var ex = await Assert.ThrowsAnyAsync<Exception>(() => LoopbackServer.StartAsync(app, TestContext.Current.CancellationToken));
+
+            Assert.Contains("Connector:WebChat:Channels:web:ChannelAddressIdentifier is required", ex.Message, StringComparison.Ordinal);
+            Assert.Contains("Connector:WebChat:Channels:web:SessionSecret must be at least 32 characters", ex.Message, StringComparison.Ordinal);
+            Assert.Contains("Connector:WebChat:Channels:web:TokenLifetime", ex.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("short-secret", ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
     }
 }
