@@ -55,6 +55,14 @@ internal static partial class WebChatEventStream
         try
         {
             await response.WriteAsync("retry: 2000\n\n", cancellationToken);
+            if (after > 0 && (await hub.Log.ReadAfterAsync(chat.Name, session.VisitorId, after - 1, 1, cancellationToken)).Count == 0)
+            {
+                // The log is shorter than the page believes (for example a wiped database): the page must start over,
+                // or it would ignore every entry up to the sequence it remembers.
+                await response.WriteAsync($"data: {WebChatEvents.Serialize(WebChatEvents.Reset)}\n\n", cancellationToken);
+                after = 0;
+            }
+
             var readLog = true;
             while (true)
             {

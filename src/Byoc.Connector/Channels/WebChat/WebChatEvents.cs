@@ -19,8 +19,11 @@ internal static class WebChatEvents
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary>Tells the page to forget what it has shown: the log restarts from sequence 1.</summary>
+    public static WebChatEvent Reset { get; } = new() { Type = "reset", Role = "system" };
+
     /// <summary>Whether the event belongs in the durable log (and replays after a reconnect).</summary>
-    public static bool IsLogged(WebChatEvent e) => e.Type is not ("typing.started" or "typing.stopped" or "progress");
+    public static bool IsLogged(WebChatEvent e) => e.Type is not ("typing.started" or "typing.stopped" or "progress" or "reset");
 
     public static WebChatEvent FromOutbound(OutboundMessage message) => new()
     {

@@ -157,4 +157,21 @@ public sealed class WebChatEventStreamTests : IAsyncLifetime
         await Assert.ThrowsAsync<EndOfStreamException>(() => stream.ReadAsync(TimeSpan.FromSeconds(5)));
         Assert.Equal(0, _host.Services.GetRequiredService<WebChatHub>().CountSubscriptions("chat", session.VisitorId));
     }
+
+    [Fact]
+    public async Task Events_LastEventIdBeyondTheLog_TellsThePageToStartOver()
+    {
+        var session = await WebChatTestHost.NewSessionAsync(_client);
+        for (var i = 1; i <= 2; i++)
+        {
+            await _host.Outbound().SendAsync(WebChatTestHost.Agent(session.VisitorId, $"e{i}"), TestContext.Current.CancellationToken);
+        }
+
+        using var stream = await WebChatTestHost.OpenStreamAsync(_client, session.Token, lastEventId: "9");
+        var events = await stream.ReadManyAsync(3);
+        using var upToDate = await WebChatTestHost.OpenStreamAsync(_client, session.Token, lastEventId: "2");
+
+        Assert.Equal([(null, "reset"), ("1", "message"), ("2", "message")], events.Select(e => (e.Id, e.Type)));
+        Assert.True(await upToDate.IsQuietAsync(TimeSpan.FromSeconds(1.2)));
+    }
 }

@@ -1,4 +1,6 @@
-// BYOC Connector web chat page. Plain JavaScript, no dependencies; protocol in docs/webchat-channel.md.
+// BYOC Connector web chat page. Plain JavaScript, no dependencies, no build step; protocol in docs/webchat-channel.md.
+// Kept as one file of about 500 lines on purpose: its sections (session, stream, rendering, sending) share the page's
+// state, and splitting them would need a module loader or globals; the SSE parser, which stands alone, is in sse.js.
 (() => {
   'use strict';
 
@@ -133,6 +135,10 @@
   function onEvent(message) {
     let event;
     try { event = JSON.parse(message.data); } catch { return; }
+    if (event.type === 'reset') {
+      resetView();
+      return;
+    }
     if (liveTypes.has(event.type)) {
       showLive(event);
       return;
@@ -427,15 +433,19 @@
 
   function resetIfNewVisitor() {
     if (!view || view.visitorId !== session.visitorId) {
-      view = { visitorId: session.visitorId, seq: 0, entries: [], receipts: [] };
-      write(sessionStorage, viewKey, view);
-      rendered.clear();
-      choiceGroups.clear();
-      answered.clear();
-      list.replaceChildren();
+      resetView();
       return true;
     }
     return false;
+  }
+
+  function resetView() {
+    view = { visitorId: session.visitorId, seq: 0, entries: [], receipts: [] };
+    write(sessionStorage, viewKey, view);
+    rendered.clear();
+    choiceGroups.clear();
+    answered.clear();
+    list.replaceChildren();
   }
 
   form.addEventListener('submit', e => {
