@@ -152,7 +152,13 @@ internal sealed partial class JwtBearerTokenProvider(
                 // Seconds since the epoch (RFC 7519), not milliseconds: interaction-service-api.md §3.2.
                 ["exp"] = (now + settings.AssertionLifetime).ToUnixTimeSeconds(),
             },
-            SigningCredentials = new SigningCredentials(new RsaSecurityKey(_key), SecurityAlgorithms.RsaSha256),
+            SigningCredentials = new SigningCredentials(
+                new RsaSecurityKey(_key)
+                {
+                    // The library caches signers by key material; the cache would outlive this instance's RSA object.
+                    CryptoProviderFactory = new CryptoProviderFactory { CacheSignatureProviders = false },
+                },
+                SecurityAlgorithms.RsaSha256),
         };
         return _handler.CreateToken(descriptor);
     }
