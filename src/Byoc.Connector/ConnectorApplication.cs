@@ -1,3 +1,4 @@
+using Byoc.Connector.Channels.WebChat;
 using Byoc.Connector.Channels.Webhook;
 using Byoc.Connector.Pipeline;
 using Byoc.Connector.Salesforce;
@@ -18,12 +19,14 @@ public static class ConnectorApplication
         builder.AddSalesforce();
         builder.AddPipeline();
         builder.AddWebhookChannel();
+        builder.AddWebChatChannel();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapGet("/healthz", () => TypedResults.Ok(new HealthResponse("Healthy")));
         app.MapWebhookEndpoints();
+        app.MapWebChatEndpoints();
         return app;
     }
 

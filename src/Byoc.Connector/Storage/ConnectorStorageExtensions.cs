@@ -29,6 +29,9 @@ internal static class ConnectorStorageExtensions
         services.AddSingleton<IDeadLetterStore>(sp => IsPostgres(Options(sp))
             ? ActivatorUtilities.CreateInstance<PostgresDeadLetterStore>(sp)
             : ActivatorUtilities.CreateInstance<SqliteDeadLetterStore>(sp));
+        services.AddSingleton<IChatLogStore>(sp => IsPostgres(Options(sp))
+            ? ActivatorUtilities.CreateInstance<PostgresChatLogStore>(sp)
+            : ActivatorUtilities.CreateInstance<SqliteChatLogStore>(sp));
         return builder;
     }
 

@@ -65,5 +65,14 @@ internal static class PostgresSchema
             updated_at BIGINT NOT NULL,
             PRIMARY KEY (channel, platform_user_id),
             UNIQUE (channel_address_identifier, end_user_client_identifier));
+        CREATE TABLE IF NOT EXISTS chat_log (
+            channel TEXT NOT NULL,
+            platform_user_id TEXT NOT NULL,
+            sequence BIGINT NOT NULL,
+            key TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            created_at BIGINT NOT NULL,
+            PRIMARY KEY (channel, platform_user_id, sequence),
+            UNIQUE (channel, platform_user_id, key));
         """;
 }

@@ -62,5 +62,14 @@ internal static class SqliteSchema
             updated_at INTEGER NOT NULL,
             PRIMARY KEY (channel, platform_user_id),
             UNIQUE (channel_address_identifier, end_user_client_identifier));
+        CREATE TABLE IF NOT EXISTS chat_log (
+            channel TEXT NOT NULL,
+            platform_user_id TEXT NOT NULL,
+            sequence INTEGER NOT NULL,
+            key TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (channel, platform_user_id, sequence),
+            UNIQUE (channel, platform_user_id, key));
         """;
 }

@@ -1,0 +1,24 @@
+using System.Text;
+using Byoc.Core.Channels;
+using Microsoft.Extensions.Options;
+
+namespace Byoc.Connector.Channels.WebChat;
+
+/// <summary>Creates the web chat channels from <see cref="WebChatChannelOptions"/>.</summary>
+internal sealed class WebChatChannelSource(IOptions<WebChatChannelOptions> options, WebChatHub hub, TimeProvider timeProvider) : IChannelSource
+{
+    public IEnumerable<IChannel> CreateChannels()
+    {
+        foreach (var (name, settings) in options.Value.Channels)
+        {
+            var tokens = new WebChatSessionTokens(name, Encoding.UTF8.GetBytes(settings.SessionSecret!), settings.TokenLifetime, timeProvider);
+            yield return new WebChatChannel(
+                name,
+                settings.ChannelAddressIdentifier!,
+                new WebChatInboundAdapter(tokens, timeProvider),
+                new WebChatOutboundAdapter(hub),
+                tokens,
+                settings);
+        }
+    }
+}

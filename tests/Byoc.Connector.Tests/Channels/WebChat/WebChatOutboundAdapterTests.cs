@@ -1,0 +1,93 @@
+using System.Data.Common;
+using Byoc.Connector.Channels.WebChat;
+using Byoc.Core.Channels;
+using Byoc.Core.Messages;
+using Byoc.Core.Storage;
+
+namespace Byoc.Connector.Tests.Channels.WebChat;
+
+public sealed class WebChatOutboundAdapterTests
+{
+    [Fact]
+    public async Task SendAsync_TextTwice_LoggedOnceAndDelivered()
+    {
+        var log = new MemoryChatLog();
+        var sut = new WebChatOutboundAdapter(new WebChatHub(log, TimeProvider.System));
+
+        var first = await sut.SendAsync(WebChatTestHost.Agent("v1", "e1"), TestContext.Current.CancellationToken);
+        var again = await sut.SendAsync(WebChatTestHost.Agent("v1", "e1"), TestContext.Current.CancellationToken);
+
+        Assert.Equal((SendOutcome.Delivered, SendOutcome.Delivered), (first.Outcome, again.Outcome));
+        var entry = Assert.Single(log.Entries);
+        Assert.Contains("\"sender\":\"Reservation Agent\"", entry.Payload, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("TypingStarted")]
+    [InlineData("TypingStopped")]
+    [InlineData("Progress")]
+    public async Task SendAsync_LiveOnlyKinds_DeliveredWithoutLogging(string kind)
+    {
+        var log = new MemoryChatLog();
+        var hub = new WebChatHub(log, TimeProvider.System);
+        using var subscription = hub.Subscribe("chat", "v1", TimeSpan.FromMinutes(1));
+        var sut = new WebChatOutboundAdapter(hub);
+
+        var result = await sut.SendAsync(WebChatTestHost.Agent("v1", "t1", Enum.Parse<OutboundKind>(kind)), TestContext.Current.CancellationToken);
+        var signal = await subscription.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(5),
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(SendOutcome.Delivered, result.Outcome);
+        Assert.Empty(log.Entries);
+        Assert.NotNull(signal.LiveEvent);
+    }
+
+    [Fact]
+    public async Task SendAsync_LogUnavailable_IsRetryable()
+    {
+        var sut = new WebChatOutboundAdapter(new WebChatHub(new MemoryChatLog { Fail = true }, TimeProvider.System));
+
+        var result = await sut.SendAsync(WebChatTestHost.Agent("v1", "e1"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(SendOutcome.RetryableFailure, result.Outcome);
+        Assert.Contains("database is locked", result.Error, StringComparison.Ordinal);
+    }
+
+    private sealed class MemoryChatLog : IChatLogStore
+    {
+        public List<ChatLogEntry> Entries { get; } = [];
+
+        public bool Fail { get; init; }
+
+        public Task<ChatLogAppend> AppendAsync(string channel, string platformUserId, string key, string payload, CancellationToken cancellationToken)
+        {
+            if (Fail)
+            {
+                throw new FakeDbException("database is locked");
+            }
+
+            lock (Entries)
+            {
+                if (Entries.Find(e => e.Key == key) is { } existing)
+                {
+                    return Task.FromResult(new ChatLogAppend(existing, false));
+                }
+
+                var entry = new ChatLogEntry(Entries.Count + 1, key, payload, TimeProvider.System.GetUtcNow());
+                Entries.Add(entry);
+                return Task.FromResult(new ChatLogAppend(entry, true));
+            }
+        }
+
+        public Task<IReadOnlyList<ChatLogEntry>> ReadAfterAsync(string channel, string platformUserId, long afterSequence, int maxEntries,
+            CancellationToken cancellationToken)
+        {
+            lock (Entries)
+            {
+                return Task.FromResult<IReadOnlyList<ChatLogEntry>>(Entries.Where(e => e.Sequence > afterSequence).Take(maxEntries).ToList());
+            }
+        }
+    }
+
+    private sealed class FakeDbException(string message) : DbException(message);
+}

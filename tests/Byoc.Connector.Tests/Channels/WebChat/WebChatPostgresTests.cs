@@ -1,0 +1,51 @@
+using System.Net;
+using Npgsql;
+
+namespace Byoc.Connector.Tests.Channels.WebChat;
+
+/// <summary>The web chat on the PostgreSQL store; gated on <c>BYOC_TEST_POSTGRES</c> like the store contract tests.</summary>
+[Trait("Category", "Slow")]
+public sealed class WebChatPostgresTests
+{
+    [Fact]
+    public async Task Chat_OnPostgres_StoresOnceAndReplaysTheLog()
+    {
+        var connectionString = Environment.GetEnvironmentVariable("BYOC_TEST_POSTGRES");
+        if (string.IsNullOrEmpty(connectionString))
+        {
+            Assert.SkipWhen(!string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase),
+                "BYOC_TEST_POSTGRES is not set; run eng/test.sh to test the PostgreSQL store.");
+            Assert.Fail("BYOC_TEST_POSTGRES is not set; CI must run the PostgreSQL tests.");
+        }
+
+        var ct = TestContext.Current.CancellationToken;
+        var schema = $"byoc_webchat_{Guid.NewGuid():N}";
+        await using (var admin = new NpgsqlConnection(connectionString))
+        {
+            await admin.OpenAsync(ct);
+            await using var create = new NpgsqlCommand($"CREATE SCHEMA {schema}", admin);
+            await create.ExecuteNonQueryAsync(ct);
+        }
+
+        await using var host = await WebChatTestHost.StartAsync(ct,
+            "--Connector:Storage:Provider=Postgres",
+            $"--Connector:Storage:ConnectionString={new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = schema }.ConnectionString}");
+        using var client = host.Connector.CreateClient();
+        var session = await WebChatTestHost.NewSessionAsync(client);
+
+        using var first = await WebChatTestHost.PostAsync(client, session.Token, """{"type":"message","id":"m-1","text":"hi"}""");
+        using var second = await WebChatTestHost.PostAsync(client, session.Token, """{"type":"message","id":"m-1","text":"hi"}""");
+        await host.Outbound().SendAsync(WebChatTestHost.Agent(session.VisitorId, "e1"), ct);
+        await host.Outbound().SendAsync(WebChatTestHost.Agent(session.VisitorId, "e1"), ct);
+        using var stream = await WebChatTestHost.OpenStreamAsync(client, session.Token);
+        var replay = await stream.ReadManyAsync(2);
+        using var resumed = await WebChatTestHost.OpenStreamAsync(client, session.Token, lastEventId: "1");
+
+        Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.Accepted), (first.StatusCode, second.StatusCode));
+        Assert.Equal([("1", "in:m-1"), ("2", "e1")], replay.Select(e => (e.Id, e.EntryKey)));
+        Assert.Equal("e1", (await resumed.ReadAsync()).EntryKey);
+        await WaitFor.ConditionAsync(() => host.Scrt.Requests.Any(r => r.BodyText.Contains("\"hi\"", StringComparison.Ordinal)));
+        await Task.Delay(200, ct);
+        Assert.Single(host.Scrt.Requests, r => r.BodyText.Contains("\"hi\"", StringComparison.Ordinal));
+    }
+}
