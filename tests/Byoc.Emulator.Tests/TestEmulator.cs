@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Byoc.Emulator.Auth;
+using Byoc.Emulator.Hosting;
+using Byoc.Emulator.Org;
+using Byoc.TestUtilities.Salesforce;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Byoc.Emulator.Tests;
+
+/// <summary>An emulator on 127.0.0.1:0 (all three listeners), in memory, with a temporary state folder and a fake clock.</summary>
+internal sealed class TestEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private TestEmulator(WebApplication app, string stateDirectory, FakeTimeProvider time)
+    {
+        _app = app;
+        StateDirectory = stateDirectory;
+        Time = time;
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public string StateDirectory { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public EmulatorAddresses Addresses => Services.GetRequiredService<EmulatorAddresses>();
+
+    public DevConnectedApp ConnectedApp => Services.GetRequiredService<DevConnectedApp>();
+
+    public OrgIdentity Org => Services.GetRequiredService<OrgIdentity>();
+
+    public static async Task<TestEmulator> StartAsync(params string[] extraArgs)
+    {
+        var state = Path.Combine(Path.GetTempPath(), "byoc-emulator-tests", Guid.NewGuid().ToString("N"));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 30, 0, TimeSpan.Zero));
+        string[] args =
+        [
+            "--Emulator:InstancePort=0", "--Emulator:ScrtPort=0", "--Emulator:PubSubPort=0", "--Emulator:InMemory=true",
+            "--Emulator:PubSubTls=false",
+            $"--Emulator:StateDirectory={state}", .. extraArgs,
+        ];
+        var app = EmulatorApplication.Create(args, builder =>
+        {
+            builder.Services.AddSingleton<TimeProvider>(time);
+            builder.Logging.ClearProviders();
+        });
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        return new TestEmulator(app, state, time);
+    }
+
+    public T Get<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    public HttpClient CreateInstanceClient() => new() { BaseAddress = Addresses.InstanceUrl };
+
+    public HttpClient CreateScrtClient() => new() { BaseAddress = Addresses.ScrtUrl };
+
+    public string MintAssertion(string username = "integration@byoc.emulated", string audience = "https://login.salesforce.com") =>
+        JwtAssertion.Create(File.ReadAllText(ConnectedApp.PrivateKeyPath), ConnectedApp.ConsumerKey, username, audience,
+            Time.GetUtcNow().AddMinutes(3));
+
+    public async Task<string> GetAccessTokenAsync()
+    {
+        using var client = CreateInstanceClient();
+        using var response = await client.PostAsync("/services/oauth2/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "urn:ietf:params:oauth:grant-type:jwt-bearer",
+            ["assertion"] = MintAssertion(),
+        }), TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        return body.GetProperty("access_token").GetString()!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        try
+        {
+            Directory.Delete(StateDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}
