@@ -12,6 +12,7 @@ internal static class ByocCommandLine
             "BYOC Connector: connects external messaging channels to a Salesforce Agentforce Service Agent. " +
             "Runs the connector and an emulated Salesforce org, and sets up, diagnoses and verifies an org.");
         root.Subcommands.Add(UpCommand.Create());
+        root.Subcommands.Add(EmulatorCommand.Create());
         return root;
     }
 

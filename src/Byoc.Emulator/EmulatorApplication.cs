@@ -31,6 +31,42 @@ public static class EmulatorApplication
         instance.MapGet("/services/data", () => TypedResults.Json(ApiVersions.All));
         instance.MapOAuth();
 
+        app.Lifetime.ApplicationStarted.Register(() => File.WriteAllText(
+            app.Services.GetRequiredService<StateFolder>().CredentialsPath, GetCredentials(app).ToJson()));
         return app;
+    }
+
+    /// <summary>The credentials of a started emulator, with the addresses it bound.</summary>
+    public static EmulatorCredentials GetCredentials(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<EmulatorAddresses>();
+        return EmulatorCredentials.From(app.Services, addresses.InstanceUrl, addresses.ScrtUrl, addresses.PubSubUrl, addresses.PubSubTls);
+    }
+
+    /// <summary>
+    /// The credentials for <c>byoc emulator credentials</c>: those a running emulator wrote to its state folder, otherwise
+    /// computed from the persisted state (seeding and generating keys on first use) with the configured ports.
+    /// </summary>
+    public static EmulatorCredentials ReadCredentials(string[] args)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        var options = builder.AddEmulatorHosting();
+        var state = new StateFolder(options);
+        if (File.Exists(state.CredentialsPath) && EmulatorCredentials.FromJson(File.ReadAllText(state.CredentialsPath)) is { } written)
+        {
+            return written;
+        }
+
+        builder.Services.AddEmulatedOrg();
+        builder.Services.AddOAuth();
+        using var app = builder.Build();
+        if (options.PubSubTls)
+        {
+            LocalCertificateAuthority.LoadOrCreateServerCertificate(state, TimeProvider.System).Dispose();
+        }
+
+        var scheme = options.PubSubTls ? "https" : "http";
+        return EmulatorCredentials.From(app.Services, new Uri($"http://{options.Host}:{options.InstancePort}"),
+            new Uri($"http://{options.Host}:{options.ScrtPort}"), new Uri($"{scheme}://{options.Host}:{options.PubSubPort}"), options.PubSubTls);
     }
 }
