@@ -1,6 +1,10 @@
 using Byoc.Emulator.Auth;
+using Byoc.Emulator.Events;
+using Byoc.Emulator.Faults;
 using Byoc.Emulator.Hosting;
+using Byoc.Emulator.Interactions;
 using Byoc.Emulator.Org;
+using Byoc.Emulator.PubSub;
 
 namespace Byoc.Emulator;
 
@@ -22,6 +26,10 @@ public static class EmulatorApplication
         builder.AddEmulatorHosting();
         builder.Services.AddEmulatedOrg();
         builder.Services.AddOAuth();
+        builder.Services.AddConversationEvents();
+        builder.Services.AddInteractionService();
+        builder.Services.AddPubSub();
+        builder.Services.AddFaultInjection();
 
         var app = builder.Build();
         app.UseEmulatorListeners();
@@ -30,6 +38,14 @@ public static class EmulatorApplication
         // The Salesforce CLI discovers the API version from this list and picks the highest (org-emulation.md §2.5, §4.2).
         instance.MapGet("/services/data", () => TypedResults.Json(ApiVersions.All));
         instance.MapOAuth();
+        instance.MapAttachmentDownloads();
+        instance.MapFaultAdmin();
+
+        var scrt = app.MapListener(EmulatorListener.Scrt);
+        scrt.MapInteractionService();
+
+        var pubSub = app.MapListener(EmulatorListener.PubSub);
+        pubSub.MapPubSub();
 
         app.Lifetime.ApplicationStarted.Register(() => File.WriteAllText(
             app.Services.GetRequiredService<StateFolder>().CredentialsPath, GetCredentials(app).ToJson()));
