@@ -29,16 +29,43 @@ internal sealed class TestEmulator : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    public WebApplication App => _app;
+
     public EmulatorAddresses Addresses => Services.GetRequiredService<EmulatorAddresses>();
 
     public DevConnectedApp ConnectedApp => Services.GetRequiredService<DevConnectedApp>();
 
     public OrgIdentity Org => Services.GetRequiredService<OrgIdentity>();
 
-    public static async Task<TestEmulator> StartAsync(params string[] extraArgs)
+    /// <summary>Keys and certificates generated once per test run and copied into each emulator's state folder (RSA generation is slow).</summary>
+    private static readonly Lazy<string> s_keyTemplate = new(() =>
     {
-        var state = Path.Combine(Path.GetTempPath(), "byoc-emulator-tests", Guid.NewGuid().ToString("N"));
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 30, 0, TimeSpan.Zero));
+        var template = Path.Combine(Path.GetTempPath(), "byoc-emulator-tests", "keys-" + Guid.NewGuid().ToString("N"));
+        var state = new StateFolder(new EmulatorOptions { StateDirectory = template });
+        DevConnectedApp.LoadOrCreate(state, TimeProvider.System);
+        LocalCertificateAuthority.LoadOrCreateServerCertificate(state, TimeProvider.System).Dispose();
+        return template;
+    });
+
+    public static Task<TestEmulator> StartAsync(params string[] extraArgs) => StartAsync(null, null, extraArgs);
+
+    /// <summary>Starts an emulator; pass a state folder (and InMemory=false) to test persistence across restarts.</summary>
+    public static async Task<TestEmulator> StartAsync(
+        string? stateDirectory, Action<IServiceCollection>? configureServices, params string[] extraArgs)
+    {
+        var state = stateDirectory ?? Path.Combine(Path.GetTempPath(), "byoc-emulator-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(state);
+        foreach (var file in Directory.GetFiles(s_keyTemplate.Value))
+        {
+            var target = Path.Combine(state, Path.GetFileName(file));
+            if (!File.Exists(target))
+            {
+                File.Copy(file, target);
+            }
+        }
+
+        // Starts at the real time so that clients written from the docs (JWT exp from the system clock) work too.
+        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
         string[] args =
         [
             "--Emulator:InstancePort=0", "--Emulator:ScrtPort=0", "--Emulator:PubSubPort=0", "--Emulator:InMemory=true",
@@ -49,6 +76,7 @@ internal sealed class TestEmulator : IAsyncDisposable
         {
             builder.Services.AddSingleton<TimeProvider>(time);
             builder.Logging.ClearProviders();
+            configureServices?.Invoke(builder.Services);
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new TestEmulator(app, state, time);
@@ -78,10 +106,22 @@ internal sealed class TestEmulator : IAsyncDisposable
         return body.GetProperty("access_token").GetString()!;
     }
 
+    /// <summary>Stops the emulator but keeps its state folder (restart tests).</summary>
+    public async Task StopAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        DeleteState();
+    }
+
+    public void DeleteState()
+    {
         try
         {
             Directory.Delete(StateDirectory, recursive: true);
