@@ -58,28 +58,28 @@ internal static partial class InteractionEndpoints
     {
         if (!validator.TryValidate(context.Request, out var caller, out var error))
         {
-            return error.ToResult();
+            return StatusError(error);
         }
 
         if (await ReadJsonAsync(context.Request, cancellationToken) is not { } body)
         {
-            return InteractionError.Of(10100).ToResult();
+            return StatusError(InteractionError.Of(10100));
         }
 
         if (!IsEndUser(body["sender"] as JsonObject))
         {
-            return InteractionError.Of(10089).With("sender must be {appType: custom, subject, role: EndUser}.").ToResult();
+            return StatusError(InteractionError.Of(10089).With("sender must be {appType: custom, subject, role: EndUser}."));
         }
 
         var address = ConversationRegistry.Find(store, String(body, "conversationIdentifier"));
         if (address is null || store.Get(address.MessagingChannelId)?.GetString("ChannelDefinitionId") != caller.ChannelDefinition.Id)
         {
-            return InteractionError.Of(10018).ToResult();
+            return StatusError(InteractionError.Of(10018));
         }
 
         if (body["acknowledgements"] is not JsonArray { Count: >= 1 and <= 25 } acknowledgements)
         {
-            return InteractionError.Of(10089).With("Send 1 to 25 acknowledgements.").ToResult();
+            return StatusError(InteractionError.Of(10089).With("Send 1 to 25 acknowledgements."));
         }
 
         var parsed = new List<(string EntryId, string Type, long Timestamp)>();
@@ -89,9 +89,8 @@ internal static partial class InteractionEndpoints
             var entryId = String(node as JsonObject, "acknowledgedConversationEntryIdentifier");
             if (type is not ("Read" or "Delivered") || string.IsNullOrEmpty(entryId) || !TryTimestamp(node?["acknowledgementTimestamp"], out var timestamp))
             {
-                return InteractionError.Of(10089)
-                    .With("Each acknowledgement needs acknowledgementType Read|Delivered, acknowledgedConversationEntryIdentifier and acknowledgementTimestamp.")
-                    .ToResult();
+                return StatusError(InteractionError.Of(10089).With(
+                    "Each acknowledgement needs acknowledgementType Read|Delivered, acknowledgedConversationEntryIdentifier and acknowledgementTimestamp."));
             }
 
             parsed.Add((entryId, type, timestamp));
@@ -119,18 +118,18 @@ internal static partial class InteractionEndpoints
     {
         if (!validator.TryValidate(context.Request, out var caller, out var error))
         {
-            return error.ToResult();
+            return StatusError(error);
         }
 
         if (await ReadJsonAsync(context.Request, cancellationToken) is not { } body)
         {
-            return CapabilitiesError(InteractionError.Of(10100));
+            return StatusError(InteractionError.Of(10100));
         }
 
         if (body["capabilities"] is not JsonObject registration ||
             registration["channelCapabilities"] is not JsonArray { Count: > 0 } channelCapabilities)
         {
-            return CapabilitiesError(InteractionError.Of(10089).With("capabilities.channelCapabilities is required."));
+            return StatusError(InteractionError.Of(10089).With("capabilities.channelCapabilities is required."));
         }
 
         foreach (var node in channelCapabilities)
@@ -140,18 +139,18 @@ internal static partial class InteractionEndpoints
             if (String(integration, "customIntegrationType") != "CustomChannelIntegration" ||
                 !string.Equals(String(integration, "conversationChannelDefinitionDevName"), caller.ChannelDefinitionName, StringComparison.Ordinal))
             {
-                return CapabilitiesError(InteractionError.Of(10050));
+                return StatusError(InteractionError.Of(10050));
             }
 
             if (capability?["messageTypeCapabilities"] is not JsonArray { Count: > 0 })
             {
-                return CapabilitiesError(InteractionError.Of(10089).With("messageTypeCapabilities needs at least one entry."));
+                return StatusError(InteractionError.Of(10089).With("messageTypeCapabilities needs at least one entry."));
             }
 
             if (capability.ContainsKey("progressIndicatorTypeCapabilities") &&
                 capability["progressIndicatorTypeCapabilities"] is not JsonArray { Count: > 0 })
             {
-                return CapabilitiesError(InteractionError.Of(10098));
+                return StatusError(InteractionError.Of(10098));
             }
         }
 
@@ -163,8 +162,14 @@ internal static partial class InteractionEndpoints
         return TypedResults.Json(new SuccessResponse(true));
     }
 
-    private static JsonHttpResult<SuccessResponse> CapabilitiesError(InteractionError error) =>
-        TypedResults.Json(new SuccessResponse(false, new InteractionErrorBody(error.Code, error.Message)), statusCode: error.StatusCode);
+    /// <summary>
+    /// Errors of the endpoints whose documented error body is their normal response (<c>AcknowledgementResponse</c>,
+    /// <c>RegisterCapabilitiesResponse</c>): <c>success:false</c> with <c>errorDetail</c>, plus <c>code</c> and <c>message</c> at the top
+    /// level so that clients reading the common <c>Error</c> shape see them too.
+    /// </summary>
+    private static JsonHttpResult<StatusErrorResponse> StatusError(InteractionError error) =>
+        TypedResults.Json(new StatusErrorResponse(false, new InteractionErrorBody(error.Code, error.Message), error.Code, error.Message),
+            statusCode: error.StatusCode);
 
     /// <summary>The schema types it as a string; Salesforce's samples send a number (§12.6): accept both.</summary>
     private static bool TryTimestamp(JsonNode? node, out long timestamp)

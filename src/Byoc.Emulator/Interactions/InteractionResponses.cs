@@ -10,5 +10,8 @@ internal sealed record PostInteractionResponse(string ConversationIdentifier, IR
 /// <summary>202 body of <c>POST /api/v1/conversation</c> (<c>PostConversationResponse</c>).</summary>
 internal sealed record PostConversationResponse(string ConversationIdentifier, string MessagingSessionId, bool Success);
 
-/// <summary>200 body of <c>POST /api/v1/acknowledgement</c> and <c>PATCH /api/v1/capabilities</c>; errors carry <c>errorDetail</c>.</summary>
-internal sealed record SuccessResponse(bool Success, InteractionErrorBody? ErrorDetail = null);
+/// <summary>200 body of <c>POST /api/v1/acknowledgement</c> and <c>PATCH /api/v1/capabilities</c>.</summary>
+internal sealed record SuccessResponse(bool Success);
+
+/// <summary>Error body of acknowledgement and capabilities: their response shape with <c>success:false</c>, plus the common error fields.</summary>
+internal sealed record StatusErrorResponse(bool Success, InteractionErrorBody ErrorDetail, int Code, string Message);

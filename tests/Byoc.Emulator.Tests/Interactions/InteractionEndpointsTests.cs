@@ -256,13 +256,43 @@ public sealed class InteractionEndpointsTests
         Assert.False(string.IsNullOrEmpty(body["message"]!.GetValue<string>()));
     }
 
+    [Fact]
+    public async Task PostAcknowledgement_NumericTimestampAsSamplesSend_Accepted()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using var client = await ScrtTestClient.CreateAsync(emulator);
+        var (_, accepted) = await client.PostInteractionAsync(ScrtTestClient.TextInteraction(client.ChannelAddress, "user-1", "hi"));
+        var body = Acknowledgements(accepted["conversationIdentifier"]!.GetValue<string>(), ("Delivered", Guid.NewGuid().ToString(), 1718000000001));
+        body["acknowledgements"]![0]!["acknowledgementTimestamp"] = 1718000000001;
+
+        var (status, _) = await client.SendAsync(HttpMethod.Post, "/api/v1/acknowledgement",
+            new System.Net.Http.StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+    }
+
+    [Fact]
+    public async Task PostAcknowledgement_UnknownConversation_10018WithSuccessFalse()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using var client = await ScrtTestClient.CreateAsync(emulator);
+
+        var (status, body) = await client.SendJsonAsync(HttpMethod.Post, "/api/v1/acknowledgement",
+            Acknowledgements(Guid.NewGuid().ToString(), ("Read", Guid.NewGuid().ToString(), 1)));
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.False(body["success"]!.GetValue<bool>());
+        Assert.Equal(10018, body["code"]!.GetValue<int>());
+    }
+
+    /// <summary>Acknowledgements with the timestamp typed as the schema says (a string of epoch milliseconds).</summary>
     internal static JsonObject Acknowledgements(string conversationId, params (string Type, string EntryId, long Timestamp)[] acknowledgements) => new()
     {
         ["sender"] = new JsonObject { ["appType"] = "custom", ["subject"] = "user-1", ["role"] = "EndUser" },
         ["conversationIdentifier"] = conversationId,
         ["acknowledgements"] = new JsonArray([.. acknowledgements.Select(a => (JsonNode)new JsonObject
         {
-            ["acknowledgementTimestamp"] = a.Timestamp,
+            ["acknowledgementTimestamp"] = a.Timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["acknowledgementType"] = a.Type,
             ["acknowledgedConversationEntryIdentifier"] = a.EntryId,
             ["acknowledgmentCreatedConversationEntryIdentifier"] = Guid.NewGuid().ToString(),

@@ -3,11 +3,15 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Byoc.Emulator.Org.Records;
+using Byoc.TestUtilities.Contracts;
 using Byoc.Emulator.Org.Seed;
 
 namespace Byoc.Emulator.Tests.Interactions;
 
-/// <summary>Calls the emulator's Interaction Service API the way the docs describe (headers, multipart with a 'json' part).</summary>
+/// <summary>
+/// Calls the emulator's Interaction Service API the way the docs describe (headers, multipart with a 'json' part), and checks every
+/// response body (and every request body the emulator accepted) against inbound-interaction-api.yaml.
+/// </summary>
 internal sealed class ScrtTestClient(TestEmulator emulator, string accessToken) : IDisposable
 {
     private readonly HttpClient _http = emulator.CreateScrtClient();
@@ -72,11 +76,25 @@ internal sealed class ScrtTestClient(TestEmulator emulator, string accessToken) 
             content.Add(filePart, f.Name, f.FileName);
         }
 
-        return await SendAsync(HttpMethod.Post, "/api/v1/interactions", content);
+        var result = await SendAsync(HttpMethod.Post, "/api/v1/interactions", content);
+        if (result.Status == HttpStatusCode.Accepted)
+        {
+            ContractValidator.Inbound.AssertValid(json, "InteractionRequestJson");
+        }
+
+        return result;
     }
 
-    public Task<(HttpStatusCode Status, JsonObject Body)> SendJsonAsync(HttpMethod method, string path, JsonNode body) =>
-        SendAsync(method, path, new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+    public async Task<(HttpStatusCode Status, JsonObject Body)> SendJsonAsync(HttpMethod method, string path, JsonNode body)
+    {
+        var result = await SendAsync(method, path, new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+        if ((int)result.Status < 300 && RequestSchema(path) is { } schema)
+        {
+            ContractValidator.Inbound.AssertValid(body, schema);
+        }
+
+        return result;
+    }
 
     public async Task<(HttpStatusCode Status, JsonObject Body)> SendAsync(HttpMethod method, string path, HttpContent? content)
     {
@@ -92,8 +110,28 @@ internal sealed class ScrtTestClient(TestEmulator emulator, string accessToken) 
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        return (response.StatusCode, text.Length == 0 ? [] : JsonNode.Parse(text)!.AsObject());
+        var body = text.Length == 0 ? [] : JsonNode.Parse(text)!.AsObject();
+        ContractValidator.Inbound.AssertValid(body, ResponseSchema(path, (int)response.StatusCode < 300));
+        return (response.StatusCode, body);
     }
+
+    private static string? RequestSchema(string path) => path switch
+    {
+        "/api/v1/conversation" => "PostConversationRequest",
+        "/api/v1/acknowledgement" => "AcknowledgementRequest",
+        "/api/v1/capabilities" => "CapabilitiesRequest",
+        _ => null,
+    };
+
+    /// <summary>The documented response schema: the success body, or the endpoint's "default" (error) body.</summary>
+    private static string ResponseSchema(string path, bool success) => path switch
+    {
+        "/api/v1/interactions" when success => "PostInteractionResponse",
+        "/api/v1/conversation" when success => "PostConversationResponse",
+        "/api/v1/acknowledgement" => "AcknowledgementResponse",
+        "/api/v1/capabilities" => "RegisterCapabilitiesResponse",
+        _ => "Error",
+    };
 
     public void Dispose() => _http.Dispose();
 }
