@@ -91,6 +91,13 @@ internal static class EntryPayloads
                     ["participant"] = Participant(c.AppType, c.Subject, c.Role),
                     ["displayName"] = c.DisplayName,
                 })]);
+                // The AsyncAPI contract lists "participant" as required on the entry itself (next to "entries"), so the first
+                // change's participant is repeated there; clients reading entries[] are unaffected.
+                if (changed.Changes is [var firstChange, ..])
+                {
+                    entry["participant"] = Participant(firstChange.AppType, firstChange.Subject, firstChange.Role);
+                }
+
                 break;
             case SessionStatusChangedEvent status:
                 entry["sessionId"] = status.Address.MessagingSessionId;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Byoc.Emulator.Conversations;
 using Byoc.Emulator.Tests.Interactions;
 using Byoc.Emulator.Tests.PubSub.Client;
+using Byoc.TestUtilities.Contracts;
 using Byoc.TestUtilities.Salesforce;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +43,7 @@ public sealed class PubSubServiceTests
         var record = PubSubTestClient.Decode(schema, consumerEvent);
         Assert.Equal("Interaction", record[credentials.EventTypeField!]);
         var payload = JsonNode.Parse((string)record[credentials.PayloadField!])!;
+        ContractValidator.Outbound.AssertValid(payload, "InteractionEvent");
         Assert.Equal(accepted["conversationIdentifier"]!.GetValue<string>(), payload["conversationIdentifier"]!.GetValue<string>());
         Assert.Equal(credentials.ChannelAddressIdentifier, payload["channelAddressIdentifier"]!.GetValue<string>());
         Assert.Equal("user-42", payload["recipient"]!["subject"]!.GetValue<string>());
