@@ -1,12 +1,12 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Byoc.Emulator.Auth;
 using Byoc.Emulator.Hosting;
 using Byoc.Emulator.Org;
 using Byoc.TestUtilities.Salesforce;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Byoc.Emulator.Tests;

@@ -1,10 +1,10 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using Byoc.Emulator.Hosting;
 using Byoc.Emulator.Org.Records;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Byoc.Emulator.Auth;
 

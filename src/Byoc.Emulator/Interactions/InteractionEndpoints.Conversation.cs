@@ -1,8 +1,8 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Byoc.Emulator.Org.Records;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Byoc.Emulator.Interactions;
 

@@ -17,9 +17,19 @@ internal static class InteractionParser
 
     private static readonly Dictionary<string, string> s_mimeByExtension = new(StringComparer.OrdinalIgnoreCase)
     {
-        [".jpg"] = "image/jpeg", [".jpeg"] = "image/jpeg", [".gif"] = "image/gif", [".bmp"] = "image/bmp", [".png"] = "image/png",
-        [".pdf"] = "application/pdf", [".3g2"] = "video/3gpp2", [".3gp"] = "video/3gpp", [".mpeg"] = "video/mpeg",
-        [".mpg"] = "video/mpeg", [".mp3"] = "audio/mpeg", [".mp4"] = "video/mp4", [".m4a"] = "audio/mp4",
+        [".jpg"] = "image/jpeg",
+        [".jpeg"] = "image/jpeg",
+        [".gif"] = "image/gif",
+        [".bmp"] = "image/bmp",
+        [".png"] = "image/png",
+        [".pdf"] = "application/pdf",
+        [".3g2"] = "video/3gpp2",
+        [".3gp"] = "video/3gpp",
+        [".mpeg"] = "video/mpeg",
+        [".mpg"] = "video/mpeg",
+        [".mp3"] = "audio/mpeg",
+        [".mp4"] = "video/mp4",
+        [".m4a"] = "audio/mp4",
     };
 
     private static readonly HashSet<string> s_supportedMime = new(StringComparer.OrdinalIgnoreCase)

@@ -3,8 +3,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Byoc.Emulator.Org.Records;
-using Byoc.TestUtilities.Contracts;
 using Byoc.Emulator.Org.Seed;
+using Byoc.TestUtilities.Contracts;
 
 namespace Byoc.Emulator.Tests.Interactions;
 

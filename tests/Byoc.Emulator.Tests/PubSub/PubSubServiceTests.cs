@@ -147,7 +147,10 @@ public sealed class PubSubServiceTests
         using var resumed = pubSub.Subscribe();
         await resumed.RequestStream.WriteAsync(new FetchRequest
         {
-            TopicName = PubSubTestClient.Topic, ReplayPreset = ReplayPreset.Custom, ReplayId = PubSubTestClient.ReplayIdBytes(stored), NumRequested = 100,
+            TopicName = PubSubTestClient.Topic,
+            ReplayPreset = ReplayPreset.Custom,
+            ReplayId = PubSubTestClient.ReplayIdBytes(stored),
+            NumRequested = 100,
         }, Ct);
         var rest = await NextAsync(resumed);
         seen.AddRange(rest.Events.Select(e => e.Event.Id));
@@ -170,7 +173,10 @@ public sealed class PubSubServiceTests
         using var call = pubSub.Subscribe();
         await call.RequestStream.WriteAsync(new FetchRequest
         {
-            TopicName = PubSubTestClient.Topic, ReplayPreset = ReplayPreset.Custom, ReplayId = replayId, NumRequested = 1,
+            TopicName = PubSubTestClient.Topic,
+            ReplayPreset = ReplayPreset.Custom,
+            ReplayId = replayId,
+            NumRequested = 1,
         }, Ct);
 
         var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(Ct).WaitAsync(s_timeout, Ct));
