@@ -14,6 +14,9 @@ internal sealed class EventBus : IDisposable
     private readonly Dictionary<string, List<StoredEvent>> _topics = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _purgedUpTo = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PlatformEventSchema> _schemas = new(StringComparer.Ordinal);
+
+    // Definitions are immutable and replaced as a whole when an event changes, so the schema is cached per definition.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SObjectDefinition, PlatformEventSchema> _byDefinition = [];
     private readonly OrgSchema _orgSchema;
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _retention;
@@ -57,7 +60,7 @@ internal sealed class EventBus : IDisposable
             return null;
         }
 
-        var schema = PlatformEventSchema.From(definition);
+        var schema = _byDefinition.GetValue(definition, PlatformEventSchema.From);
         lock (_lock)
         {
             if (_schemas.TryAdd(schema.SchemaId, schema))

@@ -112,6 +112,9 @@ internal sealed partial class PubSubService(
         var rpcId = Guid.NewGuid().ToString();
         var lastSent = timeProvider.GetUtcNow();
         long delivered = 0;
+        // Once the client half-closes its request stream there is no more credit to wait for; a completed reader must not
+        // wake the loop again and again.
+        var readerWatch = reader;
         while (!cancellationToken.IsCancellationRequested)
         {
             var appended = bus.NextAppendAsync();
@@ -172,11 +175,16 @@ internal sealed partial class PubSubService(
 
             using var delayCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var delay = Task.Delay(deadline - now, timeProvider, delayCts.Token);
-            await Task.WhenAny(appended, requested, delay, reader);
+            await Task.WhenAny(appended, requested, delay, readerWatch);
             await delayCts.CancelAsync();
             if (reader.IsFaulted)
             {
                 await reader;
+            }
+
+            if (reader.IsCompleted && readerWatch == reader)
+            {
+                readerWatch = Task.Delay(Timeout.Infinite, cancellationToken);
             }
         }
     }

@@ -186,6 +186,55 @@ public sealed class PubSubServiceTests
     }
 
     [Fact]
+    public async Task Subscribe_ClientHalfClosedWithCredit_StillDeliversLaterEvents()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using var pubSub = await PubSubTestClient.CreateAsync(emulator);
+        var address = await ConversationAsync(emulator);
+        using var call = pubSub.Subscribe();
+        await call.RequestStream.WriteAsync(new FetchRequest { TopicName = PubSubTestClient.Topic, ReplayPreset = ReplayPreset.Earliest, NumRequested = 5 }, Ct);
+        await call.RequestStream.CompleteAsync();
+        await Task.Delay(100, Ct);
+
+        await PublishTextAsync(emulator, address, "late");
+
+        var response = await NextAsync(call);
+        Assert.Single(response.Events);
+        Assert.Equal(4, response.PendingNumRequested);
+    }
+
+    [Fact]
+    public async Task Subscribe_LatestPreset_OnlyEventsPublishedAfterSubscribing()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using var pubSub = await PubSubTestClient.CreateAsync(emulator);
+        var address = await ConversationAsync(emulator);
+        await PublishTextAsync(emulator, address, "old");
+        using var call = pubSub.Subscribe();
+        await call.RequestStream.WriteAsync(new FetchRequest { TopicName = PubSubTestClient.Topic, ReplayPreset = ReplayPreset.Latest, NumRequested = 5 }, Ct);
+        await AdvanceUntilAsync(emulator, call.ResponseStream.MoveNext(Ct), TimeSpan.FromSeconds(30));
+
+        var newId = await PublishTextAsync(emulator, address, "new");
+
+        var response = await NextAsync(call);
+        var schema = await pubSub.GetSchemaAsync(response.Events[0].Event.SchemaId);
+        Assert.Equal(newId, PubSubTestClient.DecodePayload(schema, Assert.Single(response.Events))["payload"]!["identifier"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Subscribe_NumRequestedOverMax_InvalidArgument()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using var pubSub = await PubSubTestClient.CreateAsync(emulator);
+        using var call = pubSub.Subscribe();
+        await call.RequestStream.WriteAsync(new FetchRequest { TopicName = PubSubTestClient.Topic, NumRequested = 101 }, Ct);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(Ct).WaitAsync(s_timeout, Ct));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+    }
+
+    [Fact]
     public async Task GetTopic_WithoutMetadata_Unauthenticated()
     {
         await using var emulator = await TestEmulator.StartAsync();
