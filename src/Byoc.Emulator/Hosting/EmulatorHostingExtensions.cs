@@ -12,6 +12,12 @@ internal static class EmulatorHostingExtensions
     public static EmulatorOptions AddEmulatorHosting(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(EmulatorOptions.SectionName).Get<EmulatorOptions>() ?? new EmulatorOptions();
+        // Validated here rather than on start: Kestrel's listeners and the state folder are configured from these values now.
+        if (new ValidateEmulatorOptions().Validate(null, options) is { Failed: true } invalid)
+        {
+            throw new OptionsValidationException(EmulatorOptions.SectionName, typeof(EmulatorOptions), invalid.Failures);
+        }
+
         var state = new StateFolder(options);
         var addresses = new EmulatorAddresses();
         builder.Services.TryAddSingleton(TimeProvider.System);
