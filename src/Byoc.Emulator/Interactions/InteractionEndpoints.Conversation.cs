@@ -10,7 +10,8 @@ namespace Byoc.Emulator.Interactions;
 internal static partial class InteractionEndpoints
 {
     private static async Task<IResult> PostConversationAsync(
-        HttpContext context, ScrtRequestValidator validator, ChannelResolver channels, OrgStore store, CancellationToken cancellationToken)
+        HttpContext context, ScrtRequestValidator validator, ChannelResolver channels, OrgStore store, RoutingAttributes routing,
+        CancellationToken cancellationToken)
     {
         if (!validator.TryValidate(context.Request, out var caller, out var error))
         {
@@ -48,7 +49,13 @@ internal static partial class InteractionEndpoints
             return error.ToResult();
         }
 
+        if (!RoutingAttributes.TryRead(body, out var attributes))
+        {
+            return InteractionError.Of(10089).With("routingAttributes must map channel variable names to strings.").ToResult();
+        }
+
         var (address, _) = store.Write(writer => ConversationRegistry.Join(writer, channel, subject));
+        routing.Record(address.MessagingSessionId, attributes);
         return TypedResults.Json(new PostConversationResponse(address.ConversationIdentifier, WireSessionId(address), true),
             statusCode: StatusCodes.Status202Accepted);
     }

@@ -39,7 +39,8 @@ internal static partial class InteractionEndpoints
 
     private static async Task<IResult> PostInteractionsAsync(
         HttpContext context, ScrtRequestValidator validator, ChannelResolver channels, OrgStore store, AttachmentStore attachments,
-        InboundDispatcher dispatcher, IConversationEvents events, TimeProvider timeProvider, CancellationToken cancellationToken)
+        InboundDispatcher dispatcher, IConversationEvents events, RoutingAttributes routing, TimeProvider timeProvider,
+        CancellationToken cancellationToken)
     {
         if (!validator.TryValidate(context.Request, out var caller, out var error))
         {
@@ -58,6 +59,11 @@ internal static partial class InteractionEndpoints
             return error.ToResult();
         }
 
+        if (!RoutingAttributes.TryRead(json!, out var attributes))
+        {
+            return InteractionError.Of(10089).With("routingAttributes must map channel variable names to strings.").ToResult();
+        }
+
         if (interaction.TranscriptEntryType is not null && store.Lookup("ConversationEntry", "MessageIdentifier", interaction.Id).Count > 0)
         {
             return InteractionError.Of(10073).ToResult();
@@ -72,6 +78,7 @@ internal static partial class InteractionEndpoints
 
         var receivedAt = timeProvider.GetUtcNow();
         var (address, sessionCreated) = store.Write(writer => Record(writer, channel, interaction));
+        routing.Record(address.MessagingSessionId, attributes);
         var entry = new InboundEntry(address, interaction.EntryType, interaction.Id, interaction.Text, interaction.Payload, sessionCreated, receivedAt);
         dispatcher.Dispatch(entry, stored is null ? null : async cancellationToken =>
         {

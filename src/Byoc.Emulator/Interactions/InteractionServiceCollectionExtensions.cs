@@ -10,6 +10,7 @@ internal static class InteractionServiceCollectionExtensions
         services.AddSingleton<AttachmentStore>();
         services.AddSingleton<ChannelCapabilities>();
         services.AddSingleton<InboundDispatcher>();
+        services.AddSingleton<RoutingAttributes>();
         return services;
     }
 }

@@ -68,6 +68,21 @@ public sealed class InteractionEndpointsTests
     }
 
     [Fact]
+    public async Task PostInteractions_RoutingAttributes_KeptForTheSession()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using var client = await ScrtTestClient.CreateAsync(emulator);
+        var json = ScrtTestClient.TextInteraction(client.ChannelAddress, "user-1", "hi");
+        json["routingAttributes"] = new JsonObject { ["language"] = "fr" };
+
+        var (status, _) = await client.PostInteractionAsync(json);
+
+        Assert.Equal(HttpStatusCode.Accepted, status);
+        var session = Assert.Single(emulator.Get<OrgStore>().Records("MessagingSession"));
+        Assert.Equal("fr", emulator.Get<RoutingAttributes>().ForSession(session.Id)["language"]);
+    }
+
+    [Fact]
     public async Task PostInteractions_QuotedBoundary_Accepted()
     {
         await using var emulator = await TestEmulator.StartAsync();
