@@ -235,6 +235,35 @@ public sealed class PubSubServiceTests
     }
 
     [Fact]
+    public async Task Subscribe_AfterRetention_OldEventsGoneAndTheirReplayIdInvalid()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using var pubSub = await PubSubTestClient.CreateAsync(emulator);
+        var address = await ConversationAsync(emulator);
+        await PublishTextAsync(emulator, address, "old");
+        var oldReplayId = emulator.Get<Byoc.Emulator.Events.EventBus>().LatestOf(PubSubTestClient.Topic);
+        await PublishTextAsync(emulator, address, "older-than-retention-too");
+        emulator.Time.Advance(TimeSpan.FromHours(73));
+        var freshId = await PublishTextAsync(emulator, address, "fresh");
+        pubSub.Metadata.Remove(pubSub.Metadata.Get("accesstoken")!);
+        pubSub.Metadata.Add("accesstoken", await emulator.GetAccessTokenAsync());
+
+        using var earliest = pubSub.Subscribe();
+        await earliest.RequestStream.WriteAsync(new FetchRequest { TopicName = PubSubTestClient.Topic, ReplayPreset = ReplayPreset.Earliest, NumRequested = 10 }, Ct);
+        var response = await NextAsync(earliest);
+        using var custom = pubSub.Subscribe();
+        await custom.RequestStream.WriteAsync(new FetchRequest
+        {
+            TopicName = PubSubTestClient.Topic, ReplayPreset = ReplayPreset.Custom, ReplayId = PubSubTestClient.ReplayIdBytes(oldReplayId), NumRequested = 10,
+        }, Ct);
+        var error = await Assert.ThrowsAsync<RpcException>(() => custom.ResponseStream.MoveNext(Ct).WaitAsync(s_timeout, Ct));
+
+        var schema = await pubSub.GetSchemaAsync(response.Events[0].Event.SchemaId);
+        Assert.Equal(freshId, PubSubTestClient.DecodePayload(schema, Assert.Single(response.Events))["payload"]!["identifier"]!.GetValue<string>());
+        Assert.Equal("fetch.replayid.validation.failed", error.Trailers.GetValue("error-code"));
+    }
+
+    [Fact]
     public async Task GetTopic_WithoutMetadata_Unauthenticated()
     {
         await using var emulator = await TestEmulator.StartAsync();
