@@ -254,7 +254,10 @@ public sealed class PubSubServiceTests
         using var custom = pubSub.Subscribe();
         await custom.RequestStream.WriteAsync(new FetchRequest
         {
-            TopicName = PubSubTestClient.Topic, ReplayPreset = ReplayPreset.Custom, ReplayId = PubSubTestClient.ReplayIdBytes(oldReplayId), NumRequested = 10,
+            TopicName = PubSubTestClient.Topic,
+            ReplayPreset = ReplayPreset.Custom,
+            ReplayId = PubSubTestClient.ReplayIdBytes(oldReplayId),
+            NumRequested = 10,
         }, Ct);
         var error = await Assert.ThrowsAsync<RpcException>(() => custom.ResponseStream.MoveNext(Ct).WaitAsync(s_timeout, Ct));
 
