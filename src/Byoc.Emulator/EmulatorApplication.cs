@@ -1,10 +1,12 @@
 using Byoc.Emulator.Auth;
+using Byoc.Emulator.Console;
 using Byoc.Emulator.Events;
 using Byoc.Emulator.Faults;
 using Byoc.Emulator.Hosting;
 using Byoc.Emulator.Interactions;
 using Byoc.Emulator.Org;
 using Byoc.Emulator.PubSub;
+using Byoc.Emulator.Rest;
 
 namespace Byoc.Emulator;
 
@@ -18,11 +20,11 @@ public static class EmulatorApplication
 {
     /// <summary>Creates the emulated org application from command-line style configuration arguments.</summary>
     /// <param name="args">Configuration arguments, for example <c>--Emulator:InstancePort=0 --Emulator:InMemory=true</c>.</param>
-    /// <param name="configure">Optional changes to the builder before it is built (tests replace the TimeProvider here).</param>
+    /// <param name="configure">Optional changes to the builder after the features registered, before it is built (tests replace
+    /// the TimeProvider or remove features here).</param>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
-        configure?.Invoke(builder);
         builder.AddEmulatorHosting();
         builder.Services.AddEmulatedOrg();
         builder.Services.AddOAuth();
@@ -30,14 +32,17 @@ public static class EmulatorApplication
         builder.Services.AddInteractionService();
         builder.Services.AddPubSub();
         builder.Services.AddFaultInjection();
+        builder.Services.AddOrgRestApi();
+        builder.Services.AddRepConsole();
+        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseEmulatorListeners();
 
         var instance = app.MapListener(EmulatorListener.Instance);
-        // The Salesforce CLI discovers the API version from this list and picks the highest (org-emulation.md §2.5, §4.2).
-        instance.MapGet("/services/data", () => TypedResults.Json(ApiVersions.All));
         instance.MapOAuth();
+        instance.MapOrgRestApi();
+        instance.MapRepConsole();
         instance.MapAttachmentDownloads();
         instance.MapFaultAdmin();
 

@@ -1,11 +1,14 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Byoc.Emulator.Auth;
+using Byoc.Emulator.Conversations;
 using Byoc.Emulator.Hosting;
 using Byoc.Emulator.Org;
+using Byoc.Emulator.Routing;
 using Byoc.TestUtilities.Salesforce;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
@@ -49,9 +52,17 @@ internal sealed class TestEmulator : IAsyncDisposable
 
     public static Task<TestEmulator> StartAsync(params string[] extraArgs) => StartAsync(null, null, extraArgs);
 
-    /// <summary>Starts an emulator; pass a state folder (and InMemory=false) to test persistence across restarts.</summary>
+    /// <summary>
+    /// Starts an emulator; pass a state folder (and InMemory=false) to test persistence across restarts. Routing, the agent and
+    /// the inactivity sweep are left out unless withRouting is true, so that tests of the API surfaces see only
+    /// what they cause.
+    /// </summary>
     public static async Task<TestEmulator> StartAsync(
-        string? stateDirectory, Action<IServiceCollection>? configureServices, params string[] extraArgs)
+        string? stateDirectory, Action<IServiceCollection>? configureServices, params string[] extraArgs) =>
+        await StartAsync(stateDirectory, configureServices, withRouting: false, extraArgs);
+
+    public static async Task<TestEmulator> StartAsync(
+        string? stateDirectory, Action<IServiceCollection>? configureServices, bool withRouting, params string[] extraArgs)
     {
         var state = stateDirectory ?? Path.Combine(Path.GetTempPath(), "byoc-emulator-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(state);
@@ -76,6 +87,15 @@ internal sealed class TestEmulator : IAsyncDisposable
         {
             builder.Services.AddSingleton<TimeProvider>(time);
             builder.Logging.ClearProviders();
+            if (!withRouting)
+            {
+                builder.Services.RemoveAll<IInboundEntryHandler>();
+                foreach (var worker in builder.Services.Where(d => d.ImplementationType == typeof(InactivityWorker)).ToList())
+                {
+                    builder.Services.Remove(worker);
+                }
+            }
+
             configureServices?.Invoke(builder.Services);
         });
         await app.StartAsync(TestContext.Current.CancellationToken);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using Byoc.Emulator.Conversations;
 using Byoc.Emulator.Org.Records;
 
 namespace Byoc.Emulator.Interactions;
@@ -9,7 +10,7 @@ namespace Byoc.Emulator.Interactions;
 /// channel. The agent reads them to decide whether to send structured choices or progress indicators. Kept in memory: partners
 /// register at start-up and periodically.
 /// </summary>
-internal sealed class ChannelCapabilities(OrgStore store)
+internal sealed class ChannelCapabilities(OrgStore store) : IChannelCapabilities
 {
     private readonly ConcurrentDictionary<string, RegisteredCapabilities> _byDefinition = new(StringComparer.Ordinal);
 
@@ -37,6 +38,14 @@ internal sealed class ChannelCapabilities(OrgStore store)
     /// <summary>What the channel's partner registered, or null when it registered nothing yet.</summary>
     public RegisteredCapabilities? ForChannel(string messagingChannelId) =>
         store.Get(messagingChannelId)?.GetString("ChannelDefinitionId") is { } definitionId ? _byDefinition.GetValueOrDefault(definitionId) : null;
+
+    public bool SupportsMessage(string channelAddressIdentifier, string messageType, string formatType) =>
+        ForAddress(channelAddressIdentifier)?.Supports(messageType, formatType) ?? false;
+
+    public bool SupportsProgressIndicators(string channelAddressIdentifier) => ForAddress(channelAddressIdentifier)?.ProgressIndicators ?? false;
+
+    private RegisteredCapabilities? ForAddress(string channelAddressIdentifier) =>
+        store.Lookup("MessagingChannel", "ChannelAddressIdentifier", channelAddressIdentifier) is [var channel, ..] ? ForChannel(channel.Id) : null;
 
     /// <summary>What one partner registered for its channels.</summary>
     /// <param name="FormatTypes">Format types per message type (e.g. ChoicesMessage → Buttons).</param>

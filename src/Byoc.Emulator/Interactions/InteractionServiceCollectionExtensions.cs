@@ -9,6 +9,7 @@ internal static class InteractionServiceCollectionExtensions
         services.AddSingleton<ChannelResolver>();
         services.AddSingleton<AttachmentStore>();
         services.AddSingleton<ChannelCapabilities>();
+        services.AddSingleton<Conversations.IChannelCapabilities>(sp => sp.GetRequiredService<ChannelCapabilities>());
         services.AddSingleton<InboundDispatcher>();
         services.AddSingleton<RoutingAttributes>();
         return services;

@@ -54,6 +54,46 @@ public sealed class PubSubServiceTests
     }
 
     [Fact]
+    public async Task WithRoutingAndAgent_EndUserMessage_AgentReplyArrivesOverPubSubPerContract()
+    {
+        await using var emulator = await TestEmulator.StartAsync(null, null, withRouting: true);
+        using var scrt = await ScrtTestClient.CreateAsync(emulator);
+        var (status, _) = await scrt.PostInteractionAsync(ScrtTestClient.TextInteraction(scrt.ChannelAddress, "user-7", "Hi, I'd like to book a table"));
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, status);
+        using var pubSub = await PubSubTestClient.CreateAsync(emulator);
+        using var call = pubSub.Subscribe();
+        await call.RequestStream.WriteAsync(new FetchRequest { TopicName = PubSubTestClient.Topic, ReplayPreset = ReplayPreset.Earliest, NumRequested = 100 }, Ct);
+        Avro.RecordSchema? schema = null;
+        JsonNode? agentMessage = null;
+
+        for (var i = 0; i < 100 && agentMessage is null; i++)
+        {
+            var next = call.ResponseStream.MoveNext(Ct);
+            while (!next.IsCompleted)
+            {
+                emulator.Time.Advance(TimeSpan.FromSeconds(1));
+                await Task.WhenAny(next, Task.Delay(20, Ct));
+            }
+
+            Assert.True(await next);
+            foreach (var consumerEvent in call.ResponseStream.Current.Events)
+            {
+                schema ??= await pubSub.GetSchemaAsync(consumerEvent.Event.SchemaId);
+                var payload = PubSubTestClient.DecodePayload(schema, consumerEvent);
+                ContractValidator.Outbound.AssertValid(payload, "InteractionEvent");
+                if (payload["payload"]!["entryType"]!.GetValue<string>() == "Message" &&
+                    payload["payload"]!["sender"]!["role"]!.GetValue<string>() == "Chatbot")
+                {
+                    agentMessage = payload;
+                }
+            }
+        }
+
+        Assert.NotNull(agentMessage);
+        Assert.Equal("user-7", agentMessage["recipient"]!["subject"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Subscribe_CreditExhausted_DeliversOnlyRequestedUntilMoreRequested()
     {
         await using var emulator = await TestEmulator.StartAsync();

@@ -35,5 +35,10 @@ internal static class KeyPrefixes
     public const string ConnectedApplication = "0H4"; // UNCONFIRMED
     public const string PlatformEventChannel = "0YL"; // UNCONFIRMED
     public const string CustomObject = "01I"; // UNCONFIRMED (CustomEntityDefinition)
+    public const string SubscriberPackage = "033";
+    public const string SubscriberPackageVersion = "04t";
+    public const string InstalledSubscriberPackage = "0A3"; // UNCONFIRMED
+    public const string PackageInstallRequest = "0Hf"; // UNCONFIRMED
+    public const string Flow = "301";
     public const string PlatformEventDefaultPrefix = "e00"; // UNCONFIRMED: real orgs assign eXX per event
 }

@@ -8,7 +8,7 @@ namespace Byoc.Emulator.Org.Schema;
 internal static partial class StandardObjects
 {
     public static IEnumerable<SObjectDefinition> All() =>
-        [.. Platform(), .. Messaging(), .. Routing(), .. Setup()];
+        [.. Platform(), .. Messaging(), .. Routing(), .. Setup(), .. Tooling()];
 
     private static SObjectBuilder Define(string name, string keyPrefix) => new(name, keyPrefix);
 }
