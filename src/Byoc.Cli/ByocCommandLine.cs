@@ -13,6 +13,7 @@ internal static class ByocCommandLine
             "Runs the connector and an emulated Salesforce org, and sets up, diagnoses and verifies an org.");
         root.Subcommands.Add(UpCommand.Create());
         root.Subcommands.Add(ConnectorCommand.Create());
+        root.Subcommands.Add(EmulatorCommand.Create());
         return root;
     }
 

@@ -1,0 +1,25 @@
+namespace Byoc.Emulator.Faults;
+
+/// <summary>Faults the emulated org injects so that clients' retry, re-mint and reconnect paths get exercised. All off by default.</summary>
+internal sealed class FaultOptions
+{
+    /// <summary>Latency added to every Interaction Service API request.</summary>
+    /// <value>The default is zero.</value>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>Fraction (0–1) of Interaction Service API requests answered with a 500, 503 or 429 instead of being processed.</summary>
+    /// <value>The default is 0.</value>
+    public double ErrorRate { get; set; }
+
+    /// <summary>Revoke every issued access token at this interval; null never does.</summary>
+    /// <value>The default is null.</value>
+    public TimeSpan? RevokeTokensEvery { get; set; }
+
+    /// <summary>Drop each Pub/Sub subscription stream after it delivered this many events; 0 never does.</summary>
+    /// <value>The default is 0.</value>
+    public int DropStreamEveryEvents { get; set; }
+
+    /// <summary>Seed of the random source that picks failing requests, so test runs are deterministic.</summary>
+    /// <value>The default is 1.</value>
+    public int RandomSeed { get; set; } = 1;
+}

@@ -1,0 +1,30 @@
+namespace Byoc.Emulator.Faults;
+
+/// <summary>Body of <c>POST /emulator/faults</c>: the new fault settings (omitted fields switch that fault off) and one-shot actions.</summary>
+/// <param name="LatencyMilliseconds">Latency added to every Interaction Service API request.</param>
+/// <param name="ErrorRate">Fraction (0–1) of Interaction Service API requests answered with 500/503/429.</param>
+/// <param name="RevokeTokensEverySeconds">Revoke all access tokens at this interval.</param>
+/// <param name="DropStreamEveryEvents">Drop Pub/Sub streams after this many delivered events.</param>
+/// <param name="RandomSeed">Seed of the failure draw.</param>
+/// <param name="RevokeTokensNow">Revoke every access token now.</param>
+internal sealed record FaultSettings(
+    int LatencyMilliseconds = 0,
+    double ErrorRate = 0,
+    int? RevokeTokensEverySeconds = null,
+    int DropStreamEveryEvents = 0,
+    int RandomSeed = 1,
+    bool RevokeTokensNow = false)
+{
+    public FaultOptions ToOptions() => new()
+    {
+        Latency = TimeSpan.FromMilliseconds(LatencyMilliseconds),
+        ErrorRate = Math.Clamp(ErrorRate, 0, 1),
+        RevokeTokensEvery = RevokeTokensEverySeconds is > 0 and var seconds ? TimeSpan.FromSeconds(seconds) : null,
+        DropStreamEveryEvents = Math.Max(0, DropStreamEveryEvents),
+        RandomSeed = RandomSeed,
+    };
+
+    public static FaultSettings From(FaultOptions options) => new(
+        (int)options.Latency.TotalMilliseconds, options.ErrorRate, (int?)options.RevokeTokensEvery?.TotalSeconds,
+        options.DropStreamEveryEvents, options.RandomSeed);
+}

@@ -1,0 +1,17 @@
+namespace Byoc.Emulator.PubSub;
+
+/// <summary>Registers and maps the Pub/Sub API gRPC service (<c>eventbus.v1.PubSub</c>).</summary>
+internal static class PubSubEndpoints
+{
+    public static IServiceCollection AddPubSub(this IServiceCollection services)
+    {
+        services.AddGrpc();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPubSub(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGrpcService<PubSubService>();
+        return endpoints;
+    }
+}

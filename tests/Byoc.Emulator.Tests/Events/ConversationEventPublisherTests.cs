@@ -1,0 +1,102 @@
+using System.Text.Json.Nodes;
+using Byoc.Emulator.Conversations;
+using Byoc.Emulator.Events;
+using Byoc.Emulator.Org.Records;
+using Byoc.Emulator.Tests.PubSub;
+using Byoc.TestUtilities.Contracts;
+
+namespace Byoc.Emulator.Tests.Events;
+
+public sealed class ConversationEventPublisherTests
+{
+    private const string Topic = "/event/Byoc_Interaction__e";
+
+    public static TheoryData<string> EventKinds => new(
+        "text", "text-citations", "attachments", "buttons", "quick-replies", "list-picker", "typing-started", "typing-stopped",
+        "progress", "participant-changed", "session-status", "routing-work-result", "delivered", "read", "attachment-uploaded",
+        "attachment-upload-failed");
+
+    [Theory]
+    [MemberData(nameof(EventKinds))]
+    public async Task PublishAsync_EveryEventKind_PayloadMatchesAsyncApiContractAndTranscriptRecorded(string kind)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var address = await PubSubServiceTests.ConversationAsync(emulator);
+        var conversationEvent = Create(kind, address);
+
+        var identifier = await emulator.Get<IConversationEvents>().PublishAsync(conversationEvent, TestContext.Current.CancellationToken);
+
+        var payload = LastPayload(emulator);
+        ContractValidator.Outbound.AssertValid(payload, "InteractionEvent");
+        ContractValidator.Outbound.AssertValid(payload["payload"], "ConversationEntry");
+        Assert.Equal(identifier, payload["payload"]!["identifier"]!.GetValue<string>());
+        Assert.Equal(identifier, payload["payload"]!["entryPayload"]!["id"]!.GetValue<string>());
+        Assert.Equal(new JsonObject { ["appType"] = "custom", ["subject"] = "user-1", ["role"] = "EndUser" }.ToJsonString(),
+            payload["recipient"]!.ToJsonString());
+        Assert.Equal(conversationEvent.Sender.Role, payload["payload"]!["sender"]!["role"]!.GetValue<string>());
+        Assert.Equal(conversationEvent.Sender.DisplayName, payload["payload"]!["senderDisplayName"]!.GetValue<string>());
+        var entry = Assert.Single(emulator.Get<OrgStore>().Lookup("ConversationEntry", "MessageIdentifier", identifier));
+        Assert.Equal(address.MessagingSessionId, entry.GetString("ConversationId"));
+    }
+
+    [Fact]
+    public async Task PublishAsync_Text_WireShapeAsDocumented()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var address = await PubSubServiceTests.ConversationAsync(emulator);
+
+        await emulator.Get<IConversationEvents>().PublishAsync(
+            new TextMessageEvent(address, EventSender.Rep("005000000000001", "Alex Rivera"), "Hi, how are you?"), TestContext.Current.CancellationToken);
+
+        var payload = LastPayload(emulator)["payload"]!;
+        Assert.Equal("Message", payload["entryType"]!.GetValue<string>());
+        Assert.Equal("StaticContentMessage", payload["entryPayload"]!["abstractMessage"]!["messageType"]!.GetValue<string>());
+        Assert.Equal("Text", payload["entryPayload"]!["abstractMessage"]!["staticContent"]!["formatType"]!.GetValue<string>());
+        Assert.Equal("Hi, how are you?", payload["entryPayload"]!["abstractMessage"]!["staticContent"]!["text"]!.GetValue<string>());
+        Assert.Equal("agent", payload["sender"]!["appType"]!.GetValue<string>());
+        Assert.Equal(emulator.Time.GetUtcNow().ToUnixTimeMilliseconds(), payload["transcriptedTimestamp"]!.GetValue<long>());
+    }
+
+    private static JsonObject LastPayload(TestEmulator emulator)
+    {
+        var bus = emulator.Get<EventBus>();
+        var stored = bus.ReadAfter(Topic, 0, 1000)[^1];
+        var schema = bus.FindSchema(stored.SchemaId)!;
+        return PubSubTestClient.DecodePayload(schema.Avro, new PubSub.Client.ConsumerEvent
+        {
+            Event = new PubSub.Client.ProducerEvent { Payload = Google.Protobuf.ByteString.CopyFrom(stored.Payload) },
+        });
+    }
+
+    private static ConversationEvent Create(string kind, ConversationAddress address)
+    {
+        var rep = EventSender.Rep("005000000000001", "Alex Rivera");
+        var agent = EventSender.Agentforce("0Xx000000000001", "Reservation Agent");
+        var attachment = new OutboundAttachment(Guid.NewGuid().ToString(), "menu.pdf", "application/pdf", "http://127.0.0.1/sfc/dist/version/download/?ids=1");
+        ChoiceOption[] options = [new("opt-1", "Today"), new("opt-2", "Tomorrow")];
+        return kind switch
+        {
+            "text" => new TextMessageEvent(address, agent, "Hello"),
+            "text-citations" => new TextMessageEvent(address, agent, "We open at 9.", Citations: [new Citation("https://example.com/hours", "Hours", 0, 13)]),
+            "attachments" => new AttachmentMessageEvent(address, rep, "Here is the menu", [attachment]),
+            "buttons" => new ChoicesMessageEvent(address, agent, ChoicesFormat.Buttons, "When?", options),
+            "quick-replies" => new ChoicesMessageEvent(address, agent, ChoicesFormat.QuickReplies, "When?", options),
+            "list-picker" => new ChoicesMessageEvent(address, agent, ChoicesFormat.ListPicker, "When?", options),
+            "typing-started" => new TypingEvent(address, rep, true),
+            "typing-stopped" => new TypingEvent(address, rep, false),
+            "progress" => new ProgressIndicatorEvent(address, agent, "Looking up your reservation..."),
+            "participant-changed" => new ParticipantChangedEvent(address, EventSender.System(),
+                [new ParticipantChange("remove", "chatbot", "0Xx000000000001", "Chatbot", "Reservation Agent"),
+                 new ParticipantChange("add", "agent", "005000000000001", "Agent", "Alex Rivera")]),
+            "session-status" => new SessionStatusChangedEvent(address, EventSender.System(), "Ended", "Active",
+                DateTimeOffset.FromUnixTimeMilliseconds(1718000000000), DateTimeOffset.FromUnixTimeMilliseconds(1718000600000), "Agent"),
+            "routing-work-result" => new RoutingWorkResultEvent(address, EventSender.System(), "Assigned", "0Bz000000000001", "005000000000001",
+                null, null, "Initial"),
+            "delivered" => new AcknowledgementEvent(address, rep, AcknowledgementKind.Delivered, Guid.NewGuid().ToString()),
+            "read" => new AcknowledgementEvent(address, rep, AcknowledgementKind.Read, Guid.NewGuid().ToString()),
+            "attachment-uploaded" => new AttachmentUploadedEvent(address, EventSender.System(), Guid.NewGuid().ToString(), attachment, null),
+            "attachment-upload-failed" => new AttachmentUploadedEvent(address, EventSender.System(), Guid.NewGuid().ToString(), attachment, "AttachmentTooLarge"),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+    }
+}
