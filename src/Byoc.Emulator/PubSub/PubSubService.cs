@@ -145,7 +145,7 @@ internal sealed partial class PubSubService(
                     {
                         Log.StreamDropped(logger, topicName, delivered);
                         throw new RpcException(new Status(StatusCode.Unavailable, "The stream was dropped (fault injection)."),
-                            new Metadata { { "error-code", "service.unavailable" } });
+                            new global::Grpc.Core.Metadata { { "error-code", "service.unavailable" } });
                     }
 
                     continue;
@@ -215,13 +215,13 @@ internal sealed partial class PubSubService(
                 if (!ReplayIds.TryRead(first.ReplayId.Span, out var replayId))
                 {
                     throw new RpcException(new Status(StatusCode.InvalidArgument, "The replay id is corrupted."),
-                        new Metadata { { "error-code", "fetch.replayid.corrupted" } });
+                        new global::Grpc.Core.Metadata { { "error-code", "fetch.replayid.corrupted" } });
                 }
 
                 if (!bus.IsValidReplayId(topicName, replayId))
                 {
                     throw new RpcException(new Status(StatusCode.InvalidArgument, "The replay id is not valid for this topic (outside the retention window)."),
-                        new Metadata { { "error-code", "fetch.replayid.validation.failed" } });
+                        new global::Grpc.Core.Metadata { { "error-code", "fetch.replayid.validation.failed" } });
                 }
 
                 return replayId;

@@ -17,7 +17,7 @@ internal sealed class PubSubTestClient : IDisposable
 {
     public const string Topic = "/event/Byoc_Interaction__e";
     private readonly GrpcChannel _channel;
-    private readonly Metadata _metadata;
+    private readonly global::Grpc.Core.Metadata _metadata;
 
     public PubSubTestClient(Uri address, string accessToken, string instanceUrl, string tenantId, string? caFile = null)
     {
@@ -42,12 +42,12 @@ internal sealed class PubSubTestClient : IDisposable
 
         _channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = handler });
         Client = new Client.PubSub.PubSubClient(_channel);
-        _metadata = new Metadata { { "accesstoken", accessToken }, { "instanceurl", instanceUrl }, { "tenantid", tenantId } };
+        _metadata = new global::Grpc.Core.Metadata { { "accesstoken", accessToken }, { "instanceurl", instanceUrl }, { "tenantid", tenantId } };
     }
 
     public Client.PubSub.PubSubClient Client { get; }
 
-    public Metadata Metadata => _metadata;
+    public global::Grpc.Core.Metadata Metadata => _metadata;
 
     public static async Task<PubSubTestClient> CreateAsync(TestEmulator emulator) =>
         new(emulator.Addresses.PubSubUrl, await emulator.GetAccessTokenAsync(), emulator.Addresses.InstanceUrl.ToString(), emulator.Org.OrgId18,
