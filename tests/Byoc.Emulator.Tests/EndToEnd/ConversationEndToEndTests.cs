@@ -115,6 +115,7 @@ public sealed class ConversationEndToEndTests
         var botWork = Assert.Single(await client.QueryAsync($"SELECT Id, Status, Owner.Name, BotId FROM AgentWork WHERE WorkItemId = '{sessionId}'"));
         Assert.Equal("Closed", botWork!["Status"]!.GetValue<string>());
         Assert.NotNull(botWork["BotId"]?.GetValue<string>());
+        Assert.False(string.IsNullOrEmpty(botWork["Owner"]?["Name"]?.GetValue<string>()));
 
         using var rep = client.CreateRepClient(Rep);
         (await rep.PutAsJsonAsync("/console/api/presence", new { status = "Available" }, Token)).EnsureSuccessStatusCode();
@@ -142,6 +143,11 @@ public sealed class ConversationEndToEndTests
         var active = await client.QueryUntilAsync($"SELECT Status, Owner.Name, AcceptTime FROM MessagingSession WHERE Id = '{sessionId}'",
             s => s["Status"]!.GetValue<string>() == "Active", "session Active with the rep");
         Assert.Equal("Alex Rivera", active["Owner"]!["Name"]!.GetValue<string>());
+        var repWork = Assert.Single(await client.QueryAsync(
+            $"SELECT Status, Owner.Name, OriginalQueueId FROM AgentWork WHERE WorkItemId = '{sessionId}' AND Status = 'Opened'"));
+        Assert.Equal(("Alex Rivera", session["OwnerId"]!.GetValue<string>()),
+            (repWork!["Owner"]!["Name"]!.GetValue<string>(), repWork["OriginalQueueId"]!.GetValue<string>()));
+        Assert.Empty(await client.QueryAsync($"SELECT Id FROM PendingServiceRouting WHERE WorkItemId = '{sessionId}'"));
 
         using (var end = await rep.PostAsync($"/console/api/sessions/{sessionId}/end", null, Token))
         {
