@@ -278,6 +278,66 @@ public sealed class ConversationEndToEndTests
         client.AssertAllEventsMatchContract();
     }
 
+    [Fact]
+    public async Task Retry_SameMessageIdAfterUnseenAccept_Rejected10073AndAnsweredOnce()
+    {
+        await using var client = await DocsOnlyClient.StartAsync();
+        var json = Interactions.ScrtTestClient.TextInteraction(client.ChannelAddress, "e2e-retry", "What are your opening hours?");
+        var (first, accepted) = await client.Scrt.PostInteractionAsync(json);
+        var conversationId = accepted["conversationIdentifier"]!.GetValue<string>();
+        var (_, index) = await client.WaitForMessageAsync(conversationId, "Chatbot");
+
+        var (second, rejected) = await client.Scrt.PostInteractionAsync(json);
+        await client.SendTextAsync("e2e-retry", "thanks");
+        await client.WaitForMessageAsync(conversationId, "Chatbot", index + 1);
+
+        Assert.Equal((HttpStatusCode.Accepted, 10073), (first, rejected["code"]!.GetValue<int>()));
+        Assert.True((int)second >= 400);
+        Assert.Single(client.Events, e => DocsOnlyClient.SenderRole(e) == "Chatbot" && DocsOnlyClient.Text(e)?.StartsWith("We're open", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task Transfer_RepHandsBackToQueue_SecondRepTakesOverAndEndedSessionStartsAfreshWithAgent()
+    {
+        await using var client = await DocsOnlyClient.StartAsync();
+        var accepted = await client.SendTextAsync("e2e-transfer", "I want to speak to a human");
+        var conversationId = accepted["conversationIdentifier"]!.GetValue<string>();
+        var sessionId = accepted["workItemIds"]![0]!.GetValue<string>();
+        var (_, handoffIndex) = await client.WaitForMessageAsync(conversationId, "Chatbot", containing: "connecting you");
+        using var alex = client.CreateRepClient(SeededOrg.Reps[0].Username);
+        using var sam = client.CreateRepClient(SeededOrg.Reps[1].Username);
+        foreach (var rep in new[] { alex, sam })
+        {
+            (await rep.PutAsJsonAsync("/console/api/presence", new { status = "Available" }, Token)).EnsureSuccessStatusCode();
+        }
+
+        await client.QueryUntilAsync($"SELECT Status FROM MessagingSession WHERE Id = '{sessionId}'",
+            s => s["Status"]!.GetValue<string>() == "Waiting", "session Waiting");
+        Assert.Equal(HttpStatusCode.OK, (await alex.PostAsync($"/console/api/work/{sessionId}/accept", null, Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await alex.PostAsync($"/console/api/sessions/{sessionId}/transfer", null, Token)).StatusCode);
+
+        var (_, removedIndex) = await client.WaitForAsync(conversationId, e => DocsOnlyClient.ParticipantChanges(e).Contains("remove Agent"),
+            "Alex leaving", handoffIndex + 1);
+        var psr = await client.QueryUntilAsync($"SELECT IsTransfer, Group.Name FROM PendingServiceRouting WHERE WorkItemId = '{sessionId}'",
+            p => p["IsTransfer"]!.GetValue<bool>(), "a transfer PSR");
+        Assert.Equal("AgentforceChannel Queue", psr["Group"]!["Name"]!.GetValue<string>());
+        Assert.Single(await client.QueryAsync($"SELECT Id FROM AgentWork WHERE WorkItemId = '{sessionId}' AND Status = 'Transferred'"));
+        Assert.Equal(HttpStatusCode.OK, (await sam.PostAsync($"/console/api/work/{sessionId}/accept", null, Token)).StatusCode);
+        await client.WaitForAsync(conversationId, e => DocsOnlyClient.ParticipantChanges(e).Contains("add Agent"), "Sam joining", removedIndex + 1);
+        Assert.Equal(HttpStatusCode.NoContent, (await sam.PostAsync($"/console/api/sessions/{sessionId}/end", null, Token)).StatusCode);
+        await client.QueryUntilAsync($"SELECT Status FROM MessagingSession WHERE Id = '{sessionId}'",
+            s => s["Status"]!.GetValue<string>() == "Ended", "session Ended");
+
+        var again = await client.SendTextAsync("e2e-transfer", "What are your opening hours?");
+
+        var newSessionId = again["workItemIds"]![0]!.GetValue<string>();
+        Assert.NotEqual(sessionId, newSessionId);
+        var (answer, _) = await client.WaitForMessageAsync(again["conversationIdentifier"]!.GetValue<string>(), "Chatbot",
+            containing: "We're open");
+        Assert.Equal("e2e-transfer", answer["recipient"]!["subject"]!.GetValue<string>());
+        client.AssertAllEventsMatchContract();
+    }
+
     /// <summary>Sends each text and waits for the agent's next message; returns the answers' texts.</summary>
     private static async Task<List<string>> ConverseAsync(DocsOnlyClient client, string endUser, params string[] texts)
     {
