@@ -1,3 +1,4 @@
+using Byoc.Emulator.Org.Ids;
 using Byoc.Emulator.Org.Records;
 using Byoc.Emulator.Routing;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -85,6 +86,8 @@ internal static class RepConsoleEndpoints
             return NotSignedIn();
         }
 
+        sessionId = SessionId(sessionId);
+
         var result = await console.AcceptAsync(rep, sessionId, cancellationToken);
         return result.Succeeded && await console.TranscriptAsync(rep, sessionId, cancellationToken) is { } transcript
             ? TypedResults.Ok(transcript)
@@ -99,6 +102,8 @@ internal static class RepConsoleEndpoints
             return NotSignedIn();
         }
 
+        sessionId = SessionId(sessionId);
+
         return await console.TranscriptAsync(rep, sessionId, cancellationToken) is { } transcript
             ? TypedResults.Ok(transcript)
             : Failure(RoutingStatus.NotFound);
@@ -111,6 +116,8 @@ internal static class RepConsoleEndpoints
         {
             return NotSignedIn();
         }
+
+        sessionId = SessionId(sessionId);
 
         if (string.IsNullOrWhiteSpace(request.Text))
         {
@@ -130,6 +137,8 @@ internal static class RepConsoleEndpoints
             return NotSignedIn();
         }
 
+        sessionId = SessionId(sessionId);
+
         return await console.TypingAsync(rep, sessionId, request.Started, cancellationToken) ? TypedResults.NoContent() : Failure(RoutingStatus.NotOwner);
     }
 
@@ -140,6 +149,8 @@ internal static class RepConsoleEndpoints
         {
             return NotSignedIn();
         }
+
+        sessionId = SessionId(sessionId);
 
         var result = await console.TransferAsync(rep, sessionId, cancellationToken);
         return result.Succeeded ? TypedResults.NoContent() : Failure(result.Status);
@@ -153,9 +164,14 @@ internal static class RepConsoleEndpoints
             return NotSignedIn();
         }
 
+        sessionId = SessionId(sessionId);
+
         var result = await console.EndAsync(rep, sessionId, cancellationToken);
         return result.Succeeded ? TypedResults.NoContent() : Failure(result.Status);
     }
+
+    /// <summary>The canonical 18-character id, so that the 15-character id the Interaction Service API hands out works too.</summary>
+    private static string SessionId(string sessionId) => SalesforceId.TryNormalize(sessionId, out var id) ? id : sessionId;
 
     private static ProblemHttpResult NotSignedIn() =>
         Problem(StatusCodes.Status401Unauthorized, "Not signed in", $"Sign in at /console or send the {RepIdentity.HeaderName} header.");

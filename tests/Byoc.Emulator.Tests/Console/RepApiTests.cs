@@ -15,6 +15,27 @@ public sealed class RepApiTests
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task RepApi_FifteenCharacterSessionId_AcceptsRepliesAndEndsTheSameSession()
+    {
+        await using var host = RoutingTestHost.Create();
+        await host.StartAsync(Token);
+        using var rep = host.CreateClient(s_alex);
+        var entry = await host.SendAsync("I want to speak to a human", cancellationToken: Token);
+        var sessionId = entry.Address.MessagingSessionId;
+        var shortId = sessionId[..15];
+        (await rep.PutAsJsonAsync("/console/api/presence", new { status = "Available" }, Token)).EnsureSuccessStatusCode();
+
+        var accepted = await rep.PostAsync($"/console/api/work/{shortId}/accept", null, Token);
+        var sent = await rep.PostAsJsonAsync($"/console/api/sessions/{shortId}/messages", new { text = "Hello" }, Token);
+        var ended = await rep.PostAsync($"/console/api/sessions/{shortId}/end", null, Token);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.NoContent), (accepted.StatusCode, sent.StatusCode, ended.StatusCode));
+        Assert.All(host.Work(sessionId), w => Assert.Equal(sessionId, w.GetString("WorkItemId")));
+        Assert.Equal(2, host.Work(sessionId).Count);
+        Assert.Equal("Ended", host.Session(sessionId).GetString("Status"));
+    }
+
+    [Fact]
     public async Task RepApi_EscalatedSession_RepAcceptsRepliesAndEnds()
     {
         await using var host = RoutingTestHost.Create();
