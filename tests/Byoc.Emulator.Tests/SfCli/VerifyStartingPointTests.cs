@@ -75,16 +75,17 @@ public sealed class VerifyStartingPointTests(SfOrg org) : IClassFixture<SfOrg>
     }
 
     [Fact]
-    public async Task DataQuery_AdminUser_ReturnsActiveUser()
+    public async Task DataQuery_AdminUserWithProfile_ReturnsActiveSystemAdministrator()
     {
         org.SkipWhenMissing();
 
         var records = SfOrg.Records(await org.QueryAsync(
-            $"SELECT Id, Username, Name, IsActive FROM User WHERE Username='{SeededOrg.AdminUsername}'"));
+            $"SELECT Id, Username, Name, IsActive, Profile.Name FROM User WHERE Username='{SeededOrg.AdminUsername}'"));
 
         var user = Assert.Single(records);
         Assert.Matches("^005", user.GetProperty("Id").GetString());
         Assert.True(user.GetProperty("IsActive").GetBoolean());
         Assert.Equal("Admin User", user.GetProperty("Name").GetString());
+        Assert.Equal("System Administrator", user.GetProperty("Profile").GetProperty("Name").GetString());
     }
 }
