@@ -42,13 +42,13 @@ public sealed class EmulatorApplicationTests
         await using var emulator = await TestEmulator.StartAsync("--Emulator:Seed=PrerequisitesOnly");
         using var client = emulator.CreateInstanceClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await emulator.GetAccessTokenAsync());
-        const string path = "/services/data/v66.0/tooling/sobjects/PackageInstallRequest";
+        const string RequestPath = "/services/data/v66.0/tooling/sobjects/PackageInstallRequest";
 
-        using var created = await client.PostAsJsonAsync(path, new { SubscriberPackageVersionKey = ProviderPackage.VersionId15 },
+        using var created = await client.PostAsJsonAsync(RequestPath, new { SubscriberPackageVersionKey = ProviderPackage.VersionId15 },
             TestContext.Current.CancellationToken).WaitAsync(s_timeout, TestContext.Current.CancellationToken);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetString();
-        var first = await client.GetFromJsonAsync<JsonElement>($"{path}/{id}", TestContext.Current.CancellationToken).WaitAsync(s_timeout, TestContext.Current.CancellationToken);
-        var second = await client.GetFromJsonAsync<JsonElement>($"{path}/{id}", TestContext.Current.CancellationToken).WaitAsync(s_timeout, TestContext.Current.CancellationToken);
+        var first = await client.GetFromJsonAsync<JsonElement>($"{RequestPath}/{id}", TestContext.Current.CancellationToken).WaitAsync(s_timeout, TestContext.Current.CancellationToken);
+        var second = await client.GetFromJsonAsync<JsonElement>($"{RequestPath}/{id}", TestContext.Current.CancellationToken).WaitAsync(s_timeout, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal("IN_PROGRESS", first.GetProperty("Status").GetString());
