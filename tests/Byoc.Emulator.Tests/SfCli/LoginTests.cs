@@ -5,6 +5,7 @@ namespace Byoc.Emulator.Tests.SfCli;
 
 /// <summary>Guide step 1, "Authenticate and verify org access": login, org display and the access token.</summary>
 [Trait("Category", "Slow")]
+[Collection(SerialWebLogin.Name)]
 public sealed class LoginTests(SfOrg org) : IClassFixture<SfOrg>
 {
     [Fact]
@@ -50,32 +51,17 @@ public sealed class LoginTests(SfOrg org) : IClassFixture<SfOrg>
     public async Task OrgLoginWeb_BrowserScript_CompletesTheCodeFlowHeadlessly()
     {
         org.SkipWhenMissing();
-        var folder = Directory.CreateTempSubdirectory("byoc-sf-browser-").FullName;
-        try
-        {
-            // org-emulation.md §2.3: xdg-open falls back to $BROWSER; the script plays the browser (authorize → 302 → localhost:1717).
-            var browser = Path.Combine(folder, "browser.sh");
-            File.WriteAllText(browser, "#!/bin/sh\n( curl -s -L \"$1\" > /dev/null 2>&1 & )\nexit 0\n");
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(browser, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            }
 
-            var login = await org.RunAsync(["org", "login", "web", "--instance-url", org.InstanceUrl.GetLeftPart(UriPartial.Authority), "--alias", "web"],
-                environment: new Dictionary<string, string> { ["BROWSER"] = browser });
-            var display = await org.RunAsync(["org", "display", "--target-org", "web"]);
+        var login = await org.RunAsync(["org", "login", "web", "--instance-url", org.InstanceUrl.GetLeftPart(UriPartial.Authority), "--alias", "web"],
+            environment: new Dictionary<string, string> { ["BROWSER"] = BrowserScript(org.Cli!.Home) });
+        var display = await org.RunAsync(["org", "display", "--target-org", "web"]);
 
-            Assert.True(login.ExitCode == 0, login.ToString());
-            Assert.Equal("PlatformCLI", login.Result.GetProperty("clientId").GetString());
-            Assert.Equal(org.Emulator.Org.OrgId18, login.Result.GetProperty("orgId").GetString());
-            Assert.Equal(SeededOrg.AdminUsername, login.Result.GetProperty("username").GetString());
-            Assert.True(display.ExitCode == 0, display.ToString());
-            Assert.Equal("Connected", display.Result.GetProperty("connectedStatus").GetString());
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.True(login.ExitCode == 0, login.ToString());
+        Assert.Equal("PlatformCLI", login.Result.GetProperty("clientId").GetString());
+        Assert.Equal(org.Emulator.Org.OrgId18, login.Result.GetProperty("orgId").GetString());
+        Assert.Equal(SeededOrg.AdminUsername, login.Result.GetProperty("username").GetString());
+        Assert.True(display.ExitCode == 0, display.ToString());
+        Assert.Equal("Connected", display.Result.GetProperty("connectedStatus").GetString());
     }
 
     [Fact]
@@ -89,5 +75,21 @@ public sealed class LoginTests(SfOrg org) : IClassFixture<SfOrg>
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("Session expired or invalid", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A stand-in browser for <c>sf org login web</c> (org-emulation.md §2.3: xdg-open falls back to <c>$BROWSER</c>): fetches the
+    /// authorize URL and follows the redirect to the CLI's localhost:1717 listener.
+    /// </summary>
+    internal static string BrowserScript(string folder)
+    {
+        var browser = Path.Combine(folder, "browser.sh");
+        File.WriteAllText(browser, "#!/bin/sh\n( curl -s -L \"$1\" > /dev/null 2>&1 & )\nexit 0\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(browser, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return browser;
     }
 }
