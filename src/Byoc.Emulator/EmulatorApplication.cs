@@ -5,8 +5,10 @@ using Byoc.Emulator.Faults;
 using Byoc.Emulator.Hosting;
 using Byoc.Emulator.Interactions;
 using Byoc.Emulator.Org;
+using Byoc.Emulator.Packages;
 using Byoc.Emulator.PubSub;
 using Byoc.Emulator.Rest;
+using Byoc.Emulator.Soap;
 
 namespace Byoc.Emulator;
 
@@ -33,6 +35,7 @@ public static class EmulatorApplication
         builder.Services.AddPubSub();
         builder.Services.AddFaultInjection();
         builder.Services.AddOrgRestApi();
+        builder.Services.AddSoapApis();
         builder.Services.AddRepConsole();
         configure?.Invoke(builder);
 
@@ -42,6 +45,8 @@ public static class EmulatorApplication
         var instance = app.MapListener(EmulatorListener.Instance);
         instance.MapOAuth();
         instance.MapOrgRestApi();
+        instance.MapSoapApis();
+        instance.MapPackageApis();
         instance.MapRepConsole();
         instance.MapAttachmentDownloads();
         instance.MapFaultAdmin();

@@ -17,7 +17,7 @@ internal static class PackageEndpoints
 
     public static IEndpointRouteBuilder MapPackageApis(this IEndpointRouteBuilder routes)
     {
-        var tooling = routes.MapGroup("/services/data/{version}/tooling/sobjects");
+        var tooling = routes.MapGroup("/services/data/v{version}/tooling/sobjects");
         tooling.MapPost("/PackageInstallRequest", CreateAsync);
         tooling.MapGet("/PackageInstallRequest/{id}", GetRequest);
         tooling.MapGet("/SubscriberPackageVersion/{id}", GetVersion);
@@ -89,7 +89,7 @@ internal static class PackageEndpoints
             }
 
             var record = store.Write(w => w.Insert(type.Name, values), session.UserId);
-            return TypedResults.Created($"/services/data/{version}/tooling/sobjects/{type.Name}/{record.Id}", new SaveResult(record.Id, true, []));
+            return TypedResults.Created($"/services/data/v{version}/tooling/sobjects/{type.Name}/{record.Id}", new SaveResult(record.Id, true, []));
         }
     }
 
@@ -109,7 +109,7 @@ internal static class PackageEndpoints
         var record = installer.Poll(id);
         return record is null
             ? Error(StatusCodes.Status404NotFound, "The requested resource does not exist", "NOT_FOUND")
-            : TypedResults.Text(RecordJson.Write(record, version, tooling: true), ContentType);
+            : TypedResults.Text(RecordJson.Write(record, "v" + version, tooling: true), ContentType);
     }
 
     private static Results<ContentHttpResult, JsonHttpResult<ApiError[]>, NotFound> GetVersion(
@@ -128,10 +128,10 @@ internal static class PackageEndpoints
         var record = store.Get(id);
         return record is null || record.ObjectName != "SubscriberPackageVersion"
             ? Error(StatusCodes.Status404NotFound, "The requested resource does not exist", "NOT_FOUND")
-            : TypedResults.Text(RecordJson.Write(record, version, tooling: true), ContentType);
+            : TypedResults.Text(RecordJson.Write(record, "v" + version, tooling: true), ContentType);
     }
 
-    private static bool IsVersion(string version) => version.StartsWith('v') && SoapApis.IsApiVersion(version[1..]);
+    private static bool IsVersion(string version) => SoapApis.IsApiVersion(version);
 
     private static AccessTokenInfo? Authenticate(HttpRequest http, IAccessTokens tokens)
     {

@@ -143,4 +143,14 @@ public sealed class SoqlGuideQueryTests : IDisposable
         Assert.Equal("Group", _org.Store.Get(session.GetString("OwnerId")!)!.ObjectName);
         Assert.Equal("AgentforceChannel Queue", name.Field is null ? null : _org.Store.Get(session.GetString("OwnerId")!)!.GetString("Name"));
     }
+
+    [Fact]
+    public void Execute_AdminUserProfileName_ResolvesToSystemAdministrator()
+    {
+        var result = _org.Query("SELECT Id, Username, Profile.Name FROM User WHERE Username='admin@byoc.emulated'");
+
+        var user = Assert.Single(result.Records);
+        Assert.Equal("Profile.Name", Assert.Single(Assert.Single(result.Columns, c => c.Name == "Profile").Children).DisplayPath);
+        Assert.Equal("System Administrator", _org.Store.Get(user.GetString("ProfileId")!)!.GetString("Name"));
+    }
 }

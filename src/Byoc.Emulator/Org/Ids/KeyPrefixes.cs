@@ -8,6 +8,7 @@ internal static class KeyPrefixes
 {
     public const string Organization = "00D";
     public const string User = "005";
+    public const string Profile = "00e";
     public const string Group = "00G";
     public const string QueueSobject = "03g"; // UNCONFIRMED
     public const string PermissionSet = "0PS"; // UNCONFIRMED

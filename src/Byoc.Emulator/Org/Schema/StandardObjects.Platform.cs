@@ -19,7 +19,12 @@ internal static partial class StandardObjects
             .String("LastName", 80).Email("Email").String("Alias", 8).Boolean("IsActive")
             .Picklist("UserType", ["Standard", "AutomatedProcess", "CloudIntegrationUser"], updateable: false)
             .String("TimeZoneSidKey", 40).String("LocaleSidKey", 40).String("LanguageLocaleKey", 40)
-            .String("Title", 80)
+            .String("Title", 80).Reference("ProfileId", "Profile", ["Profile"])
+            .Build(),
+        // Profiles only as far as the guide's admin check needs them (User.Profile.Name).
+        Define("Profile", KeyPrefixes.Profile)
+            .Capabilities(SObjectCapabilities.ReadOnly)
+            .String("Name", 255).Picklist("UserType", ["Standard", "AutomatedProcess", "CloudIntegrationUser"]).TextArea("Description", 255)
             .Build(),
         Define("Group", KeyPrefixes.Group)
             .String("Name", 40).String("DeveloperName", 80)

@@ -31,6 +31,8 @@ internal static class OrgSeeder
                 SeedProviderSetup(writer);
             }
 
+            // Last, so that the ids of everything seeded before profiles existed stay the same.
+            SeedProfiles(writer);
             return admin;
         });
         store.DefaultActorId = FindAdmin(store);
@@ -192,6 +194,18 @@ internal static class OrgSeeder
             ["EventCapabilitiesIsTypingIndicatorDisabled"] = false,
             ["EventCapabilitiesIsProgressIndicatorEnabled"] = true,
         });
+    }
+
+    private static void SeedProfiles(OrgWriter writer)
+    {
+        foreach (var (name, usernames) in SeededOrg.Profiles)
+        {
+            var profile = writer.Insert("Profile", new Dictionary<string, object?> { ["Name"] = name, ["UserType"] = "Standard" });
+            foreach (var user in usernames.SelectMany(u => writer.Lookup("User", "Username", u)))
+            {
+                writer.Update(user.Id, new Dictionary<string, object?> { ["ProfileId"] = profile.Id });
+            }
+        }
     }
 
     private static string InsertUser(OrgWriter writer, string username, string firstName, string lastName, string title)

@@ -28,4 +28,16 @@ internal static class SeededOrg
         ("alex.rivera@byoc.emulated", "Alex", "Rivera"),
         ("sam.chen@byoc.emulated", "Sam", "Chen"),
     ];
+
+    /// <summary>
+    /// The seeded profiles and their users. Names are standard profile names of real orgs ("Einstein Agent User" is the one
+    /// the guide names for the agent's user); which profile a real BYOC org gives the integration user is a deployment choice.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Name, string[] Usernames)> Profiles =
+    [
+        ("System Administrator", [AdminUsername]),
+        ("Salesforce API Only System Integrations", [IntegrationUsername]),
+        ("Standard User", [.. Reps.Select(r => r.Username)]),
+        ("Einstein Agent User", ["reservation.agent@byoc.emulated"]),
+    ];
 }

@@ -1,0 +1,95 @@
+using Byoc.Emulator.Org.Seed;
+using Byoc.TestUtilities.SalesforceCli;
+
+namespace Byoc.Emulator.Tests.SfCli;
+
+/// <summary>Guide step 1, "Authenticate and verify org access": login, org display and the access token.</summary>
+[Trait("Category", "Slow")]
+[Collection(SerialWebLogin.Name)]
+public sealed class LoginTests(SfOrg org) : IClassFixture<SfOrg>
+{
+    [Fact]
+    public void OrgLoginAccessToken_EmulatorJwtToken_StoresOrg()
+    {
+        org.SkipWhenMissing();
+
+        var result = org.Login!.Result;
+
+        Assert.Equal(SeededOrg.IntegrationUsername, result.GetProperty("username").GetString());
+        Assert.Equal(org.Emulator.Org.OrgId18, result.GetProperty("orgId").GetString());
+        Assert.StartsWith(org.InstanceUrl.GetLeftPart(UriPartial.Authority), result.GetProperty("instanceUrl").GetString(), StringComparison.Ordinal);
+        Assert.False(result.GetProperty("isDevHub").GetBoolean());
+    }
+
+    [Fact]
+    public async Task OrgDisplay_Verbose_ShowsUsernameAndInstanceUrl()
+    {
+        org.SkipWhenMissing();
+
+        var result = await org.RunAsync(["org", "display", "--target-org", SfOrg.Alias, "--verbose"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("Connected", result.Result.GetProperty("connectedStatus").GetString());
+        Assert.Equal(SeededOrg.IntegrationUsername, result.Result.GetProperty("username").GetString());
+        Assert.Equal(org.Emulator.Org.OrgId18, result.Result.GetProperty("id").GetString());
+        Assert.Equal("66.0", result.Result.GetProperty("apiVersion").GetString());
+        Assert.StartsWith("[REDACTED]", result.Result.GetProperty("accessToken").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OrgAuthShowAccessToken_ReturnsTheTokenTheOrgIssued()
+    {
+        org.SkipWhenMissing();
+
+        var result = await org.RunAsync(["org", "auth", "show-access-token", "--target-org", SfOrg.Alias]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(org.AccessToken, result.Result.GetProperty("accessToken").GetString());
+    }
+
+    [Fact]
+    public async Task OrgLoginWeb_BrowserScript_CompletesTheCodeFlowHeadlessly()
+    {
+        org.SkipWhenMissing();
+
+        var login = await org.RunAsync(["org", "login", "web", "--instance-url", org.InstanceUrl.GetLeftPart(UriPartial.Authority), "--alias", "web"],
+            environment: new Dictionary<string, string> { ["BROWSER"] = BrowserScript(org.Cli!.Home) });
+        var display = await org.RunAsync(["org", "display", "--target-org", "web"]);
+
+        Assert.True(login.ExitCode == 0, login.ToString());
+        Assert.Equal("PlatformCLI", login.Result.GetProperty("clientId").GetString());
+        Assert.Equal(org.Emulator.Org.OrgId18, login.Result.GetProperty("orgId").GetString());
+        Assert.Equal(SeededOrg.AdminUsername, login.Result.GetProperty("username").GetString());
+        Assert.True(display.ExitCode == 0, display.ToString());
+        Assert.Equal("Connected", display.Result.GetProperty("connectedStatus").GetString());
+    }
+
+    [Fact]
+    public async Task DataQuery_UnknownAccessToken_ReportsTheSessionErrorOnce()
+    {
+        org.SkipWhenMissing();
+        var token = org.Emulator.Org.OrgId15 + "!AQ0AQunknownsession";
+
+        var result = await org.Cli!.RunAsync(["data", "query", "--target-org", token, "--query", "SELECT Id FROM User", "--json"],
+            SalesforceCli.TokenEnvironment(org.InstanceUrl), timeout: TimeSpan.FromSeconds(60), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Session expired or invalid", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A stand-in browser for <c>sf org login web</c> (org-emulation.md §2.3: xdg-open falls back to <c>$BROWSER</c>): fetches the
+    /// authorize URL and follows the redirect to the CLI's localhost:1717 listener.
+    /// </summary>
+    internal static string BrowserScript(string folder)
+    {
+        var browser = Path.Combine(folder, "browser.sh");
+        File.WriteAllText(browser, "#!/bin/sh\n( curl -s -L \"$1\" > /dev/null 2>&1 & )\nexit 0\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(browser, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return browser;
+    }
+}
