@@ -1,0 +1,42 @@
+using Byoc.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Byoc.EndToEnd.Tests;
+
+/// <summary>The org answers 10073 when a message id repeats; after a lost 202 the connector must take that as accepted.</summary>
+public sealed class DuplicateMessageIdTests
+{
+    [Fact]
+    public async Task Inbound_AnswerLostAfterOrgStoredIt_RetryGets10073AndCountsAsAccepted()
+    {
+        await using var sink = await PlatformSink.StartAsync(TestContext.Current.CancellationToken);
+        await using var proxy = await LossyScrtProxy.StartAsync(TestContext.Current.CancellationToken);
+        await using var test = await TestStack.StartAsync(sink.OutboundUrl, $"--Connector:Salesforce:ScrtUrl={proxy.BaseAddress}");
+        proxy.ForwardTo(new Uri(test.Stack.Credentials.ScrtUrl));
+        using var platform = new WebhookPlatform(test.Stack.WebhookUrl, test.Stack.Secrets.WebhookSecret);
+
+        await platform.SendTextAsync("msg-lost", "guest-7", "Hello, is anybody there?");
+        await platform.SendTextAsync("msg-next", "guest-7", "Can I book a table?");
+
+        await WaitFor.ConditionAsync(() => sink.Deliveries.Count(d => d.Type is "message" or "choices") >= 2, "the agent's two replies at the platform");
+
+        var answers = proxy.InteractionAnswers.ToArray();
+        Assert.StartsWith("202", answers[0], StringComparison.Ordinal);
+        Assert.Contains("10073", answers[1], StringComparison.Ordinal);
+        var session = await test.SessionAsync();
+        Assert.Single(test.Entries(session), e => e.GetString("Message") == "Hello, is anybody there?");
+        Assert.Single(test.Entries(session), e => e.GetString("Message") == "Can I book a table?");
+        Assert.Equal(0, await CountAsync(test, "dead_letters"));
+    }
+
+    private static async Task<long> CountAsync(TestStack test, string table)
+    {
+        var database = test.Stack.Connector.Services.GetRequiredService<SqliteDatabase>();
+        await using var connection = await database.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // Test-only: the table name is a literal from the test.
+        command.CommandText = $"SELECT COUNT(*) FROM {table}";
+#pragma warning restore CA2100
+        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+}
