@@ -38,6 +38,12 @@ internal sealed class RepClient : IDisposable
         return JsonNode.Parse(body)!["identifier"]!.GetValue<string>();
     }
 
+    public async Task TypingAsync(string sessionId, bool started)
+    {
+        using var response = await _http.PostAsJsonAsync($"/console/api/sessions/{sessionId}/typing", new { started }, Ct);
+        response.EnsureSuccessStatusCode();
+    }
+
     public async Task<JsonNode> TranscriptAsync(string sessionId) =>
         (await _http.GetFromJsonAsync<JsonNode>($"/console/api/sessions/{sessionId}/transcript", Ct))!;
 
