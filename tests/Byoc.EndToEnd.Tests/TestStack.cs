@@ -10,21 +10,25 @@ namespace Byoc.EndToEnd.Tests;
 /// </summary>
 internal sealed class TestStack : IAsyncDisposable
 {
-    private readonly string _stateDirectory;
+    private readonly string? _temporaryState;
 
-    private TestStack(UpStack stack, string stateDirectory)
+    private TestStack(UpStack stack, string? temporaryState)
     {
         Stack = stack;
-        _stateDirectory = stateDirectory;
+        _temporaryState = temporaryState;
     }
 
     public UpStack Stack { get; }
 
     public OrgStore Org => Stack.Emulator.Services.GetRequiredService<OrgStore>();
 
-    public static async Task<TestStack> StartAsync(Uri? webhookOutboundUrl, params string[] connectorArgs)
+    public static Task<TestStack> StartAsync(Uri? webhookOutboundUrl, params string[] connectorArgs) =>
+        StartAsync(webhookOutboundUrl, persistentState: null, connectorArgs);
+
+    /// <summary>Starts the stack; with a persistent state folder the org is kept on disk there (and the folder is left to the caller).</summary>
+    public static async Task<TestStack> StartAsync(Uri? webhookOutboundUrl, string? persistentState, params string[] connectorArgs)
     {
-        var state = Path.Combine(Path.GetTempPath(), "byoc-e2e", Guid.NewGuid().ToString("N"));
+        var state = persistentState ?? Path.Combine(Path.GetTempPath(), "byoc-e2e", Guid.NewGuid().ToString("N"));
         var options = new UpOptions
         {
             StateDirectory = state,
@@ -32,7 +36,7 @@ internal sealed class TestStack : IAsyncDisposable
             ScrtPort = 0,
             PubSubPort = 0,
             ConnectorPort = 0,
-            InMemory = true,
+            InMemory = persistentState is null,
             WebhookOutboundUrl = webhookOutboundUrl,
             EmulatorArgs = ["--Agents:ThinkTime=00:00:00"],
             ConnectorArgs =
@@ -44,7 +48,7 @@ internal sealed class TestStack : IAsyncDisposable
             ],
         };
         var stack = await UpStack.StartAsync(options, TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(60));
-        return new TestStack(stack, state);
+        return new TestStack(stack, persistentState is null ? state : null);
     }
 
     /// <summary>The only MessagingSession of the (fresh, in-memory) org, once the first message created it.</summary>
@@ -62,9 +66,14 @@ internal sealed class TestStack : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Stack.DisposeAsync();
+        if (_temporaryState is null)
+        {
+            return;
+        }
+
         try
         {
-            Directory.Delete(_stateDirectory, recursive: true);
+            Directory.Delete(_temporaryState, recursive: true);
         }
         catch (IOException)
         {
