@@ -18,12 +18,14 @@ public sealed class DuplicateMessageIdTests
         await platform.SendTextAsync("msg-lost", "guest-7", "Hello, is anybody there?");
         await platform.SendTextAsync("msg-next", "guest-7", "Can I book a table?");
 
-        await WaitFor.ConditionAsync(() => sink.Deliveries.Count(d => d.Type is "message" or "choices") >= 2, "the agent's two replies at the platform");
-
+        // The lost 202, the retry's 10073, then the next message's 202: the retry did not hold the conversation up.
+        await WaitFor.ConditionAsync(() => proxy.InteractionAnswers.Count >= 3, "three answers of the org to /interactions");
+        await WaitFor.ConditionAsync(() => sink.Deliveries.Any(d => d.Type is "message" or "choices"), "the agent's replies at the platform");
+        var session = await test.SessionAsync();
         var answers = proxy.InteractionAnswers.ToArray();
         Assert.StartsWith("202", answers[0], StringComparison.Ordinal);
         Assert.Contains("10073", answers[1], StringComparison.Ordinal);
-        var session = await test.SessionAsync();
+        Assert.StartsWith("202", answers[2], StringComparison.Ordinal);
         Assert.Single(test.Entries(session), e => e.GetString("Message") == "Hello, is anybody there?");
         Assert.Single(test.Entries(session), e => e.GetString("Message") == "Can I book a table?");
         Assert.Equal(0, await CountAsync(test, "dead_letters"));

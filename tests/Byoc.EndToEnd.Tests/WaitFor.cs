@@ -3,11 +3,14 @@ namespace Byoc.EndToEnd.Tests;
 /// <summary>Polls a condition with a bound: every 25 ms until it holds, failing with the description after the timeout.</summary>
 internal static class WaitFor
 {
+    /// <summary>Generous: the suites share two cores with every other test project.</summary>
+    private static readonly TimeSpan s_defaultTimeout = TimeSpan.FromSeconds(45);
+
     public static async Task<T> ValueAsync<T>(Func<T?> probe, string description, TimeSpan? timeout = null)
         where T : class
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        cts.CancelAfter(timeout ?? TimeSpan.FromSeconds(20));
+        cts.CancelAfter(timeout ?? s_defaultTimeout);
         try
         {
             while (true)
@@ -33,7 +36,7 @@ internal static class WaitFor
         where T : class
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        cts.CancelAfter(timeout ?? TimeSpan.FromSeconds(20));
+        cts.CancelAfter(timeout ?? s_defaultTimeout);
         try
         {
             while (true)

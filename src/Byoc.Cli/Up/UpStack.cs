@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Byoc.Connector;
+using Byoc.Connector.Salesforce.PubSub;
 using Byoc.Emulator;
 using Byoc.Emulator.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -103,6 +104,7 @@ internal sealed class UpStack : IAsyncDisposable
             connector = ConnectorApplication.Create(connectorArgs);
             connector.MapWebhookSink();
             await StartOrExplainAsync(connector, "the connector", cancellationToken);
+            await WaitForPubSubAsync(connector, cancellationToken);
             var address = connector.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
                 .Addresses.First();
             return new UpStack(emulator, connector, credentials, secrets, new Uri(address), outboundUrl, temporaryDatabase);
@@ -194,6 +196,28 @@ internal sealed class UpStack : IAsyncDisposable
 
         var end = message.IndexOf(": ", start, StringComparison.Ordinal);
         return end > start ? message[start..end] : message;
+    }
+
+    /// <summary>
+    /// The subscriber starts from LATEST the first time, so "running" must mean "subscribed": otherwise an agent reply to
+    /// the very first message could be published before the subscription and never reach the channel.
+    /// </summary>
+    private static async Task WaitForPubSubAsync(WebApplication connector, CancellationToken cancellationToken)
+    {
+        var subscriber = connector.Services.GetService<PubSubSubscriber>();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(s_stopTimeout);
+        try
+        {
+            while (subscriber is not null && subscriber.Connects == 0)
+            {
+                await Task.Delay(20, timeout.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Not subscribed yet (the subscriber keeps retrying and logs why); start anyway.
+        }
     }
 
     private static int FreePort()
