@@ -19,7 +19,16 @@ public sealed class DuplicateMessageIdTests
         await platform.SendTextAsync("msg-next", "guest-7", "Can I book a table?");
 
         // The lost 202, the retry's 10073, then the next message's 202: the retry did not hold the conversation up.
-        await WaitFor.ConditionAsync(() => proxy.InteractionAnswers.Count >= 3, "three answers of the org to /interactions");
+        try
+        {
+            await WaitFor.ConditionAsync(() => proxy.InteractionAnswers.Count >= 3, "three answers of the org to /interactions");
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message} Answers so far: {string.Join(" | ", proxy.InteractionAnswers)}; dead letters: "
+                + await CountAsync(test, "dead_letters"), ex);
+        }
+
         await WaitFor.ConditionAsync(() => sink.Deliveries.Any(d => d.Type is "message" or "choices"), "the agent's replies at the platform");
         var session = await test.SessionAsync();
         var answers = proxy.InteractionAnswers.ToArray();

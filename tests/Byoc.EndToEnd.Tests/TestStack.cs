@@ -23,10 +23,13 @@ internal sealed class TestStack : IAsyncDisposable
     public OrgStore Org => Stack.Emulator.Services.GetRequiredService<OrgStore>();
 
     public static Task<TestStack> StartAsync(Uri? webhookOutboundUrl, params string[] connectorArgs) =>
-        StartAsync(webhookOutboundUrl, persistentState: null, connectorArgs);
+        StartCoreAsync(webhookOutboundUrl, persistentState: null, connectorArgs);
 
     /// <summary>Starts the stack; with a persistent state folder the org is kept on disk there (and the folder is left to the caller).</summary>
-    public static async Task<TestStack> StartAsync(Uri? webhookOutboundUrl, string? persistentState, params string[] connectorArgs)
+    public static Task<TestStack> StartPersistentAsync(Uri? webhookOutboundUrl, string stateDirectory) =>
+        StartCoreAsync(webhookOutboundUrl, stateDirectory, []);
+
+    private static async Task<TestStack> StartCoreAsync(Uri? webhookOutboundUrl, string? persistentState, string[] connectorArgs)
     {
         var state = persistentState ?? Path.Combine(Path.GetTempPath(), "byoc-e2e", Guid.NewGuid().ToString("N"));
         var options = new UpOptions

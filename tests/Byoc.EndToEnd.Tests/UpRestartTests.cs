@@ -12,7 +12,7 @@ public sealed class UpRestartTests : IDisposable
     {
         await using var sink = await PlatformSink.StartAsync(TestContext.Current.CancellationToken);
         string firstSecret, firstAddress, firstSession;
-        await using (var first = await TestStack.StartAsync(sink.OutboundUrl, _state))
+        await using (var first = await TestStack.StartPersistentAsync(sink.OutboundUrl, _state))
         {
             using var platform = new WebhookPlatform(first.Stack.WebhookUrl, first.Stack.Secrets.WebhookSecret);
             await platform.SendTextAsync("r-1", "guest-9", "Hello, can I book a table?");
@@ -22,7 +22,7 @@ public sealed class UpRestartTests : IDisposable
             firstSession = (await first.SessionAsync()).Id;
         }
 
-        await using var second = await TestStack.StartAsync(sink.OutboundUrl, _state);
+        await using var second = await TestStack.StartPersistentAsync(sink.OutboundUrl, _state);
         Assert.Equal(firstSecret, second.Stack.Secrets.WebhookSecret);
         Assert.Equal(firstAddress, second.Stack.Credentials.ChannelAddressIdentifier);
         var replies = sink.Deliveries.Count;
