@@ -8,6 +8,7 @@ public sealed class UpRestartTests : IDisposable
     private readonly string _state = Path.Combine(Path.GetTempPath(), "byoc-e2e-restart", Guid.NewGuid().ToString("N"));
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task Up_SecondStartOnSameState_SameSecretsOrgAndConversation()
     {
         await using var sink = await PlatformSink.StartAsync(TestContext.Current.CancellationToken);
