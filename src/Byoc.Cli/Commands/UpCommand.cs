@@ -1,18 +1,82 @@
 using System.CommandLine;
+using Byoc.Cli.Up;
+using Microsoft.Extensions.Options;
+using Spectre.Console;
 
 namespace Byoc.Cli.Commands;
 
-/// <summary><c>byoc up</c>: starts the emulated org and the connector together.</summary>
+/// <summary>
+/// <c>byoc up</c>: starts the emulated Salesforce org and the connector together in one process, wired with the org's
+/// credentials, with a web chat channel (<c>web</c>) and a webhook channel (<c>webhook</c>). Ctrl+C stops both.
+/// </summary>
 internal static class UpCommand
 {
     public static Command Create()
     {
-        var command = new Command("up", "Start the emulated Salesforce org and the connector together, wired, and print the web chat URL.");
-        command.SetAction((parseResult, _) =>
+        var stateDir = new Option<string>("--state-dir") { Description = "State folder of the org and the connector.", DefaultValueFactory = _ => ".byoc" };
+        var instancePort = new Option<int>("--instance-port") { Description = "Port of the org instance (OAuth, REST, rep console).", DefaultValueFactory = _ => 6100 };
+        var scrtPort = new Option<int>("--scrt-port") { Description = "Port of the Interaction Service API.", DefaultValueFactory = _ => 6101 };
+        var pubSubPort = new Option<int>("--pubsub-port") { Description = "Port of the Pub/Sub API (gRPC, TLS).", DefaultValueFactory = _ => 6102 };
+        var connectorPort = new Option<int>("--port") { Description = "Port of the connector (web chat, webhooks, health).", DefaultValueFactory = _ => 5080 };
+        var inMemory = new Option<bool>("--in-memory") { Description = "Keep the org's records and the connector's database only while running." };
+        var webhookUrl = new Option<Uri?>("--webhook-url")
         {
-            parseResult.InvocationConfiguration.Error.WriteLine(
-                "byoc up is not available yet: the connector and the emulated org are still being built (see README.md).");
-            return Task.FromResult(ExitCodes.NotAvailable);
+            Description = "Where the webhook channel POSTs replies; default: the built-in sink on the connector (/up/webhook-sink).",
+        };
+        var command = new Command("up", "Start the emulated Salesforce org and the connector together, wired, and print the web chat URL.")
+        {
+            stateDir, instancePort, scrtPort, pubSubPort, connectorPort, inMemory, webhookUrl,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var options = new UpOptions
+            {
+                StateDirectory = parseResult.GetValue(stateDir)!,
+                InstancePort = parseResult.GetValue(instancePort),
+                ScrtPort = parseResult.GetValue(scrtPort),
+                PubSubPort = parseResult.GetValue(pubSubPort),
+                ConnectorPort = parseResult.GetValue(connectorPort),
+                InMemory = parseResult.GetValue(inMemory),
+                WebhookOutboundUrl = parseResult.GetValue(webhookUrl),
+            };
+            var console = UpBanner.CreateConsole(parseResult.InvocationConfiguration.Output);
+            var error = parseResult.InvocationConfiguration.Error;
+            UpStack stack;
+            try
+            {
+                stack = await UpStack.StartAsync(options, cancellationToken);
+            }
+            catch (PortInUseException ex)
+            {
+                await error.WriteLineAsync($"byoc up: cannot start {ex.Listener}: {ex.Address} is already in use. " +
+                    "Stop what uses that port, or choose another with --port, --instance-port, --scrt-port or --pubsub-port.");
+                return ExitCodes.Failure;
+            }
+            catch (OptionsValidationException ex)
+            {
+                await error.WriteLineAsync("byoc up: the configuration is wrong:");
+                foreach (var failure in ex.Failures)
+                {
+                    await error.WriteLineAsync($"  - {failure}");
+                }
+
+                return ExitCodes.InvalidUsage;
+            }
+            catch (OperationCanceledException)
+            {
+                return ExitCodes.Success;
+            }
+
+            await using (stack)
+            {
+                UpBanner.Write(console, stack, builtInSink: options.WebhookOutboundUrl is null);
+                await stack.WaitForShutdownAsync(cancellationToken);
+                console.WriteLine("byoc up: stopping...");
+                await stack.StopAsync();
+            }
+
+            console.WriteLine("byoc up: stopped.");
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -52,6 +52,11 @@ internal sealed partial class PubSubSubscriber(
             {
                 return;
             }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && stoppingToken.IsCancellationRequested)
+            {
+                // Our own shutdown cancelled the call: not a stream failure.
+                return;
+            }
             catch (RpcException ex) when (IsReplayRejected(ex))
             {
                 Log.ReplayRejected(logger, settings.Topic!, ErrorCode(ex));

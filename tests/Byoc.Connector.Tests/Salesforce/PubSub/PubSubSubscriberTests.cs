@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -155,7 +156,21 @@ public sealed class PubSubSubscriberTests : IAsyncLifetime
         Assert.Equal(["token-1", "token-2"], _state.Headers.Take(2).Select(h => h["accesstoken"]));
     }
 
-    private PubSubSubscriber CreateSut(FakeTokenProvider? tokens = null) => new(
+    [Fact]
+    public async Task StopAsync_WhileSubscribed_StopsWithoutReportingAStreamFailure()
+    {
+        var logger = new RecordingLogger();
+        using var sut = CreateSut(logger: logger);
+        await sut.StartAsync(TestContext.Current.CancellationToken);
+        await WaitUntilAsync(() => _state.Subscriptions.Count == 1);
+
+        await sut.StopAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+
+        Assert.DoesNotContain(logger.Entries, e => e.Level >= LogLevel.Warning);
+        Assert.Equal(1, sut.Connects);
+    }
+
+    private PubSubSubscriber CreateSut(FakeTokenProvider? tokens = null, ILogger<PubSubSubscriber>? logger = null) => new(
         new PubSubClientFactory(new Connector.Salesforce.PubSub.Protocol.PubSub.PubSubClient(_channel)),
         tokens ?? new FakeTokenProvider(),
         Options.Create(new SalesforceOptions
@@ -175,7 +190,7 @@ public sealed class PubSubSubscriberTests : IAsyncLifetime
         _handler,
         new AvroEventDecoder(),
         TimeProvider.System,
-        NullLogger<PubSubSubscriber>.Instance);
+        logger ?? NullLogger<PubSubSubscriber>.Instance);
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
@@ -185,6 +200,19 @@ public sealed class PubSubSubscriberTests : IAsyncLifetime
         {
             await Task.Delay(10, timeout.Token);
         }
+    }
+
+    private sealed class RecordingLogger : ILogger<PubSubSubscriber>
+    {
+        public ConcurrentQueue<(LogLevel Level, EventId EventId, string Message)> Entries { get; } = new();
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Entries.Enqueue((logLevel, eventId, formatter(state, exception)));
     }
 
     private sealed class RecordingHandler(IOutboxStore outbox) : IPlatformEventHandler

@@ -1,0 +1,44 @@
+using System.Globalization;
+using Byoc.Emulator.Hosting;
+
+namespace Byoc.Cli.Up;
+
+/// <summary>Turns the emulated org's exported credentials into the connector's configuration arguments.</summary>
+internal static class ConnectorArguments
+{
+    /// <summary>The web chat channel's name: the page is <c>/chat/web</c>.</summary>
+    public const string WebChatChannel = "web";
+
+    /// <summary>The webhook channel's name: the endpoint is <c>/webhooks/webhook</c>.</summary>
+    public const string WebhookChannel = "webhook";
+
+    public static List<string> For(EmulatorCredentials credentials, UpSecrets secrets, string databasePath, int port, Uri webhookOutboundUrl)
+    {
+        var address = credentials.ChannelAddressIdentifier
+            ?? throw new InvalidOperationException("The emulated org has no BYOC messaging channel (seed it with the complete profile).");
+        return
+        [
+            "--urls=" + string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"),
+            "--Connector:Storage:Provider=Sqlite",
+            "--Connector:Storage:Path=" + databasePath,
+            "--Connector:Salesforce:LoginUrl=" + credentials.LoginUrl,
+            "--Connector:Salesforce:ConsumerKey=" + credentials.ConsumerKey,
+            "--Connector:Salesforce:Username=" + credentials.Username,
+            "--Connector:Salesforce:PrivateKeyPath=" + credentials.PrivateKeyFile,
+            "--Connector:Salesforce:OrgId=" + credentials.OrgId,
+            "--Connector:Salesforce:InstanceUrl=" + credentials.InstanceUrl,
+            "--Connector:Salesforce:ScrtUrl=" + credentials.ScrtUrl,
+            "--Connector:Salesforce:AuthorizationContext=" + credentials.ChannelDefinitionDeveloperName,
+            "--Connector:Salesforce:PubSub:Endpoint=" + credentials.PubSubUrl,
+            .. credentials.PubSubTls ? ["--Connector:Salesforce:PubSub:CaFile=" + credentials.PubSubCaFile] : Array.Empty<string>(),
+            "--Connector:Salesforce:PubSub:Topic=" + credentials.TopicName,
+            "--Connector:Salesforce:PubSub:EventTypeField=" + credentials.EventTypeField,
+            "--Connector:Salesforce:PubSub:PayloadField=" + credentials.PayloadField,
+            $"--Connector:WebChat:Channels:{WebChatChannel}:ChannelAddressIdentifier={address}",
+            $"--Connector:WebChat:Channels:{WebChatChannel}:SessionSecret={secrets.WebChatSessionSecret}",
+            $"--Connector:Webhook:Channels:{WebhookChannel}:ChannelAddressIdentifier={address}",
+            $"--Connector:Webhook:Channels:{WebhookChannel}:Secret={secrets.WebhookSecret}",
+            $"--Connector:Webhook:Channels:{WebhookChannel}:OutboundUrl={webhookOutboundUrl}",
+        ];
+    }
+}

@@ -1,0 +1,249 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Byoc.Connector;
+using Byoc.Connector.Salesforce.PubSub;
+using Byoc.Emulator;
+using Byoc.Emulator.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Byoc.Cli.Up;
+
+/// <summary>
+/// The emulated org and the connector in one process, the connector wired with the org's exported credentials and two
+/// channels on the seeded channel address: web chat (<c>web</c>) and webhook (<c>webhook</c>). <c>byoc up</c> and the
+/// end-to-end tests both start it here.
+/// </summary>
+internal sealed class UpStack : IAsyncDisposable
+{
+    private static readonly TimeSpan s_stopTimeout = TimeSpan.FromSeconds(15);
+
+    private readonly string? _temporaryDatabase;
+    private bool _stopped;
+
+    private UpStack(WebApplication emulator, WebApplication connector, EmulatorCredentials credentials, UpSecrets secrets,
+        Uri connectorUrl, Uri webhookOutboundUrl, string? temporaryDatabase)
+    {
+        Emulator = emulator;
+        Connector = connector;
+        Credentials = credentials;
+        Secrets = secrets;
+        ConnectorUrl = connectorUrl;
+        WebhookOutboundUrl = webhookOutboundUrl;
+        _temporaryDatabase = temporaryDatabase;
+    }
+
+    public WebApplication Emulator { get; }
+
+    public WebApplication Connector { get; }
+
+    public EmulatorCredentials Credentials { get; }
+
+    public UpSecrets Secrets { get; }
+
+    public Uri ConnectorUrl { get; }
+
+    public Uri WebhookOutboundUrl { get; }
+
+    public Uri InstanceUrl => new(Credentials.InstanceUrl);
+
+    public Uri WebChatUrl => new(ConnectorUrl, "/chat/" + ConnectorArguments.WebChatChannel);
+
+    public Uri WebhookUrl => new(ConnectorUrl, "/webhooks/" + ConnectorArguments.WebhookChannel);
+
+    public Uri RepConsoleUrl => new(InstanceUrl, "/console");
+
+    public Uri HealthUrl => new(ConnectorUrl, "/healthz");
+
+    /// <summary>Starts the emulated org, then the connector; a taken port throws <see cref="PortInUseException"/>.</summary>
+    public static async Task<UpStack> StartAsync(UpOptions options, CancellationToken cancellationToken)
+    {
+        var stateDirectory = Path.GetFullPath(options.StateDirectory);
+        Directory.CreateDirectory(stateDirectory);
+        var secrets = UpSecrets.LoadOrCreate(stateDirectory);
+
+        string[] emulatorArgs =
+        [
+            "--Emulator:InstancePort=" + options.InstancePort.ToString(CultureInfo.InvariantCulture),
+            "--Emulator:ScrtPort=" + options.ScrtPort.ToString(CultureInfo.InvariantCulture),
+            "--Emulator:PubSubPort=" + options.PubSubPort.ToString(CultureInfo.InvariantCulture),
+            "--Emulator:StateDirectory=" + stateDirectory,
+            "--Emulator:InMemory=" + options.InMemory.ToString(CultureInfo.InvariantCulture),
+            "--Logging:LogLevel:Default=Warning",
+            .. options.EmulatorArgs,
+        ];
+        var emulator = EmulatorApplication.Create(emulatorArgs);
+        await StartOrExplainAsync(emulator, "the emulated org", cancellationToken);
+
+        var temporaryDatabase = options.InMemory ? Path.Combine(Path.GetTempPath(), $"byoc-up-{Guid.NewGuid():N}.db") : null;
+        WebApplication? connector = null;
+        try
+        {
+            var credentials = EmulatorApplication.GetCredentials(emulator);
+            var connectorPort = options.ConnectorPort;
+            if (connectorPort == 0 && options.WebhookOutboundUrl is null)
+            {
+                // The built-in sink lives on the connector, so its URL must be known before the connector starts.
+                connectorPort = FreePort();
+            }
+
+            var outboundUrl = options.WebhookOutboundUrl
+                ?? new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{connectorPort}{WebhookSink.Path}"));
+            var databasePath = temporaryDatabase ?? Path.Combine(stateDirectory, "connector.db");
+            string[] connectorArgs =
+            [
+                .. ConnectorArguments.For(credentials, secrets, databasePath, connectorPort, outboundUrl),
+                "--Logging:LogLevel:Default=Warning",
+                .. options.ConnectorArgs,
+            ];
+            connector = ConnectorApplication.Create(connectorArgs);
+            connector.MapWebhookSink();
+            await StartOrExplainAsync(connector, "the connector", cancellationToken);
+            await WaitForPubSubAsync(connector, cancellationToken);
+            var address = connector.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
+                .Addresses.First();
+            return new UpStack(emulator, connector, credentials, secrets, new Uri(address), outboundUrl, temporaryDatabase);
+        }
+        catch
+        {
+            if (connector is not null)
+            {
+                await connector.DisposeAsync();
+            }
+
+            await emulator.StopAsync(CancellationToken.None);
+            await emulator.DisposeAsync();
+            DeleteTemporaryDatabase(temporaryDatabase);
+            throw;
+        }
+    }
+
+    /// <summary>Completes when either host is asked to stop (Ctrl+C, SIGTERM) or the token is cancelled.</summary>
+    public async Task WaitForShutdownAsync(CancellationToken cancellationToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken,
+            Emulator.Lifetime.ApplicationStopping, Connector.Lifetime.ApplicationStopping);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, linked.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Asked to stop.
+        }
+    }
+
+    /// <summary>Stops the connector (it drains first), then the emulated org.</summary>
+    public async Task StopAsync()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        using (var timeout = new CancellationTokenSource(s_stopTimeout))
+        {
+            await Connector.StopAsync(timeout.Token);
+        }
+
+        using (var timeout = new CancellationTokenSource(s_stopTimeout))
+        {
+            await Emulator.StopAsync(timeout.Token);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        await Connector.DisposeAsync();
+        await Emulator.DisposeAsync();
+        if (_temporaryDatabase is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            DeleteTemporaryDatabase(_temporaryDatabase);
+        }
+    }
+
+    private static async Task StartOrExplainAsync(WebApplication app, string listener, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException ex) when (ex.InnerException is AddressInUseException)
+        {
+            await app.DisposeAsync();
+            throw new PortInUseException(listener, AddressOf(ex.Message), ex);
+        }
+    }
+
+    /// <summary>Kestrel says "Failed to bind to address http://127.0.0.1:6100: address already in use."; keep the address.</summary>
+    private static string AddressOf(string message)
+    {
+        const string Prefix = "address ";
+        var start = message.IndexOf("http", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            start = message.IndexOf(Prefix, StringComparison.Ordinal);
+            start = start < 0 ? 0 : start + Prefix.Length;
+        }
+
+        var end = message.IndexOf(": ", start, StringComparison.Ordinal);
+        return end > start ? message[start..end] : message;
+    }
+
+    /// <summary>
+    /// The subscriber starts from LATEST the first time, so "running" must mean "subscribed": otherwise an agent reply to
+    /// the very first message could be published before the subscription and never reach the channel.
+    /// </summary>
+    private static async Task WaitForPubSubAsync(WebApplication connector, CancellationToken cancellationToken)
+    {
+        var subscriber = connector.Services.GetService<PubSubSubscriber>();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(s_stopTimeout);
+        try
+        {
+            while (subscriber is not null && subscriber.Connects == 0)
+            {
+                await Task.Delay(20, timeout.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Not subscribed yet (the subscriber keeps retrying and logs why); start anyway.
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static void DeleteTemporaryDatabase(string? path)
+    {
+        if (path is null)
+        {
+            return;
+        }
+
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (IOException)
+            {
+                // Best effort: the OS cleans temp folders.
+            }
+        }
+    }
+}
