@@ -84,6 +84,12 @@ public sealed class WebChatEventStreamTests : IAsyncLifetime
         var outbound = _host.Outbound();
         using var stream = await WebChatTestHost.OpenStreamAsync(_client, session.Token);
         await WaitFor.ConditionAsync(() => _host.Services.GetRequiredService<WebChatHub>().CountSubscriptions("chat", session.VisitorId) == 1);
+        // Live-only events keep their order relative to log entries once the stream has caught up with the log; a
+        // first logged entry read back proves it has.
+        using (await WebChatTestHost.PostAsync(_client, session.Token, """{"type":"message","id":"m-1","text":"Hi"}"""))
+        {
+            Assert.Equal("message", (await stream.ReadAsync()).Type);
+        }
 
         await outbound.SendAsync(WebChatTestHost.Agent(session.VisitorId, "t1", OutboundKind.TypingStarted), TestContext.Current.CancellationToken);
         await outbound.SendAsync(WebChatTestHost.Agent(session.VisitorId, "p1", OutboundKind.Progress, "Looking up tables"), TestContext.Current.CancellationToken);
@@ -92,10 +98,10 @@ public sealed class WebChatEventStreamTests : IAsyncLifetime
         var events = await stream.ReadManyAsync(3);
 
         Assert.Equal(["typing.started", "progress", "choices"], events.Select(e => e.Type));
-        Assert.Equal([null, null, "1"], events.Select(e => e.Id));
+        Assert.Equal([null, null, "2"], events.Select(e => e.Id));
         Assert.Equal("Tomorrow", (string?)events[2].Json["choices"]![1]!["title"]);
         using var replay = await WebChatTestHost.OpenStreamAsync(_client, session.Token);
-        Assert.Equal("choices", (await replay.ReadAsync()).Type);
+        Assert.Equal(["message", "choices"], (await replay.ReadManyAsync(2)).Select(e => e.Type));
     }
 
     [Fact]
