@@ -1,7 +1,7 @@
 using Byoc.Emulator.Conversations;
 using Byoc.Emulator.Org.Seed;
 using Byoc.Emulator.Tests.Routing;
-using Byoc.TestUtilities;
+using Byoc.TestUtilities.Browser;
 using Microsoft.Playwright;
 
 namespace Byoc.Emulator.Tests.Console;
@@ -9,40 +9,19 @@ namespace Byoc.Emulator.Tests.Console;
 /// <summary>The console page in real headless Chromium (the machine's /usr/bin/chromium; browsers are never downloaded).</summary>
 public sealed class RepConsoleBrowserTests
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-
-    private static readonly string[] s_chromiumArgs =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync",
-    ];
-
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
     [Trait("Category", "Slow")]
     public async Task Console_RepSignsInGoesAvailableAcceptsRepliesAndEnds()
     {
-        if (!File.Exists(ChromiumPath))
-        {
-            Assert.SkipWhen(Environment.GetEnvironmentVariable("CI") != "true", $"{ChromiumPath} is not installed");
-            Assert.Fail($"{ChromiumPath} is required on CI");
-        }
-
         await using var host = RoutingTestHost.Create();
         await host.StartAsync(Token);
         var entry = await host.SendAsync("I want to speak to a human", "browser-customer", Token);
         var sessionId = entry.Address.MessagingSessionId;
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = s_chromiumArgs,
-            Timeout = 30_000,
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = host.BaseAddress.ToString() });
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        var page = await chromium.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = host.BaseAddress.ToString() });
         page.SetDefaultTimeout(10_000);
         try
         {
@@ -68,14 +47,8 @@ public sealed class RepConsoleBrowserTests
         }
         catch
         {
-            var folder = Path.Combine(RepositoryPaths.Root, "artifacts", "test-results", "screenshots");
-            Directory.CreateDirectory(folder);
-            var screenshot = await page.ScreenshotAsync(new PageScreenshotOptions
-            {
-                Path = Path.Combine(folder, $"rep-console-{Guid.NewGuid():N}.png"),
-                FullPage = true,
-            });
-            TestContext.Current.AddAttachment("rep-console-failure.png", screenshot, "image/png");
+            var screenshot = await HeadlessChromium.ScreenshotAsync(page, "rep-console");
+            TestContext.Current.AddAttachment("rep-console-failure.png", await File.ReadAllBytesAsync(screenshot, TestContext.Current.CancellationToken), "image/png");
             throw;
         }
 

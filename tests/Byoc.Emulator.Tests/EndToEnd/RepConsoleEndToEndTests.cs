@@ -1,5 +1,5 @@
 using Byoc.Emulator.Org.Seed;
-using Byoc.TestUtilities;
+using Byoc.TestUtilities.Browser;
 using Microsoft.Playwright;
 
 namespace Byoc.Emulator.Tests.EndToEnd;
@@ -7,24 +7,10 @@ namespace Byoc.Emulator.Tests.EndToEnd;
 /// <summary>The full flow with a human in real headless Chromium: Interaction Service API in, Pub/Sub out, the console in between.</summary>
 public sealed class RepConsoleEndToEndTests
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-
-    private static readonly string[] s_chromiumArgs =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync",
-    ];
-
     [Fact]
     [Trait("Category", "Slow")]
     public async Task Console_ConversationFromInteractionApiEscalates_RepAcceptsReadsRepliesOverPubSubAndEnds()
     {
-        if (!File.Exists(ChromiumPath))
-        {
-            Assert.SkipWhen(Environment.GetEnvironmentVariable("CI") != "true", $"{ChromiumPath} is not installed");
-            Assert.Fail($"{ChromiumPath} is required on CI");
-        }
-
         await using var client = await DocsOnlyClient.StartAsync();
         var accepted = await client.SendTextAsync("browser-guest", "hello");
         var conversationId = accepted["conversationIdentifier"]!.GetValue<string>();
@@ -34,15 +20,8 @@ public sealed class RepConsoleEndToEndTests
         var (_, handoffIndex) = await client.WaitForAsync(conversationId,
             e => DocsOnlyClient.ParticipantChanges(e).Contains("remove Chatbot"), "the agent leaving", greetingIndex + 1);
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = s_chromiumArgs,
-            Timeout = 30_000,
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = client.Credentials.InstanceUrl });
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        var page = await chromium.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = client.Credentials.InstanceUrl });
         page.SetDefaultTimeout(10_000);
         try
         {
@@ -74,14 +53,8 @@ public sealed class RepConsoleEndToEndTests
         }
         catch
         {
-            var folder = Path.Combine(RepositoryPaths.Root, "artifacts", "test-results", "screenshots");
-            Directory.CreateDirectory(folder);
-            var screenshot = await page.ScreenshotAsync(new PageScreenshotOptions
-            {
-                Path = Path.Combine(folder, $"e2e-rep-console-{Guid.NewGuid():N}.png"),
-                FullPage = true,
-            });
-            TestContext.Current.AddAttachment("e2e-rep-console-failure.png", screenshot, "image/png");
+            var screenshot = await HeadlessChromium.ScreenshotAsync(page, "e2e-rep-console");
+            TestContext.Current.AddAttachment("e2e-rep-console-failure.png", await File.ReadAllBytesAsync(screenshot, TestContext.Current.CancellationToken), "image/png");
             throw;
         }
 

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Byoc.Connector.Channels.WebChat;
 using Byoc.Core.Messages;
 using Byoc.TestUtilities;
+using Byoc.TestUtilities.Browser;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

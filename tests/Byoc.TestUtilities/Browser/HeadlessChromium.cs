@@ -1,13 +1,13 @@
-using Byoc.TestUtilities;
 using Microsoft.Playwright;
+using Xunit;
 
-namespace Byoc.Connector.Tests.Channels.WebChat;
+namespace Byoc.TestUtilities.Browser;
 
 /// <summary>
 /// The machine's Debian Chromium driven by Playwright (browsers are never downloaded). Skips when Chromium is missing,
 /// except in CI (<c>CI=true</c>), where that is a failure.
 /// </summary>
-internal sealed class HeadlessChromium : IAsyncDisposable
+public sealed class HeadlessChromium : IAsyncDisposable
 {
     public const string ExecutablePath = "/usr/bin/chromium";
 
