@@ -27,8 +27,10 @@ public sealed class UpRestartTests : IDisposable
         Assert.Equal(firstSecret, second.Stack.Secrets.WebhookSecret);
         Assert.Equal(firstAddress, second.Stack.Credentials.ChannelAddressIdentifier);
         using var again = new WebhookPlatform(second.Stack.WebhookUrl, second.Stack.Secrets.WebhookSecret);
+        var repliesBefore = sink.Deliveries.Count(d => d.Type is "message" or "choices");
         await again.SendTextAsync("r-2", "guest-9", "Under the name Rivera, please.");
-        // Inbound only: the agent's reply after a restart did not always reach the platform in time (reported, under investigation).
+        await WaitFor.ConditionAsync(() => sink.Deliveries.Count(d => d.Type is "message" or "choices") > repliesBefore,
+            "the agent's reply after the restart");
         var session = await second.SessionAsync();
         Assert.Equal(firstSession, session.Id);
         await WaitFor.ConditionAsync(() => second.Entries(session).Count(e => e.GetString("ActorType") == "EndUser") == 2,

@@ -129,6 +129,26 @@ public abstract class StoreContractTests
     }
 
     [Fact]
+    public async Task ReleaseAllAsync_OwnerStopsMidItem_RowsClaimableAtOnceWithoutCountingAnAttempt()
+    {
+        var stores = await CreateStoresAsync();
+        var ct = TestContext.Current.CancellationToken;
+        await stores.Inbox.TryAddAsync(Item("m1", "c1"), ct);
+        await stores.Inbox.TryAddAsync(Item("m2", "c2"), ct);
+        await stores.Inbox.TryAddAsync(Item("m3", "c3"), ct);
+        Assert.Equal(2, (await stores.Inbox.ClaimAsync("stopping", 2, s_lease, ct)).Count);
+        var other = Assert.Single(await stores.Inbox.ClaimAsync("other", 1, s_lease, ct));
+
+        Assert.Equal(2, await stores.Inbox.ReleaseAllAsync("stopping", ct));
+
+        var reclaimed = await stores.Inbox.ClaimAsync("restarted", 10, s_lease, ct);
+        Assert.Equal(2, reclaimed.Count);
+        Assert.All(reclaimed, item => Assert.Equal(0, item.Attempts));
+        Assert.DoesNotContain(reclaimed, item => item.Id == other.Id);
+        Assert.True(await stores.Inbox.CompleteAsync(other.Id, "other", ct));
+    }
+
+    [Fact]
     public async Task RetryLaterAsync_BeforeDueTime_BlocksConversationUntilDue()
     {
         var stores = await CreateStoresAsync();

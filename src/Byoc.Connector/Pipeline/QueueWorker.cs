@@ -68,6 +68,17 @@ internal abstract partial class QueueWorker(
             }
         }
 
+        // Items cancelled by the shutdown keep their lease otherwise, and their conversations wait for it to run out
+        // after a restart.
+        try
+        {
+            await queue.ReleaseAllAsync(_owner, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            Log.RoundFailed(logger, QueueName, ex);
+        }
+
         Log.WorkerStopped(logger, QueueName);
     }
 

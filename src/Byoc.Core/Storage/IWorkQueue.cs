@@ -24,6 +24,12 @@ internal interface IWorkQueue
     /// <summary>Moves the row to the dead-letter table with a reason and the last error; the conversation moves on.</summary>
     Task<bool> DeadLetterAsync(long id, string owner, string reason, string error, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Gives up every lease the owner still holds (a worker stopping mid-item), so the rows and their conversations are
+    /// claimable at once instead of after the lease runs out. Attempts are not counted. Returns how many were released.
+    /// </summary>
+    Task<int> ReleaseAllAsync(string owner, CancellationToken cancellationToken);
+
     /// <summary>Counts rows not yet done or dead.</summary>
     Task<int> CountPendingAsync(CancellationToken cancellationToken);
 }

@@ -81,6 +81,15 @@ internal abstract class PostgresWorkQueue(PostgresDatabase database, TimeProvide
         return claimed;
     }
 
+    public async Task<int> ReleaseAllAsync(string owner, CancellationToken cancellationToken)
+    {
+        await using var connection = await Database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            $"UPDATE {Table} SET lease_owner = NULL, lease_until = NULL WHERE status = 0 AND lease_owner = @owner", connection);
+        command.Parameters.AddWithValue("owner", owner);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<bool> CompleteAsync(long id, string owner, CancellationToken cancellationToken)
     {
         await using var connection = await Database.OpenAsync(cancellationToken);

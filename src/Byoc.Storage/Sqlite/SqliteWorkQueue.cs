@@ -99,6 +99,15 @@ internal abstract class SqliteWorkQueue(SqliteDatabase database, TimeProvider ti
         return claimed;
     }
 
+    public async Task<int> ReleaseAllAsync(string owner, CancellationToken cancellationToken)
+    {
+        await using var connection = await Database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"UPDATE {Table} SET lease_owner = NULL, lease_until = NULL WHERE status = 0 AND lease_owner = $owner";
+        command.Parameters.AddWithValue("$owner", owner);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<bool> CompleteAsync(long id, string owner, CancellationToken cancellationToken)
     {
         await using var connection = await Database.OpenAsync(cancellationToken);
