@@ -1,5 +1,5 @@
 using System.Net;
-using Npgsql;
+using Byoc.TestUtilities.Postgres;
 
 namespace Byoc.Connector.Tests.Channels.WebChat;
 
@@ -10,26 +10,12 @@ public sealed class WebChatPostgresTests
     [Fact]
     public async Task Chat_OnPostgres_StoresOnceAndReplaysTheLog()
     {
-        var connectionString = Environment.GetEnvironmentVariable("BYOC_TEST_POSTGRES");
-        if (string.IsNullOrEmpty(connectionString))
-        {
-            Assert.SkipWhen(!string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase),
-                "BYOC_TEST_POSTGRES is not set; run eng/test.sh to test the PostgreSQL store.");
-            Assert.Fail("BYOC_TEST_POSTGRES is not set; CI must run the PostgreSQL tests.");
-        }
-
         var ct = TestContext.Current.CancellationToken;
-        var schema = $"byoc_webchat_{Guid.NewGuid():N}";
-        await using (var admin = new NpgsqlConnection(connectionString))
-        {
-            await admin.OpenAsync(ct);
-            await using var create = new NpgsqlCommand($"CREATE SCHEMA {schema}", admin);
-            await create.ExecuteNonQueryAsync(ct);
-        }
+        await using var schema = await TestPostgresSchema.CreateAsync("byoc_webchat", ct);
 
         await using var host = await WebChatTestHost.StartAsync(ct,
             "--Connector:Storage:Provider=Postgres",
-            $"--Connector:Storage:ConnectionString={new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = schema }.ConnectionString}");
+            $"--Connector:Storage:ConnectionString={schema.ConnectionString}");
         using var client = host.Connector.CreateClient();
         var session = await WebChatTestHost.NewSessionAsync(client);
 
