@@ -1,3 +1,4 @@
+using Byoc.Connector.Attachments;
 using Byoc.Connector.Channels.WebChat;
 using Byoc.Connector.Channels.Webhook;
 using Byoc.Connector.Pipeline;
@@ -18,6 +19,7 @@ public static class ConnectorApplication
         builder.AddConnectorStorage();
         builder.AddSalesforce();
         builder.AddPipeline();
+        builder.AddAttachments();
         builder.AddWebhookChannel();
         builder.AddWebChatChannel();
 

@@ -22,4 +22,12 @@ internal sealed record OutboundEntry
     public string? SenderDisplayName { get; init; }
 
     public DateTimeOffset? Timestamp { get; init; }
+
+    public string? ChoicesFormat { get; init; }
+
+    public IReadOnlyList<OutboundAttachment> Attachments { get; init; } = [];
+
+    public IReadOnlyList<OutboundLink> Links { get; init; } = [];
+
+    public bool? ParticipantJoined { get; init; }
 }

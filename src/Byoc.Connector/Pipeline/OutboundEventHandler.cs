@@ -76,6 +76,10 @@ internal sealed partial class OutboundEventHandler(
             Kind = entry.Kind,
             Text = entry.Text,
             Choices = entry.Choices,
+            ChoicesFormat = entry.ChoicesFormat,
+            Attachments = entry.Attachments,
+            Links = entry.Links,
+            ParticipantJoined = entry.ParticipantJoined,
             SenderDisplayName = entry.SenderDisplayName,
             Timestamp = entry.Timestamp,
         };

@@ -6,7 +6,8 @@ namespace Byoc.Connector.Pipeline;
 
 /// <summary>
 /// Reads the Payload JSON of an <c>Interaction</c> event (interaction-service-api.md §6.3–6.5,
-/// outbound-custom-event-payload.yaml): the <c>payload</c> wrapper holds one conversation entry.
+/// outbound-custom-event-payload.yaml): the <c>payload</c> wrapper holds one conversation entry. Messages are read by
+/// <see cref="OutboundMessageReader"/>.
 /// </summary>
 internal static class OutboundEventParser
 {
@@ -31,24 +32,26 @@ internal static class OutboundEventParser
         }
 
         var entry = root?["payload"];
-        var conversation = Text(root?["conversationIdentifier"]);
-        var address = Text(root?["channelAddressIdentifier"]);
-        var recipient = Text(root?["recipient"]?["subject"]);
-        var identifier = Text(entry?["identifier"]);
+        var conversation = Json.Text(root?["conversationIdentifier"]);
+        var address = Json.Text(root?["channelAddressIdentifier"]);
+        var recipient = Json.Text(root?["recipient"]?["subject"]);
+        var identifier = Json.Text(entry?["identifier"]);
         if (conversation is null || address is null || recipient is null || identifier is null)
         {
             reason = "the payload lacks conversationIdentifier, channelAddressIdentifier, recipient.subject or payload.identifier";
             return null;
         }
 
-        if (Text(entry?["sender"]?["role"]) == "EndUser")
+        var entryPayload = entry?["entryPayload"];
+        var entryType = Json.Text(entry?["entryType"]) ?? Json.Text(entryPayload?["entryType"]);
+
+        // The upload result of the end user's own file comes back as the end user's entry (the emulated org sends it so).
+        if (entryType != "MessageUpdated" && Json.Text(entry?["sender"]?["role"]) == "EndUser")
         {
             reason = "the entry was sent by the end user";
             return null;
         }
 
-        var entryPayload = entry?["entryPayload"];
-        var entryType = Text(entry?["entryType"]) ?? Text(entryPayload?["entryType"]);
         var timestamp = entry?["clientTimestamp"] is JsonValue ts && ts.TryGetValue<long>(out var ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : (DateTimeOffset?)null;
         var result = new OutboundEntry
         {
@@ -57,7 +60,7 @@ internal static class OutboundEventParser
             RecipientSubject = recipient,
             Identifier = identifier,
             Kind = OutboundKind.Text,
-            SenderDisplayName = Text(entry?["senderDisplayName"]),
+            SenderDisplayName = Json.Text(entry?["senderDisplayName"]),
             Timestamp = timestamp,
         };
         reason = string.Empty;
@@ -68,60 +71,79 @@ internal static class OutboundEventParser
             case "TypingStoppedIndicator":
                 return result with { Kind = OutboundKind.TypingStopped };
             case "ProgressIndicator":
-                return result with { Kind = OutboundKind.Progress, Text = Text(entryPayload?["progressIndicator"]?["progressMessage"]?["text"]) };
+                return result with { Kind = OutboundKind.Progress, Text = Json.Text(entryPayload?["progressIndicator"]?["progressMessage"]?["text"]) };
             case "Message":
-                return ParseMessage(result, entryPayload?["abstractMessage"], out reason);
+                return OutboundMessageReader.Read(result, entryPayload?["abstractMessage"], out reason);
+            case "ParticipantChanged":
+                return ParticipantChanged(result, entryPayload, out reason);
+            case "MessageUpdated":
+                return UploadResult(result, entryPayload?["updatedMessage"], out reason);
             default:
                 reason = $"entry type '{entryType}' is not shown to end users";
                 return null;
         }
     }
 
-    private static OutboundEntry? ParseMessage(OutboundEntry entry, JsonNode? message, out string reason)
+    /// <summary>
+    /// A rep or agent joined (<c>add</c>) or left (<c>remove</c>); the end user's own participant changes are not shown.
+    /// The first change that is not the end user's names the participant.
+    /// </summary>
+    private static OutboundEntry? ParticipantChanged(OutboundEntry entry, JsonNode? entryPayload, out string reason)
     {
-        reason = string.Empty;
-        switch (Text(message?["messageType"]))
+        foreach (var change in Json.Items(entryPayload?["entries"]))
         {
-            case "StaticContentMessage":
-                var content = message?["staticContent"];
-                var parts = new List<string>();
-                if (Text(content?["text"]) is { Length: > 0 } text)
-                {
-                    parts.Add(text);
-                }
+            var operation = Json.Text(change?["operation"]);
+            if (Json.Text(change?["participant"]?["role"]) == "EndUser" || operation is not ("add" or "remove"))
+            {
+                continue;
+            }
 
-                // Attachments and links fall back to their URLs until channels carry media.
-                parts.AddRange(Items(content?["attachments"]).Select(a => Text(a?["url"])).OfType<string>());
-                parts.AddRange(Items(content?["links"]).Select(l => Text(l?["url"])).OfType<string>());
-                if (Text(content?["linkItem"]?["url"]) is { } link)
-                {
-                    parts.Add(link);
-                }
-
-                return entry with { Kind = OutboundKind.Text, Text = string.Join("\n", parts) };
-            case "ChoicesMessage":
-                var choices = message?["choices"];
-                var options = Items(choices?["optionItems"])
-                    .Select(o => (Id: Text(o?["optionIdentifier"]), Title: Text(o?["titleItem"]?["title"])))
-                    .Where(o => o.Id is not null)
-                    .Select(o => new ChoiceOption(o.Id!, o.Title ?? o.Id!))
-                    .ToList();
-                return entry with
-                {
-                    Kind = OutboundKind.Choices,
-                    Text = Text(choices?["text"]) ?? Text(choices?["title"]) ?? Text(choices?["message"]),
-                    Choices = options,
-                };
-            case { } other:
-                return entry with { Kind = OutboundKind.Text, Text = $"[{other} is not supported on this channel]" };
-            default:
-                reason = "the message has no messageType";
-                return null;
+            reason = string.Empty;
+            return entry with
+            {
+                Kind = OutboundKind.ParticipantChanged,
+                ParticipantJoined = operation == "add",
+                SenderDisplayName = Json.Text(change?["displayName"]) ?? entry.SenderDisplayName,
+            };
         }
+
+        reason = "the participant change names no agent or rep joining or leaving";
+        return null;
     }
 
-    private static IEnumerable<JsonNode?> Items(JsonNode? node) => node as JsonArray ?? [];
+    /// <summary>
+    /// MessageUpdated with <c>attachmentUploadResult</c> (§5.1 d): a failed upload becomes a notice to the end user; a
+    /// completed or pending one needs no action.
+    /// </summary>
+    private static OutboundEntry? UploadResult(OutboundEntry entry, JsonNode? message, out string reason)
+    {
+        foreach (var attachment in Json.Items(message?["staticContent"]?["attachments"]))
+        {
+            var result = attachment?["attachmentUploadResult"];
+            if (Json.Text(result?["resultType"]) != "ErrorAttachmentUploadResult")
+            {
+                continue;
+            }
 
-    private static string? Text(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+            reason = string.Empty;
+            var name = Json.Text(attachment?["name"]) ?? "your file";
+            return entry with
+            {
+                Kind = OutboundKind.Notice,
+                SenderDisplayName = null,
+                Text = $"We could not deliver {name}: {UploadError(Json.Text(result?["errorType"]))}",
+            };
+        }
+
+        reason = "the upload result needs no action";
+        return null;
+    }
+
+    private static string UploadError(string? errorType) => errorType switch
+    {
+        "AttachmentTooLarge" => "the file is too large.",
+        "StorageLimitExceeded" => "there is no room left to store it.",
+        "AttachmentUploadNotEnabled" or "AttachmentUploadNotAllowed" => "files are not accepted here.",
+        _ => "the upload failed. Please try again later.",
+    };
 }

@@ -17,4 +17,7 @@ internal enum InboundKind
 
     /// <summary>The end user picked an option of an outbound choices message.</summary>
     ChoiceResponse,
+
+    /// <summary>The end user sent a file (<see cref="InboundMessage.Attachment"/>), with an optional caption in <see cref="InboundMessage.Text"/>.</summary>
+    Attachment,
 }

@@ -35,4 +35,7 @@ internal sealed record InboundMessage
 
     /// <summary>The outbound message this one answers, when the platform says so.</summary>
     public string? InReplyToEntryIdentifier { get; init; }
+
+    /// <summary>For <see cref="InboundKind.Attachment"/>: the file, already stored by the connector.</summary>
+    public InboundAttachment? Attachment { get; init; }
 }

@@ -17,4 +17,13 @@ internal enum OutboundKind
 
     /// <summary>An Agentforce progress indicator ("working on it").</summary>
     Progress,
+
+    /// <summary>Files from the agent or rep (<see cref="OutboundMessage.Attachments"/>), with optional text.</summary>
+    Attachment,
+
+    /// <summary>An agent or rep joined or left (<see cref="OutboundMessage.ParticipantJoined"/>, <see cref="OutboundMessage.SenderDisplayName"/>).</summary>
+    ParticipantChanged,
+
+    /// <summary>A notice to the end user from the connector itself, e.g. that their file was refused.</summary>
+    Notice,
 }

@@ -29,4 +29,16 @@ internal sealed record OutboundMessage
 
     /// <summary>When Salesforce says the entry was created.</summary>
     public DateTimeOffset? Timestamp { get; init; }
+
+    /// <summary>For <see cref="OutboundKind.Choices"/>: <c>Buttons</c>, <c>QuickReplies</c> or <c>ListPicker</c>.</summary>
+    public string? ChoicesFormat { get; init; }
+
+    /// <summary>For <see cref="OutboundKind.Attachment"/>: the files to download and deliver.</summary>
+    public IReadOnlyList<OutboundAttachment> Attachments { get; init; } = [];
+
+    /// <summary>Links to show with the text: links and rich links, and citations of an agent's answer.</summary>
+    public IReadOnlyList<OutboundLink> Links { get; init; } = [];
+
+    /// <summary>For <see cref="OutboundKind.ParticipantChanged"/>: true when the participant joined, false when it left.</summary>
+    public bool? ParticipantJoined { get; init; }
 }

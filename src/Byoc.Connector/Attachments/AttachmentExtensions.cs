@@ -1,0 +1,27 @@
+using Byoc.Connector.Salesforce;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Byoc.Connector.Attachments;
+
+/// <summary>Registers the attachment store, the inbound file limits and the guarded downloader.</summary>
+internal static class AttachmentExtensions
+{
+    public static IHostApplicationBuilder AddAttachments(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<AttachmentOptions>().BindConfiguration(AttachmentOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AttachmentOptions>, AttachmentOptionsValidator>();
+        services.AddSingleton<AttachmentFiles>();
+        services.AddSingleton<InboundFileCheck>();
+        services.AddSingleton<SafeDownloader>();
+        services.AddHttpClient(SafeDownloader.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var salesforce = sp.GetRequiredService<IOptions<SalesforceOptions>>();
+                return SafeDownloader.CreateHandler(endPoint => SafeDownloader.IsInstance(salesforce.Value.InstanceUrl, endPoint.Host, endPoint.Port));
+            });
+        return builder;
+    }
+}
