@@ -21,6 +21,7 @@ internal static class ConnectorArguments
             "--urls=" + string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"),
             "--Connector:Storage:Provider=Sqlite",
             "--Connector:Storage:Path=" + databasePath,
+            "--Connector:Attachments:Directory=" + Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, "attachments"),
             "--Connector:Salesforce:LoginUrl=" + credentials.LoginUrl,
             "--Connector:Salesforce:ConsumerKey=" + credentials.ConsumerKey,
             "--Connector:Salesforce:Username=" + credentials.Username,

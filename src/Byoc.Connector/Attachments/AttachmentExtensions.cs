@@ -16,6 +16,7 @@ internal static class AttachmentExtensions
         services.AddSingleton<AttachmentFiles>();
         services.AddSingleton<InboundFileCheck>();
         services.AddSingleton<SafeDownloader>();
+        services.AddSingleton<OutboundFileFetcher>();
         services.AddHttpClient(SafeDownloader.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp =>
             {

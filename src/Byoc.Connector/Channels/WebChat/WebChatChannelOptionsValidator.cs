@@ -51,6 +51,11 @@ internal sealed class WebChatChannelOptionsValidator : IValidateOptions<WebChatC
                 errors.Add($"{key}:HeartbeatInterval must be at least 10 milliseconds.");
             }
 
+            if (string.IsNullOrWhiteSpace(settings.ParticipantJoinedText) || string.IsNullOrWhiteSpace(settings.ParticipantLeftText))
+            {
+                errors.Add($"{key}:ParticipantJoinedText and ParticipantLeftText must not be empty.");
+            }
+
             if (string.IsNullOrWhiteSpace(settings.Title))
             {
                 errors.Add($"{key}:Title must not be empty.");

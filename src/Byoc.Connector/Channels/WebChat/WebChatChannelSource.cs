@@ -1,11 +1,13 @@
 using System.Text;
+using Byoc.Connector.Attachments;
 using Byoc.Core.Channels;
 using Microsoft.Extensions.Options;
 
 namespace Byoc.Connector.Channels.WebChat;
 
 /// <summary>Creates the web chat channels from <see cref="WebChatChannelOptions"/>.</summary>
-internal sealed class WebChatChannelSource(IOptions<WebChatChannelOptions> options, WebChatHub hub, TimeProvider timeProvider) : IChannelSource
+internal sealed class WebChatChannelSource(
+    IOptions<WebChatChannelOptions> options, WebChatHub hub, OutboundFileFetcher fetcher, TimeProvider timeProvider) : IChannelSource
 {
     public IEnumerable<IChannel> CreateChannels()
     {
@@ -16,7 +18,7 @@ internal sealed class WebChatChannelSource(IOptions<WebChatChannelOptions> optio
                 name,
                 settings.ChannelAddressIdentifier!,
                 new WebChatInboundAdapter(tokens, timeProvider),
-                new WebChatOutboundAdapter(hub),
+                new WebChatOutboundAdapter(hub, fetcher, settings),
                 tokens,
                 settings);
         }

@@ -29,4 +29,10 @@ internal sealed class WebChatEndpointOptions
     /// example <c>https://www.example.com</c>. <value>Default <c>*</c> (any site).</value>
     /// </summary>
     public string FrameAncestors { get; set; } = "*";
+
+    /// <summary>The notice when an agent or rep joins; <c>{name}</c> is the display name. <value>Default <c>You are now talking to {name}.</c></value></summary>
+    public string ParticipantJoinedText { get; set; } = ParticipantNotices.DefaultJoined;
+
+    /// <summary>The notice when an agent or rep leaves; <c>{name}</c> is the display name. <value>Default <c>{name} left the conversation.</c></value></summary>
+    public string ParticipantLeftText { get; set; } = ParticipantNotices.DefaultLeft;
 }

@@ -19,6 +19,7 @@ internal static class WebChatEndpoints
         group.MapPost("/{channel}/session", IssueSession).DisableAntiforgery();
         group.MapPost("/{channel}/messages", ReceiveAsync).DisableAntiforgery();
         group.MapGet("/{channel}/events", WebChatEventStream.StreamAsync);
+        group.MapWebChatFiles();
         group.MapWebChatPages();
         return endpoints;
     }

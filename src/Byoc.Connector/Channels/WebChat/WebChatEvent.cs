@@ -2,7 +2,7 @@ namespace Byoc.Connector.Channels.WebChat;
 
 /// <summary>
 /// One event on a visitor's stream (the <c>data</c> of a server-sent event); see docs/webchat-channel.md. Log entries
-/// (<c>message</c>, <c>choices</c>, <c>participant</c>, <c>receipt</c>) carry the log sequence as the SSE id; live-only
+/// (<c>message</c>, <c>choices</c>, <c>participant</c>, <c>notice</c>, <c>receipt</c>) carry the log sequence as the SSE id; live-only
 /// events (<c>typing.started</c>, <c>typing.stopped</c>, <c>progress</c>) carry none.
 /// </summary>
 internal sealed record WebChatEvent
@@ -24,6 +24,12 @@ internal sealed record WebChatEvent
 
     /// <summary>For <c>choices</c>: the options.</summary>
     public IReadOnlyList<WebChatChoice>? Choices { get; init; }
+
+    /// <summary>Files to show: images inline, other files as links (<c>files/{id}</c> under the channel).</summary>
+    public IReadOnlyList<WebChatFile>? Attachments { get; init; }
+
+    /// <summary>Links to show under the text (links, rich links, citations).</summary>
+    public IReadOnlyList<WebChatLink>? Links { get; init; }
 
     /// <summary>For a visitor's choice: the choices entry it answers.</summary>
     public string? InReplyTo { get; init; }

@@ -1,13 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Byoc.Connector.Attachments;
 using Byoc.Core.Messages;
 
 namespace Byoc.Connector.Channels.WebChat;
 
 /// <summary>
-/// Maps canonical messages to stream events. Participant changes and receipts of the visitor's own messages have event
-/// shapes and page rendering already (<see cref="Participant"/>, <see cref="Receipt"/>); the canonical outbound model
-/// does not carry them yet, so nothing produces them until <see cref="OutboundKind"/> grows those kinds.
+/// Maps canonical messages to stream events. Receipts of the visitor's own messages have an event shape and page
+/// rendering already (<see cref="Receipt"/>); the canonical outbound model does not carry them yet.
 /// </summary>
 internal static class WebChatEvents
 {
@@ -25,23 +25,41 @@ internal static class WebChatEvents
     /// <summary>Whether the event belongs in the durable log (and replays after a reconnect).</summary>
     public static bool IsLogged(WebChatEvent e) => e.Type is not ("typing.started" or "typing.stopped" or "progress" or "reset");
 
-    public static WebChatEvent FromOutbound(OutboundMessage message) => new()
+    /// <summary>The event for an outbound message; <paramref name="files"/> are its downloaded attachments.</summary>
+    public static WebChatEvent FromOutbound(OutboundMessage message, WebChatEndpointOptions settings, IReadOnlyList<StoredFile> files) => new()
     {
         Type = message.Kind switch
         {
-            OutboundKind.Text => "message",
+            OutboundKind.Text or OutboundKind.Attachment => "message",
             OutboundKind.Choices => "choices",
             OutboundKind.TypingStarted => "typing.started",
             OutboundKind.TypingStopped => "typing.stopped",
+            OutboundKind.ParticipantChanged => "participant",
+            OutboundKind.Notice => "notice",
             _ => "progress",
         },
         Id = message.EntryIdentifier,
-        Role = "agent",
+        Role = message.Kind is OutboundKind.ParticipantChanged or OutboundKind.Notice ? "system" : "agent",
         Sender = message.SenderDisplayName,
-        Text = message.Text,
+        Text = message.Kind == OutboundKind.ParticipantChanged
+            ? ParticipantNotices.Render(message, settings.ParticipantJoinedText, settings.ParticipantLeftText)
+            : message.Text,
+        Operation = message.ParticipantJoined switch { true => "joined", false => "left", null => null },
         Choices = message.Kind == OutboundKind.Choices ? message.Choices.Select(c => new WebChatChoice(c.Identifier, c.Title)).ToList() : null,
+        Attachments = files.Count == 0 ? null : files.Select(File).ToList(),
+        Links = message.Links.Count == 0 ? null : message.Links.Select(l => new WebChatLink(l.Url, l.Title)).ToList(),
         Timestamp = message.Timestamp,
     };
+
+    /// <summary>A notice from the connector to the visitor, logged under its own key.</summary>
+    public static WebChatEvent Notice(string id, string text, DateTimeOffset? timestamp) =>
+        new() { Type = "notice", Id = id, Role = "system", Text = text, Timestamp = timestamp };
+
+    public static WebChatFile File(StoredFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return new WebChatFile(file.Id, file.Name, file.MimeType, file.Length);
+    }
 
     /// <summary>The visitor's own message or choice as it is shown back (on reload and in other tabs).</summary>
     public static WebChatEvent FromCustomer(InboundMessage message) => new()
@@ -50,19 +68,9 @@ internal static class WebChatEvents
         Id = CustomerKeyPrefix + WebChatInboundAdapter.PageId(message),
         Role = "customer",
         Text = message.Text,
+        Attachments = message.Attachment is { } file ? [new WebChatFile(file.FileId, file.Name, file.MimeType, file.Length)] : null,
         InReplyTo = message.InReplyToEntryIdentifier,
         Timestamp = message.Timestamp,
-    };
-
-    /// <summary>An agent or rep joined or left the conversation.</summary>
-    public static WebChatEvent Participant(string id, string displayName, bool joined, DateTimeOffset timestamp) => new()
-    {
-        Type = "participant",
-        Id = id,
-        Role = "system",
-        Sender = displayName,
-        Operation = joined ? "joined" : "left",
-        Timestamp = timestamp,
     };
 
     /// <summary>The agent side received or read one of the visitor's messages.</summary>

@@ -1,20 +1,31 @@
 using System.Data.Common;
+using Byoc.Connector.Attachments;
 using Byoc.Core.Channels;
 using Byoc.Core.Messages;
 
 namespace Byoc.Connector.Channels.WebChat;
 
 /// <summary>
-/// Shows Salesforce's entries in the visitor's browser. Messages and choices are delivered once they are in the
-/// visitor's durable chat log (the page replays the log after any reconnect); typing and progress are live-only and
-/// count as delivered whether or not a page is open, as a stale indicator is worse than a missed one.
+/// Shows Salesforce's entries in the visitor's browser. Messages, choices, participant changes and notices are delivered
+/// once they are in the visitor's durable chat log (the page replays the log after any reconnect); typing and progress
+/// are live-only and count as delivered whether or not a page is open, as a stale indicator is worse than a missed one.
+/// Files are downloaded first (<see cref="OutboundFileFetcher"/>); a refused file is replaced by a notice and the entry
+/// is reported failed.
 /// </summary>
-internal sealed class WebChatOutboundAdapter(WebChatHub hub) : IOutboundChannelAdapter
+internal sealed class WebChatOutboundAdapter(WebChatHub hub, OutboundFileFetcher fetcher, WebChatEndpointOptions settings) : IOutboundChannelAdapter
 {
     public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var e = WebChatEvents.FromOutbound(message);
+        var files = message.Kind == OutboundKind.Attachment
+            ? await fetcher.FetchAsync(message, cancellationToken)
+            : new OutboundFiles([], [], null);
+        if (files.TransientError is { } transient)
+        {
+            return SendResult.Retryable($"A file could not be downloaded: {transient}");
+        }
+
+        var e = WebChatEvents.FromOutbound(message, settings, files.Stored);
         if (!WebChatEvents.IsLogged(e))
         {
             hub.PublishLive(message.Channel, message.PlatformUserId, e);
@@ -23,7 +34,18 @@ internal sealed class WebChatOutboundAdapter(WebChatHub hub) : IOutboundChannelA
 
         try
         {
-            await hub.AppendAsync(message.Channel, message.PlatformUserId, e, cancellationToken);
+            if (e.Text is { Length: > 0 } || e.Attachments is not null || e.Type != "message")
+            {
+                await hub.AppendAsync(message.Channel, message.PlatformUserId, e, cancellationToken);
+            }
+
+            if (files.RefusalNotice is { } notice)
+            {
+                await hub.AppendAsync(message.Channel, message.PlatformUserId,
+                    WebChatEvents.Notice("refused:" + message.EntryIdentifier, notice, message.Timestamp), cancellationToken);
+                return SendResult.Permanent(files.RefusalError!);
+            }
+
             return SendResult.Delivered;
         }
         catch (DbException ex)

@@ -21,6 +21,7 @@
   const connectionLine = document.getElementById('connection');
   const form = document.getElementById('composer');
   const input = document.getElementById('input');
+  const fileInput = document.getElementById('file');
 
   const rendered = new Map(); // entry key -> list item
   const choiceGroups = new Map(); // choices entry id -> button container
@@ -160,7 +161,7 @@
       case 'message':
       case 'choices':
         if (event.role === 'customer') {
-          showCustomer(event.id, event.text, 'sent');
+          showCustomer(event.id, event.text, 'sent', event.attachments);
           if (event.inReplyTo) {
             markAnswered(event.inReplyTo, null);
           }
@@ -169,9 +170,12 @@
         }
         break;
       case 'participant':
-        showNotice(event.id, event.operation === 'left'
+        showNotice(event.id, event.text || (event.operation === 'left'
           ? (event.sender || 'The agent') + ' left the conversation.'
-          : 'You are now talking to ' + (event.sender || 'an agent') + '.');
+          : 'You are now talking to ' + (event.sender || 'an agent') + '.'));
+        break;
+      case 'notice':
+        showNotice(event.id, event.text);
         break;
       case 'receipt': {
         const item = rendered.get(event.entryId);
@@ -203,11 +207,55 @@
     item.appendChild(p);
   }
 
-  function showCustomer(key, text, state) {
+  // Images inline, other files as links; files are served by id under the channel (docs/webchat-channel.md).
+  function files(item, attachments) {
+    for (const file of attachments || []) {
+      const url = api + 'files/' + encodeURIComponent(file.id);
+      const link = document.createElement('a');
+      link.className = 'file';
+      link.href = url;
+      link.target = '_blank';
+      link.rel = 'noopener';
+      if (/^image\/(png|jpeg|gif|bmp|webp)$/.test(file.mimeType)) {
+        const image = document.createElement('img');
+        image.src = url;
+        image.alt = file.name;
+        link.appendChild(image);
+      } else {
+        link.download = file.name;
+        link.textContent = file.name;
+      }
+      item.appendChild(link);
+    }
+  }
+
+  function links(item, list) {
+    if (!list || list.length === 0) {
+      return;
+    }
+    const group = document.createElement('ul');
+    group.className = 'links';
+    for (const target of list) {
+      const li = document.createElement('li');
+      const link = document.createElement('a');
+      link.href = /^https?:/i.test(target.url) ? target.url : '#';
+      link.target = '_blank';
+      link.rel = 'noopener noreferrer';
+      link.textContent = target.title || target.url;
+      li.appendChild(link);
+      group.appendChild(li);
+    }
+    item.appendChild(group);
+  }
+
+  function showCustomer(key, text, state, attachments) {
     let item = rendered.get(key);
     if (!item) {
       item = entry(key, 'customer');
-      bubble(item, text);
+      if (text) {
+        bubble(item, text);
+      }
+      files(item, attachments);
       const receipt = document.createElement('span');
       receipt.className = 'receipt';
       item.appendChild(receipt);
@@ -236,6 +284,8 @@
     if (event.text) {
       bubble(item, event.text);
     }
+    files(item, event.attachments);
+    links(item, event.links);
     if (event.type === 'choices' && event.choices) {
       const group = document.createElement('div');
       group.className = 'choices';
@@ -322,6 +372,16 @@
     enqueue({ type: 'message', id, text }, true);
   }
 
+  // Files go through the same ordered queue as messages, but not through the durable outbox: a reload loses an
+  // unsent file (the visitor sees it marked as not sent).
+  function sendFile(file) {
+    const id = newId('f');
+    stopTyping();
+    showCustomer('in:' + id, file.name, 'pending');
+    queue.push({ body: { type: 'file', id, text: file.name, file }, durable: false });
+    pump();
+  }
+
   function choose(entryId, choice) {
     if (answered.has(entryId)) {
       return;
@@ -387,8 +447,12 @@
     try {
       while (queue.length > 0) {
         const { body, durable } = queue[0];
-        const outcome = await post(body);
+        const outcome = body.type === 'file' ? await upload(body) : await post(body);
         queue.shift();
+        if (body.type === 'file' && outcome !== 'stored') {
+          showCustomer('in:' + body.id, body.text, 'failed');
+          showNotice(null, outcome);
+        }
         if (durable) {
           const pending = (read(localStorage, outboxKey) || []).filter(p => p.id !== body.id);
           write(localStorage, outboxKey, pending);
@@ -421,6 +485,36 @@
         }
         if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
           return 'rejected';
+        }
+      } catch { /* network error: retry */ }
+      await delay(Math.min(30000, 250 * 2 ** attempt));
+    }
+  }
+
+  // Returns 'stored', or the server's reason for refusing the file (shown to the visitor).
+  async function upload(body) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const data = new FormData();
+        data.append('id', body.id);
+        data.append('file', body.file, body.file.name);
+        const response = await fetch(api + 'files', {
+          method: 'POST',
+          headers: { Authorization: 'Bearer ' + session.token },
+          body: data,
+        });
+        if (response.ok) {
+          return 'stored';
+        }
+        if (response.status === 401) {
+          await ensureSession(true);
+          resetIfNewVisitor();
+          continue;
+        }
+        if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
+          let problem = null;
+          try { problem = await response.json(); } catch { /* not JSON */ }
+          return (problem && problem.detail) || 'The file could not be sent.';
         }
       } catch { /* network error: retry */ }
       await delay(Math.min(30000, 250 * 2 ** attempt));
@@ -469,6 +563,12 @@
     } else {
       stopTyping();
     }
+  });
+  fileInput.addEventListener('change', () => {
+    for (const file of fileInput.files) {
+      sendFile(file);
+    }
+    fileInput.value = '';
   });
   document.addEventListener('visibilitychange', reportRead);
   // The widget tells its iframe when the chat is collapsed, so that messages are not reported read while hidden.
