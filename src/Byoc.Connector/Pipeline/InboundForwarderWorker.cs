@@ -1,3 +1,4 @@
+using Byoc.Connector.Attachments;
 using Byoc.Connector.Channels;
 using Byoc.Connector.Salesforce;
 using Byoc.Connector.Salesforce.Wire;
@@ -18,6 +19,7 @@ internal sealed class InboundForwarderWorker(
     IConversationStore conversations,
     ChannelRegistry channels,
     InteractionServiceClient client,
+    AttachmentFiles files,
     IOptions<DeliveryOptions> options,
     TimeProvider timeProvider,
     ILogger<InboundForwarderWorker> logger) : QueueWorker(inbox, signal.Signal, options, timeProvider, logger)
@@ -62,8 +64,10 @@ internal sealed class InboundForwarderWorker(
                 return ToProcessResult(item, await client.AcknowledgeAsync(
                     InteractionMapper.ToAcknowledgement(message, conversationIdentifier, endUser), cancellationToken));
             default:
-                var result = await client.SendInteractionAsync(
-                    InteractionMapper.ToInteraction(message, channel.ChannelAddressIdentifier, endUser), cancellationToken);
+                var result = message.Kind == InboundKind.Attachment
+                    ? await SendAttachmentAsync(message, channel.ChannelAddressIdentifier, endUser, cancellationToken)
+                    : await client.SendInteractionAsync(
+                        InteractionMapper.ToInteraction(message, channel.ChannelAddressIdentifier, endUser), cancellationToken);
                 if (result.IsSuccess && result.Value?.ConversationIdentifier is { } identifier)
                 {
                     await conversations.SetConversationAsync(channel.Name, message.PlatformUserId, identifier,
@@ -72,6 +76,24 @@ internal sealed class InboundForwarderWorker(
 
                 return ToProcessResult(item, result);
         }
+    }
+
+    /// <summary>The stored file goes with the interaction; a file that is gone is a permanent failure.</summary>
+    private async Task<ApiResult<PostInteractionResponse>> SendAttachmentAsync(InboundMessage message, string channelAddressIdentifier,
+        string endUser, CancellationToken cancellationToken)
+    {
+        var attachment = message.Attachment!;
+        if (await files.FindAsync(attachment.FileId, cancellationToken) is not { } file)
+        {
+            return new ApiResult<PostInteractionResponse>
+            {
+                Outcome = ApiOutcome.Permanent,
+                Error = $"The file {attachment.FileId} of the attachment is no longer stored.",
+            };
+        }
+
+        return await client.SendAttachmentAsync(InteractionMapper.ToAttachment(message, channelAddressIdentifier, endUser),
+            new InteractionFile(attachment.Name, attachment.MimeType, () => files.OpenRead(file)), cancellationToken);
     }
 
     private static ProcessResult ToProcessResult<T>(QueueItem item, ApiResult<T> result) => result.Outcome switch

@@ -48,6 +48,30 @@ internal static class InteractionMapper
         return Wrap(channelAddressIdentifier, endUserClientIdentifier, timestamp, payload);
     }
 
+    /// <summary>An <c>AttachmentInteraction</c> (§5.1 d): the file goes in the <c>attachments</c> part, index 0, with its exact length.</summary>
+    public static InteractionRequest ToAttachment(InboundMessage message, string channelAddressIdentifier, string endUserClientIdentifier)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var attachment = message.Attachment ?? throw new ArgumentException("An attachment message carries its file.", nameof(message));
+        return new InteractionRequest
+        {
+            To = channelAddressIdentifier,
+            From = endUserClientIdentifier,
+            Interactions =
+            [
+                new Interaction
+                {
+                    Timestamp = message.Timestamp.ToUnixTimeMilliseconds(),
+                    InteractionType = "AttachmentInteraction",
+                    Id = EntryIds.For(message.Channel, message.PlatformMessageId),
+                    AttachmentIndex = 0,
+                    ContentLength = attachment.Length,
+                    Text = message.Text,
+                },
+            ],
+        };
+    }
+
     public static InteractionRequest ToDeliveryFailed(InboundMessage status, string channelAddressIdentifier, string endUserClientIdentifier)
     {
         ArgumentNullException.ThrowIfNull(status);

@@ -56,7 +56,7 @@ internal sealed class OutboundDeliveryWorker(
         }
     }
 
-    private static bool IsAcknowledged(OutboundMessage message) => message.Kind is OutboundKind.Text or OutboundKind.Choices;
+    private static bool IsAcknowledged(OutboundMessage message) => message.Kind is OutboundKind.Text or OutboundKind.Choices or OutboundKind.Attachment;
 
     private Task<IngestResult> ReportAsync(IChannel channel, OutboundMessage message, DeliveryStatus status, string? error,
         CancellationToken cancellationToken) =>

@@ -4,7 +4,10 @@ namespace Byoc.Connector.Salesforce;
 
 /// <summary>
 /// The <c>PATCH /capabilities</c> body (interaction-service-api.md §5.4): what the connector's channels can show —
-/// text, choices as buttons/quick replies/list pickers, and Agentforce progress indicators.
+/// text (with citations), files, links and rich links, choices as buttons/quick replies/list pickers, and Agentforce
+/// progress indicators. Salesforce keeps capabilities per channel definition, not per channel, so this is what every
+/// channel renders: web chat and native webhooks natively, text-only webhooks as readable text (numbered options, links
+/// on their own lines). Forms and web views are not registered, as no channel renders them.
 /// </summary>
 internal static class CapabilitiesRequestFactory
 {
@@ -26,7 +29,7 @@ internal static class CapabilitiesRequestFactory
                     },
                     ["messageTypeCapabilities"] = new JsonArray
                     {
-                        MessageType("StaticContentMessage", "Text"),
+                        MessageType("StaticContentMessage", "Text", "Attachments", "Links", "RichLink"),
                         MessageType("ChoicesMessage", "Buttons", "QuickReplies", "ListPicker"),
                     },
                     ["progressIndicatorTypeCapabilities"] = new JsonArray

@@ -22,6 +22,11 @@ internal sealed partial class InteractionServiceClient(
     public Task<ApiResult<PostInteractionResponse>> SendInteractionAsync(InteractionRequest request, CancellationToken cancellationToken) =>
         SendAsync<PostInteractionResponse>(HttpMethod.Post, "api/v1/interactions", () => CreateMultipart(request), cancellationToken);
 
+    /// <summary>An <c>AttachmentInteraction</c> with its file in the <c>attachments</c> part; the file is opened once per attempt.</summary>
+    public Task<ApiResult<PostInteractionResponse>> SendAttachmentAsync(InteractionRequest request, InteractionFile file,
+        CancellationToken cancellationToken) =>
+        SendAsync<PostInteractionResponse>(HttpMethod.Post, "api/v1/interactions", () => CreateMultipart(request, file), cancellationToken);
+
     public Task<ApiResult<ConversationResponse>> EstablishConversationAsync(ConversationRequest request, CancellationToken cancellationToken) =>
         SendAsync<ConversationResponse>(HttpMethod.Post, "api/v1/conversation", () => Json(request), cancellationToken);
 
@@ -31,7 +36,7 @@ internal sealed partial class InteractionServiceClient(
     public Task<ApiResult<SuccessResponse>> RegisterCapabilitiesAsync(JsonObject request, CancellationToken cancellationToken) =>
         SendAsync<SuccessResponse>(HttpMethod.Patch, "api/v1/capabilities", () => Json(request), cancellationToken);
 
-    internal static MultipartFormDataContent CreateMultipart(InteractionRequest request)
+    internal static MultipartFormDataContent CreateMultipart(InteractionRequest request, InteractionFile? file = null)
     {
         var boundary = "byoc-" + Guid.NewGuid().ToString("N");
         var content = new MultipartFormDataContent(boundary);
@@ -44,6 +49,18 @@ internal sealed partial class InteractionServiceClient(
         // Quote the part name as browsers and the Salesforce samples do; .NET would write name=json.
         json.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"json\"" };
         content.Add(json);
+        if (file is not null)
+        {
+            var part = new StreamContent(file.Open());
+            part.Headers.ContentType = new MediaTypeHeaderValue(file.MimeType);
+            part.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data")
+            {
+                Name = "\"attachments\"",
+                FileName = "\"" + file.Name.Replace("\"", "'", StringComparison.Ordinal) + "\"",
+            };
+            content.Add(part);
+        }
+
         return content;
     }
 

@@ -8,4 +8,5 @@ internal sealed record WebhookChannel(
     string ChannelAddressIdentifier,
     IInboundChannelAdapter Inbound,
     IOutboundChannelAdapter Outbound,
-    int MaxBodyBytes) : IChannel;
+    int MaxBodyBytes,
+    RichMessageMode RichMessages) : IChannel;

@@ -13,6 +13,8 @@ internal static class WebhookChannelExtensions
         services.AddOptions<WebhookChannelOptions>().BindConfiguration(WebhookChannelOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebhookChannelOptions>, WebhookChannelOptionsValidator>();
         services.AddHttpClient(WebhookChannelSource.HttpClientName);
+        services.AddSingleton<PendingChoices>();
+        services.AddSingleton<WebhookAttachmentReceiver>();
         services.AddSingleton<IChannelSource, WebhookChannelSource>();
         return builder;
     }

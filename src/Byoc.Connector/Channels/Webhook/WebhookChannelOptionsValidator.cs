@@ -53,6 +53,16 @@ internal sealed class WebhookChannelOptionsValidator : IValidateOptions<WebhookC
             {
                 errors.Add($"{key}:OutboundTimeout must be positive.");
             }
+
+            if (!Enum.IsDefined(settings.RichMessages))
+            {
+                errors.Add($"{key}:RichMessages must be Native or Text.");
+            }
+
+            if (string.IsNullOrWhiteSpace(settings.ParticipantJoinedText) || string.IsNullOrWhiteSpace(settings.ParticipantLeftText))
+            {
+                errors.Add($"{key}:ParticipantJoinedText and ParticipantLeftText must not be empty.");
+            }
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

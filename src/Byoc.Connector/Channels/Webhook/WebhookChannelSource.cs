@@ -1,11 +1,17 @@
+using Byoc.Connector.Attachments;
 using Byoc.Core.Channels;
 using Microsoft.Extensions.Options;
 
 namespace Byoc.Connector.Channels.Webhook;
 
 /// <summary>Creates the webhook channels from <see cref="WebhookChannelOptions"/>.</summary>
-internal sealed class WebhookChannelSource(IOptions<WebhookChannelOptions> options, IHttpClientFactory httpClientFactory, TimeProvider timeProvider)
-    : IChannelSource
+internal sealed class WebhookChannelSource(
+    IOptions<WebhookChannelOptions> options,
+    IHttpClientFactory httpClientFactory,
+    OutboundFileFetcher fetcher,
+    AttachmentFiles files,
+    PendingChoices pendingChoices,
+    TimeProvider timeProvider) : IChannelSource
 {
     public const string HttpClientName = "webhook-outbound";
 
@@ -19,9 +25,9 @@ internal sealed class WebhookChannelSource(IOptions<WebhookChannelOptions> optio
                 name,
                 channel.ChannelAddressIdentifier!,
                 new WebhookInboundAdapter(key, channel.TimestampTolerance, timeProvider),
-                new WebhookOutboundAdapter(httpClientFactory.CreateClient(HttpClientName), channel.OutboundUrl!, key, channel.OutboundTimeout,
-                    timeProvider),
-                channel.MaxBodyBytes);
+                new WebhookOutboundAdapter(httpClientFactory.CreateClient(HttpClientName), channel, key, fetcher, files, pendingChoices, timeProvider),
+                channel.MaxBodyBytes,
+                channel.RichMessages);
         }
     }
 }

@@ -20,4 +20,17 @@ internal sealed class WebhookEndpointOptions
 
     /// <summary>Per-call timeout of outbound POSTs. <value>Default 10 seconds.</value></summary>
     public TimeSpan OutboundTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How structured messages reach the platform: <c>Native</c> sends choices, links and participant changes as
+    /// structured JSON; <c>Text</c> turns them into readable text (numbered options; a reply with the number or the
+    /// title is the pick). <value>Default <c>Native</c>.</value>
+    /// </summary>
+    public RichMessageMode RichMessages { get; set; } = RichMessageMode.Native;
+
+    /// <summary>The notice when an agent or rep joins; <c>{name}</c> is the display name. <value>Default <c>You are now talking to {name}.</c></value></summary>
+    public string ParticipantJoinedText { get; set; } = ParticipantNotices.DefaultJoined;
+
+    /// <summary>The notice when an agent or rep leaves; <c>{name}</c> is the display name. <value>Default <c>{name} left the conversation.</c></value></summary>
+    public string ParticipantLeftText { get; set; } = ParticipantNotices.DefaultLeft;
 }

@@ -1,5 +1,7 @@
 using Byoc.Connector.Pipeline;
+using System.Text.Json;
 using Byoc.Core.Channels;
+using Byoc.Core.Messages;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Byoc.Connector.Channels.Webhook;
@@ -10,6 +12,8 @@ namespace Byoc.Connector.Channels.Webhook;
 /// </summary>
 internal static class WebhookEndpoints
 {
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
+
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/webhooks");
@@ -18,7 +22,8 @@ internal static class WebhookEndpoints
     }
 
     internal static async Task<Results<Accepted<WebhookAcceptedResponse>, ProblemHttpResult>> ReceiveAsync(
-        string channel, HttpRequest request, ChannelRegistry channels, InboundIngestor ingestor, CancellationToken cancellationToken)
+        string channel, HttpRequest request, ChannelRegistry channels, InboundIngestor ingestor, WebhookAttachmentReceiver attachments,
+        PendingChoices pendingChoices, CancellationToken cancellationToken)
     {
         if (channels.Find(channel) is not WebhookChannel webhook)
         {
@@ -52,7 +57,43 @@ internal static class WebhookEndpoints
                 return Problem(StatusCodes.Status400BadRequest, "Malformed body", parsed.Error!);
         }
 
-        var result = await ingestor.IngestAsync(webhook, parsed.Messages, cancellationToken);
+        var messages = new List<InboundMessage>();
+        foreach (var message in parsed.Messages)
+        {
+            switch (message.Kind)
+            {
+                case InboundKind.Attachment:
+                    var file = JsonSerializer.Deserialize<WebhookInboundPayload>(body, s_json)!.Attachment!;
+                    var received = await attachments.ReceiveAsync(file, cancellationToken);
+                    if (received.Attachment is null)
+                    {
+                        return Problem(received.Status, "Attachment refused", received.Error!);
+                    }
+
+                    messages.Add(message with { Attachment = received.Attachment });
+                    break;
+                case InboundKind.Text when webhook.RichMessages == RichMessageMode.Text
+                    && await pendingChoices.MatchAsync(webhook.Name, message.PlatformUserId, message.Text, cancellationToken) is var (entry, option):
+                    messages.Add(message with
+                    {
+                        Kind = InboundKind.ChoiceResponse,
+                        ChoiceOptionIdentifier = option.Identifier,
+                        InReplyToEntryIdentifier = entry,
+                        Text = option.Title,
+                    });
+                    break;
+                default:
+                    messages.Add(message);
+                    break;
+            }
+        }
+
+        var result = await ingestor.IngestAsync(webhook, messages, cancellationToken);
+        foreach (var answer in messages.Where(m => m.Kind == InboundKind.ChoiceResponse && m.InReplyToEntryIdentifier is not null))
+        {
+            await pendingChoices.AnsweredAsync(webhook.Name, answer.PlatformUserId, answer.InReplyToEntryIdentifier!, cancellationToken);
+        }
+
         return TypedResults.Accepted((string?)null, new WebhookAcceptedResponse(result.Stored, result.Duplicates));
     }
 

@@ -58,6 +58,7 @@ internal sealed class WebhookInboundAdapter(byte[] key, TimeSpan tolerance, Time
         var kind = payload.Type switch
         {
             "message" => InboundKind.Text,
+            "attachment" => InboundKind.Attachment,
             "typing.started" => InboundKind.TypingStarted,
             "typing.stopped" => InboundKind.TypingStopped,
             "choice" => InboundKind.ChoiceResponse,
@@ -67,7 +68,7 @@ internal sealed class WebhookInboundAdapter(byte[] key, TimeSpan tolerance, Time
         if (kind is null)
         {
             return InboundParseResult.Malformed(
-                $"Unknown type '{payload.Type}'; expected message, typing.started, typing.stopped, choice or status.");
+                $"Unknown type '{payload.Type}'; expected message, attachment, typing.started, typing.stopped, choice or status.");
         }
 
         DeliveryStatus? status = null;
@@ -76,6 +77,11 @@ internal sealed class WebhookInboundAdapter(byte[] key, TimeSpan tolerance, Time
             case InboundKind.Text when string.IsNullOrEmpty(payload.Text):
                 missing.Add("text");
                 break;
+            case InboundKind.Attachment when payload.Attachment is null:
+                missing.Add("attachment");
+                break;
+            case InboundKind.Attachment when string.IsNullOrEmpty(payload.Attachment.Url) == string.IsNullOrEmpty(payload.Attachment.Data):
+                return InboundParseResult.Malformed("The attachment needs exactly one of 'url' and 'data' (base64).");
             case InboundKind.ChoiceResponse when string.IsNullOrEmpty(payload.OptionId):
                 missing.Add("optionId");
                 break;

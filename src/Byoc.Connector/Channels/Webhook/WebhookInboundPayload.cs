@@ -3,7 +3,7 @@ namespace Byoc.Connector.Channels.Webhook;
 /// <summary>The JSON a platform POSTs to <c>/webhooks/{channel}</c>; see docs/webhook-channel.md.</summary>
 internal sealed record WebhookInboundPayload
 {
-    /// <summary><c>message</c>, <c>typing.started</c>, <c>typing.stopped</c>, <c>choice</c> or <c>status</c>.</summary>
+    /// <summary><c>message</c>, <c>attachment</c>, <c>typing.started</c>, <c>typing.stopped</c>, <c>choice</c> or <c>status</c>.</summary>
     public string? Type { get; init; }
 
     /// <summary>The platform's unique id of this event; retries must repeat it.</summary>
@@ -30,4 +30,7 @@ internal sealed record WebhookInboundPayload
 
     /// <summary>For a <c>failed</c> status: why.</summary>
     public string? Error { get; init; }
+
+    /// <summary>For <c>attachment</c>: the file, by <c>url</c> or inline as base64 <c>data</c>.</summary>
+    public WebhookFile? Attachment { get; init; }
 }

@@ -3,7 +3,10 @@ namespace Byoc.Connector.Channels.Webhook;
 /// <summary>The JSON the connector POSTs to a channel's outbound URL; see docs/webhook-channel.md.</summary>
 internal sealed record WebhookOutboundPayload
 {
-    /// <summary><c>message</c>, <c>choices</c>, <c>typing.started</c>, <c>typing.stopped</c> or <c>progress</c>.</summary>
+    /// <summary>
+    /// <c>message</c>, <c>choices</c>, <c>participant</c>, <c>notice</c>, <c>typing.started</c>, <c>typing.stopped</c> or
+    /// <c>progress</c>; a <c>Text</c> channel gets <c>message</c> for choices, participants and notices.
+    /// </summary>
     public required string Type { get; init; }
 
     /// <summary>Salesforce's conversation-entry identifier; report statuses against it.</summary>
@@ -15,7 +18,19 @@ internal sealed record WebhookOutboundPayload
 
     public string? Text { get; init; }
 
+    /// <summary>For <c>choices</c>: <c>Buttons</c>, <c>QuickReplies</c> or <c>ListPicker</c>.</summary>
+    public string? Format { get; init; }
+
     public IReadOnlyList<WebhookChoice>? Choices { get; init; }
+
+    /// <summary>Files, inline as base64.</summary>
+    public IReadOnlyList<WebhookFile>? Attachments { get; init; }
+
+    /// <summary>Links to show with the text (links, rich links, citations).</summary>
+    public IReadOnlyList<WebhookLink>? Links { get; init; }
+
+    /// <summary>For <c>participant</c>: <c>joined</c> or <c>left</c>.</summary>
+    public string? Operation { get; init; }
 
     public string? Sender { get; init; }
 

@@ -1,0 +1,15 @@
+namespace Byoc.Connector.Channels.Webhook;
+
+/// <summary>A file in a webhook payload: <see cref="Data"/> is the content in base64, or <see cref="Url"/> points to it (inbound only).</summary>
+internal sealed record WebhookFile
+{
+    public string? Name { get; init; }
+
+    public string? MimeType { get; init; }
+
+    public long? Size { get; init; }
+
+    public string? Data { get; init; }
+
+    public string? Url { get; init; }
+}
