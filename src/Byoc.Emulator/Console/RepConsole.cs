@@ -1,4 +1,5 @@
 using Byoc.Emulator.Conversations;
+using Byoc.Emulator.Interactions;
 using Byoc.Emulator.Org.Records;
 using Byoc.Emulator.Routing;
 using Microsoft.Extensions.Options;
@@ -7,7 +8,7 @@ namespace Byoc.Emulator.Console;
 
 /// <summary>
 /// What a rep can do, behind the console page and the rep API: presence, the work list, accept, read the transcript,
-/// reply, type, transfer back to the queue, end. Transitions go through <see cref="OmniChannel"/> inside the session's
+/// reply, send a file, type, transfer back to the queue, end. Transitions go through <see cref="OmniChannel"/> inside the session's
 /// <see cref="SessionGate"/>; what the partner sees goes out through <see cref="IConversationEvents"/> as the rep.
 /// </summary>
 internal sealed class RepConsole(
@@ -19,6 +20,7 @@ internal sealed class RepConsole(
     ChannelSettings settings,
     InboundReceipts receipts,
     IConversationEvents events,
+    AttachmentStore attachments,
     IOptions<RoutingOptions> options)
 {
     private static readonly HashSet<string> s_hiddenEntryTypes = new(StringComparer.OrdinalIgnoreCase)
@@ -92,6 +94,25 @@ internal sealed class RepConsole(
             }
 
             return await events.PublishAsync(new TextMessageEvent(address, Sender(rep), text), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Stores the file and publishes it as the rep's attachment message (<c>StaticContentMessage</c> / <c>Attachments</c>
+    /// with a download URL on the instance); null when the rep does not own the session.
+    /// </summary>
+    public async ValueTask<string?> SendFileAsync(SObjectRecord rep, string sessionId, string name, string mimeType, Stream content, string? text,
+        CancellationToken cancellationToken)
+    {
+        using (await gate.EnterAsync(sessionId, cancellationToken))
+        {
+            if (OwnedAddress(rep, sessionId) is not { } address)
+            {
+                return null;
+            }
+
+            var attachment = await attachments.SaveAsync(name, mimeType, content, cancellationToken);
+            return await events.PublishAsync(new AttachmentMessageEvent(address, Sender(rep), text, [attachment]), cancellationToken);
         }
     }
 

@@ -7,7 +7,7 @@ namespace Byoc.Emulator.Console;
 
 /// <summary>
 /// The rep console on the org instance: the page at <c>/console</c> and the JSON rep API under <c>/console/api</c>
-/// (sign-in, presence, work, accept, transcript, reply, typing, transfer, end, and an SSE stream of changes).
+/// (sign-in, presence, work, accept, transcript, reply, send a file, typing, transfer, end, and an SSE stream of changes).
 /// </summary>
 internal static class RepConsoleEndpoints
 {
@@ -27,6 +27,7 @@ internal static class RepConsoleEndpoints
         api.MapPost("/work/{sessionId}/accept", Accept);
         api.MapGet("/sessions/{sessionId}/transcript", Transcript);
         api.MapPost("/sessions/{sessionId}/messages", Reply);
+        api.MapPost("/sessions/{sessionId}/attachments", SendFile).DisableAntiforgery();
         api.MapPost("/sessions/{sessionId}/typing", Typing);
         api.MapPost("/sessions/{sessionId}/transfer", Transfer);
         api.MapPost("/sessions/{sessionId}/end", End);
@@ -125,6 +126,34 @@ internal static class RepConsoleEndpoints
         }
 
         return await console.ReplyAsync(rep, sessionId, request.Text, cancellationToken) is { } identifier
+            ? TypedResults.Ok(new RepRequests.Sent(identifier))
+            : Failure(RoutingStatus.NotOwner);
+    }
+
+    private static async Task<Results<Ok<RepRequests.Sent>, ProblemHttpResult>> SendFile(
+        string sessionId, HttpRequest request, HttpContext context, OrgStore store, RepConsole console, CancellationToken cancellationToken)
+    {
+        if (RepIdentity.Current(context, store) is not { } rep)
+        {
+            return NotSignedIn();
+        }
+
+        sessionId = SessionId(sessionId);
+        if (!request.HasFormContentType || (await request.ReadFormAsync(cancellationToken)) is not { Files: [var file] } form)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "No file", "Send multipart/form-data with exactly one file (part 'file') and an optional 'text'.");
+        }
+
+        if (file.Length == 0)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Empty file", "The file is empty.");
+        }
+
+        var mimeType = string.IsNullOrWhiteSpace(file.ContentType) ? "application/octet-stream" : file.ContentType.Split(';')[0].Trim();
+        var text = form["text"].ToString();
+        await using var content = file.OpenReadStream();
+        return await console.SendFileAsync(rep, sessionId, Path.GetFileName(file.FileName), mimeType, content,
+                string.IsNullOrWhiteSpace(text) ? null : text, cancellationToken) is { } identifier
             ? TypedResults.Ok(new RepRequests.Sent(identifier))
             : Failure(RoutingStatus.NotOwner);
     }
