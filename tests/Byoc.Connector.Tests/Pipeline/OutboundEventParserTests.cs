@@ -20,13 +20,14 @@ public sealed class OutboundEventParserTests
     }
 
     [Fact]
-    public void Parse_Attachments_FallsBackToTextAndUrls()
+    public void Parse_Attachments_ReadsFilesAndCaption()
     {
         var entry = OutboundEventParser.Parse("Interaction", Payload("Message",
             """{"entryType":"Message","abstractMessage":{"messageType":"StaticContentMessage","id":"e1","staticContent":{"formatType":"Attachments","text":"did you get my file","attachments":[{"name":"a.png","id":"x","mimeType":"image/png","url":"https://files.example.com/a.png"}]}}}"""),
             out _);
 
-        Assert.Equal("did you get my file\nhttps://files.example.com/a.png", entry?.Text);
+        Assert.Equal((OutboundKind.Attachment, "did you get my file"), (entry?.Kind, entry?.Text));
+        Assert.Equal([new OutboundAttachment("a.png", "image/png", "https://files.example.com/a.png")], entry!.Attachments);
     }
 
     [Fact]
@@ -41,7 +42,7 @@ public sealed class OutboundEventParserTests
 
     [Theory]
     [InlineData("RoutingRequested", "Message", "Agent", "event type")]
-    [InlineData("Interaction", "ParticipantChanged", "Agent", "not shown to end users")]
+    [InlineData("Interaction", "RoutingWorkResult", "Agent", "not shown to end users")]
     [InlineData("Interaction", "Message", "EndUser", "sent by the end user")]
     public void Parse_NotForTheEndUser_ReturnsNullWithReason(string eventType, string entryType, string senderRole, string reason)
     {
@@ -61,6 +62,89 @@ public sealed class OutboundEventParserTests
     {
         Assert.Null(OutboundEventParser.Parse("Interaction", payload, out var reason));
         Assert.NotEmpty(reason);
+    }
+
+    [Fact]
+    public void Parse_Choices_ReadsFormatPromptAndOptions()
+    {
+        var entry = OutboundEventParser.Parse("Interaction", Payload("Message",
+            """{"entryType":"Message","abstractMessage":{"messageType":"ChoicesMessage","id":"e1","choices":{"formatType":"ListPicker","title":"Which day?","optionItems":[{"itemType":"TitleOptionItem","optionIdentifier":"o1","titleItem":{"itemType":"TitleItem","title":"Today"}},{"itemType":"TitleOptionItem","optionIdentifier":"o2","titleItem":{"itemType":"TitleItem","title":"Tomorrow"}}]}}}"""),
+            out _);
+
+        Assert.Equal((OutboundKind.Choices, "ListPicker", "Which day?"), (entry?.Kind, entry?.ChoicesFormat, entry?.Text));
+        Assert.Equal([new ChoiceOption("o1", "Today"), new ChoiceOption("o2", "Tomorrow")], entry!.Choices);
+    }
+
+    [Fact]
+    public void Parse_TextWithCitations_CitationsBecomeLinks()
+    {
+        var entry = OutboundEventParser.Parse("Interaction", Payload("Message",
+            """{"entryType":"Message","abstractMessage":{"messageType":"StaticContentMessage","id":"e1","staticContent":{"formatType":"Text","text":"Check-in is at 3 pm.","citationContent":{"citations":[{"citedReference":{"citedReferenceType":"Link","link":{"url":"https://help.example.com/checkin"},"label":"Check-in policy"},"citedDetails":{"citedDetailsType":"InlineMetadata","inlineMetadata":[]}},{"citedReference":{"citedReferenceType":"Link","link":{"url":"javascript:alert(1)"},"label":"bad"}}]}}}}"""),
+            out _);
+
+        Assert.Equal((OutboundKind.Text, "Check-in is at 3 pm."), (entry?.Kind, entry?.Text));
+        Assert.Equal([new OutboundLink("https://help.example.com/checkin", "Check-in policy")], entry!.Links);
+    }
+
+    [Theory]
+    [InlineData("""{"formatType":"RichLink","linkItem":{"itemType":"TitleLinkItem","titleItem":{"itemType":"TitleItem","title":"Menu"},"url":"https://example.com/menu"}}""", "Menu")]
+    [InlineData("""{"formatType":"Links","links":[{"url":"https://example.com/menu"}]}""", null)]
+    [InlineData("""{"formatType":"WebView","url":"https://example.com/menu","title":"Menu","displayType":"AutoOverlay"}""", "Menu")]
+    public void Parse_LinkFormats_BecomeTextWithLinks(string staticContent, string? title)
+    {
+        var entry = OutboundEventParser.Parse("Interaction", Payload("Message",
+            $$$"""{"entryType":"Message","abstractMessage":{"messageType":"StaticContentMessage","id":"e1","staticContent":{{{staticContent}}}}}"""), out _);
+
+        Assert.Equal(OutboundKind.Text, entry?.Kind);
+        Assert.Equal([new OutboundLink("https://example.com/menu", title)], entry!.Links);
+    }
+
+    [Fact]
+    public void Parse_Form_DowngradesToReadableText()
+    {
+        var entry = OutboundEventParser.Parse("Interaction", Payload("Message",
+            """{"entryType":"Message","abstractMessage":{"messageType":"FormMessage","id":"e1","form":{"formatType":"Inputs","formTitle":{"itemType":"TitleItem","title":"Your details"},"sections":[]}}}"""),
+            out _);
+
+        Assert.Equal((OutboundKind.Text, "[The agent sent a form \"Your details\" that this chat cannot show.]"), (entry?.Kind, entry?.Text));
+    }
+
+    [Theory]
+    [InlineData("add", true)]
+    [InlineData("remove", false)]
+    public void Parse_ParticipantChanged_NamesTheRep(string operation, bool joined)
+    {
+        var entry = OutboundEventParser.Parse("Interaction", Payload("ParticipantChanged",
+            $$"""{"entryType":"ParticipantChanged","entries":[{"operation":"{{operation}}","participant":{"appType":"agent","subject":"005x","role":"Agent"},"displayName":"Alex Rivera"}]}"""),
+            out _);
+
+        Assert.Equal((OutboundKind.ParticipantChanged, (bool?)joined, "Alex Rivera"), (entry?.Kind, entry?.ParticipantJoined, entry?.SenderDisplayName));
+    }
+
+    [Fact]
+    public void Parse_ParticipantChangedOfEndUserOnly_IsIgnored()
+    {
+        var entry = OutboundEventParser.Parse("Interaction", Payload("ParticipantChanged",
+            """{"entryType":"ParticipantChanged","entries":[{"operation":"add","participant":{"appType":"custom","subject":"web:u1","role":"EndUser"},"displayName":"Guest"}]}"""),
+            out var reason);
+
+        Assert.Null(entry);
+        Assert.Contains("no agent or rep", reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ErrorAttachmentUploadResult", "AttachmentTooLarge", "We could not deliver a.png: the file is too large.")]
+    [InlineData("CompletedAttachmentUploadResult", null, null)]
+    public void Parse_MessageUpdatedFromEndUser_FailedUploadBecomesNotice(string resultType, string? errorType, string? notice)
+    {
+        var error = errorType is null ? string.Empty : $",\"errorType\":\"{errorType}\"";
+        var entry = OutboundEventParser.Parse("Interaction", Payload("MessageUpdated",
+            """{"entryType":"MessageUpdated","updatedMessage":{"messageType":"StaticContentMessage","id":"m1","staticContent":{"formatType":"Attachments","attachments":[{"name":"a.png","id":"x","mimeType":"image/png","url":"https://x.example.com/a","attachmentUploadResult":{"resultType":"""
+                + $"\"{resultType}\"{error}" + "}}]}}}",
+            senderRole: "EndUser"), out _);
+
+        Assert.Equal(notice, entry?.Text);
+        Assert.Equal(notice is null ? null : OutboundKind.Notice, entry?.Kind);
     }
 
     private static string Payload(string entryType, string entryPayload, string senderRole = "Agent") => $$$"""

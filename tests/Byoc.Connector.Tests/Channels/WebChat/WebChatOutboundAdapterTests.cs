@@ -1,18 +1,23 @@
 using System.Data.Common;
 using Byoc.Connector.Channels.WebChat;
+using Byoc.Connector.Tests.Attachments;
 using Byoc.Core.Channels;
 using Byoc.Core.Messages;
 using Byoc.Core.Storage;
 
 namespace Byoc.Connector.Tests.Channels.WebChat;
 
-public sealed class WebChatOutboundAdapterTests
+public sealed class WebChatOutboundAdapterTests : IDisposable
 {
+    private TestAttachments Attachments { get; } = new();
+
+    public void Dispose() => Attachments.Dispose();
+
     [Fact]
     public async Task SendAsync_TextTwice_LoggedOnceAndDelivered()
     {
         var log = new MemoryChatLog();
-        var sut = new WebChatOutboundAdapter(new WebChatHub(log, TimeProvider.System));
+        var sut = new WebChatOutboundAdapter(new WebChatHub(log, TimeProvider.System), Attachments.Fetcher, new WebChatEndpointOptions());
 
         var first = await sut.SendAsync(WebChatTestHost.Agent("v1", "e1"), TestContext.Current.CancellationToken);
         var again = await sut.SendAsync(WebChatTestHost.Agent("v1", "e1"), TestContext.Current.CancellationToken);
@@ -31,7 +36,7 @@ public sealed class WebChatOutboundAdapterTests
         var log = new MemoryChatLog();
         var hub = new WebChatHub(log, TimeProvider.System);
         using var subscription = hub.Subscribe("chat", "v1", TimeSpan.FromMinutes(1));
-        var sut = new WebChatOutboundAdapter(hub);
+        var sut = new WebChatOutboundAdapter(hub, Attachments.Fetcher, new WebChatEndpointOptions());
 
         var result = await sut.SendAsync(WebChatTestHost.Agent("v1", "t1", Enum.Parse<OutboundKind>(kind)), TestContext.Current.CancellationToken);
         var signal = await subscription.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(5),
@@ -45,7 +50,8 @@ public sealed class WebChatOutboundAdapterTests
     [Fact]
     public async Task SendAsync_LogUnavailable_IsRetryable()
     {
-        var sut = new WebChatOutboundAdapter(new WebChatHub(new MemoryChatLog { Fail = true }, TimeProvider.System));
+        var sut = new WebChatOutboundAdapter(new WebChatHub(new MemoryChatLog { Fail = true }, TimeProvider.System), Attachments.Fetcher,
+            new WebChatEndpointOptions());
 
         var result = await sut.SendAsync(WebChatTestHost.Agent("v1", "e1"), TestContext.Current.CancellationToken);
 
@@ -53,7 +59,7 @@ public sealed class WebChatOutboundAdapterTests
         Assert.Contains("database is locked", result.Error, StringComparison.Ordinal);
     }
 
-    private sealed class MemoryChatLog : IChatLogStore
+    internal sealed class MemoryChatLog : IChatLogStore
     {
         public List<ChatLogEntry> Entries { get; } = [];
 

@@ -70,8 +70,11 @@ public sealed partial class WebChatPageTests
 
             var hub = host.Services.GetRequiredService<WebChatHub>();
             var firstKey = (await customer.First.GetAttributeAsync("data-key"))!;
-            await hub.AppendAsync(WebChatTestHost.Channel, visitor,
-                WebChatEvents.Participant("joined-1", "Alex", joined: true, TimeProvider.System.GetUtcNow()), ct);
+            await outbound.SendAsync(WebChatTestHost.Agent(visitor, "joined-1", OutboundKind.ParticipantChanged) with
+            {
+                SenderDisplayName = "Alex",
+                ParticipantJoined = true,
+            }, ct);
             await hub.AppendAsync(WebChatTestHost.Channel, visitor,
                 WebChatEvents.Receipt("receipt-1", firstKey, DeliveryStatus.Read, TimeProvider.System.GetUtcNow()), ct);
             await Expect(page.Locator("li.entry.system")).ToHaveTextAsync("You are now talking to Alex.");
