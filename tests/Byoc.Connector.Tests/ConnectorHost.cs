@@ -65,6 +65,7 @@ internal sealed class ConnectorHost : IAsyncDisposable
         string[] args =
         [
             $"--Connector:Storage:Path={Path.Combine(directory, "connector.db")}",
+            $"--Connector:Attachments:Directory={Path.Combine(directory, "attachments")}",
             $"--Connector:Salesforce:LoginUrl={token.BaseAddress}",
             "--Connector:Salesforce:ConsumerKey=consumer-key",
             "--Connector:Salesforce:Username=integration@example.com",
