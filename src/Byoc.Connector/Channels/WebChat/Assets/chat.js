@@ -259,6 +259,13 @@
       const receipt = document.createElement('span');
       receipt.className = 'receipt';
       item.appendChild(receipt);
+    } else if (attachments && attachments.length && item.dataset.placeholder) {
+      // The server's copy of a file this tab sent: the file itself replaces the pending file name.
+      delete item.dataset.placeholder;
+      item.querySelector('.bubble')?.remove();
+      const receipt = item.querySelector('.receipt');
+      files(item, attachments);
+      item.appendChild(receipt);
     }
     item.classList.toggle('pending', state === 'pending');
     item.classList.toggle('failed', state === 'failed');
@@ -378,6 +385,7 @@
     const id = newId('f');
     stopTyping();
     showCustomer('in:' + id, file.name, 'pending');
+    rendered.get('in:' + id).dataset.placeholder = '1';
     queue.push({ body: { type: 'file', id, text: file.name, file }, durable: false });
     pump();
   }
