@@ -38,6 +38,24 @@ internal sealed class RepClient : IDisposable
         return JsonNode.Parse(body)!["identifier"]!.GetValue<string>();
     }
 
+    /// <summary>Sends a file through the rep API (multipart); returns the published entry's identifier.</summary>
+    public async Task<string> SendFileAsync(string sessionId, string name, string mimeType, byte[] content, string? text = null)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(mimeType);
+        form.Add(file, "file", name);
+        if (text is not null)
+        {
+            form.Add(new StringContent(text), "text");
+        }
+
+        using var response = await _http.PostAsync($"/console/api/sessions/{sessionId}/attachments", form, Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.IsSuccessStatusCode, $"Send file answered {(int)response.StatusCode}: {body}");
+        return JsonNode.Parse(body)!["identifier"]!.GetValue<string>();
+    }
+
     public async Task TypingAsync(string sessionId, bool started)
     {
         using var response = await _http.PostAsJsonAsync($"/console/api/sessions/{sessionId}/typing", new { started }, Ct);

@@ -13,6 +13,14 @@ internal sealed class WebhookPlatform(Uri webhookUrl, string secret) : IDisposab
 
     public async Task<JsonNode> PostAsync(JsonObject body)
     {
+        var (status, text) = await PostRawAsync(body);
+        Assert.True(status is >= 200 and < 300, $"The connector answered {status}: {text}");
+        return JsonNode.Parse(text)!;
+    }
+
+    /// <summary>Posts a signed event and returns the connector's status and body, whatever they are.</summary>
+    public async Task<(int Status, string Body)> PostRawAsync(JsonObject body)
+    {
         var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
         var id = body["id"]!.GetValue<string>();
         var timestamp = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
@@ -24,10 +32,14 @@ internal sealed class WebhookPlatform(Uri webhookUrl, string secret) : IDisposab
         request.Headers.Add("webhook-timestamp", timestamp);
         request.Headers.Add("webhook-signature", "v1," + signature);
         using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(15));
-        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True(response.IsSuccessStatusCode, $"The connector answered {(int)response.StatusCode}: {text}");
-        return JsonNode.Parse(text)!;
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
+
+    public Task<JsonNode> SendFileAsync(string id, string userId, string name, string mimeType, byte[] content) =>
+        PostAsync(FileEvent(id, userId, new JsonObject { ["name"] = name, ["mimeType"] = mimeType, ["data"] = Convert.ToBase64String(content) }));
+
+    public static JsonObject FileEvent(string id, string userId, JsonObject attachment) =>
+        new() { ["type"] = "attachment", ["id"] = id, ["userId"] = userId, ["attachment"] = attachment };
 
     public Task<JsonNode> SendTextAsync(string id, string userId, string text) =>
         PostAsync(new JsonObject { ["type"] = "message", ["id"] = id, ["userId"] = userId, ["text"] = text });
