@@ -8,6 +8,9 @@ namespace Byoc.EndToEnd.Tests;
 /// <summary>A customer in real headless Chromium on the connector's chat page, the agent and a rep in the emulated org.</summary>
 public sealed class WebChatBrowserTests
 {
+    private static readonly byte[] s_png = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
     private const string KeysScript = "() => [...document.querySelectorAll('#messages li')].map(li => li.dataset.key)";
 
     [Fact]
@@ -59,6 +62,51 @@ public sealed class WebChatBrowserTests
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             var path = await HeadlessChromium.ScreenshotAsync(page, nameof(Chat_CustomerTalksToAgentThenRep_SeesEverythingOnceAcrossReload));
+            throw new InvalidOperationException($"Browser test failed; screenshot at {path}.", ex);
+        }
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task Chat_AgentChoicesAsButtonsFilesAndRepNotice_ReachTheOrgAndShowInline()
+    {
+        await using var browser = await HeadlessChromium.LaunchAsync();
+        await using var test = await TestStack.StartAsync(webhookOutboundUrl: null);
+        await using var context = await browser.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(20_000);
+        try
+        {
+            await page.GotoAsync(test.Stack.WebChatUrl.ToString());
+            await SendAsync(page, "Hello");
+            var hours = page.GetByRole(AriaRole.Button, new() { Name = "Opening hours" });
+            await hours.ClickAsync();
+            var session = await test.SessionAsync();
+            await WaitFor.ConditionAsync(() => test.Entries(session).Any(e => e.GetString("ActorType") == "EndUser"
+                && e.GetString("EntryType") == "ChoicesResponse" && e.GetString("Message") == "Opening hours"), "the pick as a ChoicesResponse entry");
+            await Expect(page.Locator("li.entry.agent").Last).ToContainTextAsync("closed on Mondays");
+            await Expect(hours).ToBeDisabledAsync();
+
+            await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "receipt.png", MimeType = "image/png", Buffer = s_png });
+            await Expect(page.Locator("li.entry.customer img[alt='receipt.png']")).ToBeVisibleAsync();
+            await WaitFor.ConditionAsync(() => test.Entries(session).Any(e => e.GetString("ActorType") == "EndUser"
+                && e.GetString("EntryType") == "Attachment" && e.GetBoolean("HasAttachments") == true), "the visitor's file in the org");
+
+            await SendAsync(page, "I want to speak to a human");
+            await WaitFor.ConditionAsync(() => test.Current(session).GetString("Status") == "Waiting", "the session in the fallback queue");
+            using var rep = new RepClient(test.Stack.InstanceUrl, UpBanner.SuggestedRep);
+            await rep.SetAvailableAsync();
+            await rep.AcceptQueuedAsync(session.Id);
+            await Expect(page.Locator("li.entry.system", new() { HasText = "You are now talking to Alex" })).ToBeVisibleAsync();
+
+            await rep.SendFileAsync(session.Id, "map.png", "image/png", s_png, "How to find us");
+            var image = page.Locator("li.entry.agent").Last.Locator("img[alt='map.png']");
+            await Expect(image).ToBeVisibleAsync();
+            Assert.True(await image.EvaluateAsync<bool>("img => img.complete && img.naturalWidth === 1"), "The rep's image did not load.");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var path = await HeadlessChromium.ScreenshotAsync(page, nameof(Chat_AgentChoicesAsButtonsFilesAndRepNotice_ReachTheOrgAndShowInline));
             throw new InvalidOperationException($"Browser test failed; screenshot at {path}.", ex);
         }
     }
