@@ -1,5 +1,4 @@
 using Byoc.Emulator.Conversations;
-using Byoc.Emulator.Interactions;
 using Byoc.Emulator.Org.Records;
 using Byoc.Emulator.Routing;
 using Microsoft.Extensions.Options;
@@ -20,7 +19,6 @@ internal sealed class RepConsole(
     ChannelSettings settings,
     InboundReceipts receipts,
     IConversationEvents events,
-    AttachmentStore attachments,
     IOptions<RoutingOptions> options)
 {
     private static readonly HashSet<string> s_hiddenEntryTypes = new(StringComparer.OrdinalIgnoreCase)
@@ -98,12 +96,13 @@ internal sealed class RepConsole(
     }
 
     /// <summary>
-    /// Stores the file and publishes it as the rep's attachment message (<c>StaticContentMessage</c> / <c>Attachments</c>
+    /// Stores the file (with <paramref name="store"/>, once the rep is known to own the session) and publishes it as the rep's attachment message (<c>StaticContentMessage</c> / <c>Attachments</c>
     /// with a download URL on the instance); null when the rep does not own the session.
     /// </summary>
-    public async ValueTask<string?> SendFileAsync(SObjectRecord rep, string sessionId, string name, string mimeType, Stream content, string? text,
-        CancellationToken cancellationToken)
+    public async ValueTask<string?> SendFileAsync(SObjectRecord rep, string sessionId, Func<CancellationToken, Task<OutboundAttachment>> store,
+        string? text, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(store);
         using (await gate.EnterAsync(sessionId, cancellationToken))
         {
             if (OwnedAddress(rep, sessionId) is not { } address)
@@ -111,7 +110,7 @@ internal sealed class RepConsole(
                 return null;
             }
 
-            var attachment = await attachments.SaveAsync(name, mimeType, content, cancellationToken);
+            var attachment = await store(cancellationToken);
             return await events.PublishAsync(new AttachmentMessageEvent(address, Sender(rep), text, [attachment]), cancellationToken);
         }
     }

@@ -1,7 +1,9 @@
+using Byoc.Emulator.Interactions;
 using Byoc.Emulator.Org.Ids;
 using Byoc.Emulator.Org.Records;
 using Byoc.Emulator.Routing;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Byoc.Emulator.Console;
 
@@ -131,7 +133,8 @@ internal static class RepConsoleEndpoints
     }
 
     private static async Task<Results<Ok<RepRequests.Sent>, ProblemHttpResult>> SendFile(
-        string sessionId, HttpRequest request, HttpContext context, OrgStore store, RepConsole console, CancellationToken cancellationToken)
+        string sessionId, HttpRequest request, HttpContext context, OrgStore store, RepConsole console, [FromServices] AttachmentStore attachments,
+        CancellationToken cancellationToken)
     {
         if (RepIdentity.Current(context, store) is not { } rep)
         {
@@ -151,9 +154,11 @@ internal static class RepConsoleEndpoints
 
         var mimeType = string.IsNullOrWhiteSpace(file.ContentType) ? "application/octet-stream" : file.ContentType.Split(';')[0].Trim();
         var text = form["text"].ToString();
-        await using var content = file.OpenReadStream();
-        return await console.SendFileAsync(rep, sessionId, Path.GetFileName(file.FileName), mimeType, content,
-                string.IsNullOrWhiteSpace(text) ? null : text, cancellationToken) is { } identifier
+        return await console.SendFileAsync(rep, sessionId, async ct =>
+            {
+                await using var content = file.OpenReadStream();
+                return await attachments.SaveAsync(Path.GetFileName(file.FileName), mimeType, content, ct);
+            }, string.IsNullOrWhiteSpace(text) ? null : text, cancellationToken) is { } identifier
             ? TypedResults.Ok(new RepRequests.Sent(identifier))
             : Failure(RoutingStatus.NotOwner);
     }
