@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace Byoc.Connector.Attachments;
@@ -10,9 +11,19 @@ internal sealed class InboundFileCheck(IOptions<AttachmentOptions> options)
 {
     private static readonly Dictionary<string, string> s_byExtension = new(StringComparer.OrdinalIgnoreCase)
     {
-        [".jpg"] = "image/jpeg", [".jpeg"] = "image/jpeg", [".gif"] = "image/gif", [".bmp"] = "image/bmp", [".png"] = "image/png",
-        [".pdf"] = "application/pdf", [".3g2"] = "video/3gpp2", [".3gp"] = "video/3gpp", [".mpeg"] = "video/mpeg", [".mpg"] = "video/mpeg",
-        [".mp3"] = "audio/mpeg", [".mp4"] = "video/mp4", [".m4a"] = "audio/mp4",
+        [".jpg"] = "image/jpeg",
+        [".jpeg"] = "image/jpeg",
+        [".gif"] = "image/gif",
+        [".bmp"] = "image/bmp",
+        [".png"] = "image/png",
+        [".pdf"] = "application/pdf",
+        [".3g2"] = "video/3gpp2",
+        [".3gp"] = "video/3gpp",
+        [".mpeg"] = "video/mpeg",
+        [".mpg"] = "video/mpeg",
+        [".mp3"] = "audio/mpeg",
+        [".mp4"] = "video/mp4",
+        [".m4a"] = "audio/mp4",
     };
 
     public long MaxBytes => options.Value.MaxInboundBytes;
@@ -41,5 +52,5 @@ internal sealed class InboundFileCheck(IOptions<AttachmentOptions> options)
     };
 
     /// <summary>The reason for a file over <see cref="MaxBytes"/>.</summary>
-    public string TooLarge => $"The file is larger than the limit of {MaxBytes / (1024.0 * 1024):0.#} MB.";
+    public string TooLarge => string.Create(CultureInfo.InvariantCulture, $"The file is larger than the limit of {MaxBytes / (1024.0 * 1024):0.#} MB.");
 }

@@ -1,5 +1,5 @@
-using Byoc.Connector.Pipeline;
 using System.Text.Json;
+using Byoc.Connector.Pipeline;
 using Byoc.Core.Channels;
 using Byoc.Core.Messages;
 using Microsoft.AspNetCore.Http.HttpResults;
