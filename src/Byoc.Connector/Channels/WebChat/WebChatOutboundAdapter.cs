@@ -34,7 +34,7 @@ internal sealed class WebChatOutboundAdapter(WebChatHub hub, OutboundFileFetcher
 
         try
         {
-            if (e.Text is { Length: > 0 } || e.Attachments is not null || e.Type != "message")
+            if (e.Text is { Length: > 0 } || e.Attachments is not null || e.Links is not null || e.Type != "message")
             {
                 await hub.AppendAsync(message.Channel, message.PlatformUserId, e, cancellationToken);
             }

@@ -59,6 +59,40 @@ public sealed class WebChatOutboundAdapterTests : IDisposable
         Assert.Contains("database is locked", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SendAsync_RefusedFile_NoticeLoggedAndPermanentFailure()
+    {
+        var log = new MemoryChatLog();
+        var sut = new WebChatOutboundAdapter(new WebChatHub(log, TimeProvider.System), Attachments.Fetcher, new WebChatEndpointOptions());
+
+        var result = await sut.SendAsync(WebChatTestHost.Agent("v1", "e1", OutboundKind.Attachment) with
+        {
+            Attachments = [new OutboundAttachment("a.pdf", "application/pdf", "http://10.0.0.1/a.pdf")],
+        }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(SendOutcome.PermanentFailure, result.Outcome);
+        Assert.Contains("a.pdf: the host '10.0.0.1' is not on Connector:Attachments:AllowedHosts", result.Error, StringComparison.Ordinal);
+        var notice = Assert.Single(log.Entries);
+        Assert.Equal("refused:e1", notice.Key);
+        Assert.Contains("\"type\":\"notice\"", notice.Payload, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true, "Alex is here")]
+    [InlineData(false, "Bye from Alex")]
+    public async Task SendAsync_ParticipantChanged_ConfiguredNoticeLogged(bool joined, string text)
+    {
+        var log = new MemoryChatLog();
+        var settings = new WebChatEndpointOptions { ParticipantJoinedText = "{name} is here", ParticipantLeftText = "Bye from {name}" };
+        var sut = new WebChatOutboundAdapter(new WebChatHub(log, TimeProvider.System), Attachments.Fetcher, settings);
+
+        await sut.SendAsync(WebChatTestHost.Agent("v1", "p1", OutboundKind.ParticipantChanged) with { SenderDisplayName = "Alex", ParticipantJoined = joined },
+            TestContext.Current.CancellationToken);
+
+        var entry = System.Text.Json.Nodes.JsonNode.Parse(Assert.Single(log.Entries).Payload)!;
+        Assert.Equal(("participant", "system", text), (entry["type"]!.GetValue<string>(), entry["role"]!.GetValue<string>(), entry["text"]!.GetValue<string>()));
+    }
+
     internal sealed class MemoryChatLog : IChatLogStore
     {
         public List<ChatLogEntry> Entries { get; } = [];
