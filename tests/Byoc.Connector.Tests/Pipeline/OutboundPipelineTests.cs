@@ -121,6 +121,26 @@ public sealed class OutboundPipelineTests
         Assert.Equal(["o-1:Yes", "o-2:No"], bodies[1]["choices"]!.AsArray().Select(c => $"{S(c!["id"])}:{S(c["title"])}"));
     }
 
+    [Fact]
+    public async Task HandleAsync_FailedUploadResult_NoticeReachesTheEndUserWithoutAcknowledgement()
+    {
+        await using var host = await ConnectorHost.StartAsync(TestContext.Current.CancellationToken);
+        var updated = JsonNode.Parse("""
+            {"entryType":"MessageUpdated","updatedMessage":{"messageType":"StaticContentMessage","id":"att-1","staticContent":{"formatType":"Attachments",
+             "attachments":[{"name":"scan.pdf","id":"x","mimeType":"application/pdf","url":"https://acme.my.salesforce.com/x",
+               "attachmentUploadResult":{"resultType":"ErrorAttachmentUploadResult","errorType":"StorageLimitExceeded"}}]}}}
+            """)!.AsObject();
+
+        await HandleAsync(host, Entry("updated-1", "MessageUpdated", updated), 1);
+
+        await WaitFor.ConditionAsync(() => !host.CustomerRequests.IsEmpty);
+        var body = JsonNode.Parse(host.CustomerRequests.Single().BodyText)!;
+        Assert.Equal(("notice", "updated-1", "We could not deliver scan.pdf: there is no room left to store it."),
+            (S(body["type"]), S(body["id"]), S(body["text"])));
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(host.Scrt.Requests, r => r.Path == "/api/v1/acknowledgement");
+    }
+
     private static async Task HandleAsync(ConnectorHost host, string payload, int replay, string eventType = "Interaction") =>
         await host.Services.GetRequiredService<IPlatformEventHandler>().HandleAsync(
             new PlatformEvent(Topic, Guid.NewGuid().ToString(), ReplayId(replay), eventType, payload), TestContext.Current.CancellationToken);
