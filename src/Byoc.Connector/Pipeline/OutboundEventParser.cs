@@ -45,7 +45,8 @@ internal static class OutboundEventParser
         var entryPayload = entry?["entryPayload"];
         var entryType = Json.Text(entry?["entryType"]) ?? Json.Text(entryPayload?["entryType"]);
 
-        // The upload result of the end user's own file comes back as the end user's entry (the emulated org sends it so).
+        // UNCONFIRMED: who is the sender of MessageUpdated (interaction-service-api.md §5.1 d, §6.4 name only the entry). The
+        // emulated org sends it as the end user's entry, so it is read whatever the sender is.
         if (entryType != "MessageUpdated" && Json.Text(entry?["sender"]?["role"]) == "EndUser")
         {
             reason = "the entry was sent by the end user";
