@@ -21,7 +21,7 @@ public sealed class QueueWorkerTests : IDisposable
     {
         _database = new SqliteDatabase(Path.Combine(_directory, "c.db"));
         _inbox = new SqliteInboxStore(_database, _time);
-        _deadLetters = new SqliteDeadLetterStore(_database);
+        _deadLetters = new SqliteDeadLetterStore(_database, _time);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class SqliteStoreTests : StoreContractTests, IDisposable
             new SqliteInboxStore(database, Time),
             new SqliteOutboxStore(database, Time),
             new SqliteConversationStore(database, Time),
-            new SqliteDeadLetterStore(database)));
+            new SqliteDeadLetterStore(database, Time)));
     }
 
     [Fact]
