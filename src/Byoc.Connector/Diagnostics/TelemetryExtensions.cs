@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Byoc.Connector.Diagnostics;
+
+/// <summary>Registers metrics, traces and health checks, and maps <c>/metrics</c> and <c>/healthz</c>.</summary>
+internal static class TelemetryExtensions
+{
+    /// <summary>The standard variable that turns on OTLP export of traces and metrics.</summary>
+    public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    public static IHostApplicationBuilder AddConnectorTelemetry(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section);
+        services.AddMetrics();
+        services.AddSingleton<ConnectorMetrics>();
+        services.AddHostedService<QueueDepthSampler>();
+        services.AddHealthChecks()
+            .AddCheck<StoreHealthCheck>("store", tags: ["ready"])
+            .AddCheck<SalesforceTokenHealthCheck>("salesforce-token", tags: ["ready"])
+            .AddCheck<PubSubHealthCheck>("pubsub", tags: ["ready"]);
+
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]);
+        var serviceName = builder.Configuration[$"{TelemetryOptions.Section}:{nameof(TelemetryOptions.ServiceName)}"] ?? new TelemetryOptions().ServiceName;
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(serviceName))
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource(ConnectorActivities.SourceName, "Microsoft.AspNetCore", "System.Net.Http");
+                if (otlp)
+                {
+                    tracing.AddOtlpExporter();
+                }
+            })
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(ConnectorMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "System.Net.Http");
+                // No response cache: every scrape reads the instruments afresh.
+                metrics.AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0);
+                if (otlp)
+                {
+                    metrics.AddOtlpExporter();
+                }
+            });
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapConnectorDiagnostics(this IEndpointRouteBuilder endpoints)
+    {
+        var live = new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync };
+        endpoints.MapHealthChecks("/healthz", live);
+        endpoints.MapHealthChecks("/healthz/live", live);
+        endpoints.MapHealthChecks("/healthz/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = HealthResponseWriter.WriteAsync,
+        });
+        endpoints.MapPrometheusScrapingEndpoint("/metrics");
+        return endpoints;
+    }
+}
