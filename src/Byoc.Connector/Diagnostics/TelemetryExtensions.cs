@@ -19,6 +19,7 @@ internal static class TelemetryExtensions
         services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section);
         services.AddMetrics();
         services.AddSingleton<ConnectorMetrics>();
+        services.AddSingleton<EndUserHasher>();
         services.AddHostedService<QueueDepthSampler>();
         services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store", tags: ["ready"])

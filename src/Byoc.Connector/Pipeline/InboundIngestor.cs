@@ -8,7 +8,8 @@ using Byoc.Core.Storage;
 namespace Byoc.Connector.Pipeline;
 
 /// <summary>Stores verified inbound messages in the inbox (insert-or-ignore) and wakes the forwarder.</summary>
-internal sealed class InboundIngestor(IInboxStore inbox, IConversationStore conversations, InboxSignal signal, ConnectorMetrics metrics)
+internal sealed partial class InboundIngestor(IInboxStore inbox, IConversationStore conversations, InboxSignal signal, ConnectorMetrics metrics,
+    EndUserHasher hasher, ILogger<InboundIngestor> logger)
 {
     /// <summary>Returns only after every message is committed, so the caller may then answer 2xx.</summary>
     public async Task<IngestResult> IngestAsync(IChannel channel, IReadOnlyList<InboundMessage> messages, CancellationToken cancellationToken)
@@ -31,6 +32,7 @@ internal sealed class InboundIngestor(IInboxStore inbox, IConversationStore conv
             {
                 stored++;
                 metrics.MessageIn(channel.Name);
+                Log.Stored(logger, channel.Name, message.Kind, hasher.Hash(channel.Name, message.PlatformUserId));
             }
         }
 
