@@ -1,7 +1,7 @@
+using Byoc.Connector.Admin;
 using Byoc.Connector.Channels.WebChat;
 using Byoc.Connector.Channels.Webhook;
 using Byoc.Connector.Diagnostics;
-using Byoc.Connector.Admin;
 using Byoc.Connector.Pipeline;
 using Byoc.Connector.Salesforce;
 using Byoc.Connector.Storage;

@@ -1,5 +1,5 @@
-using Byoc.Connector.Salesforce.PubSub.Protocol;
 using Byoc.Connector.Diagnostics;
+using Byoc.Connector.Salesforce.PubSub.Protocol;
 using Byoc.Core.Delivery;
 using Byoc.Core.Storage;
 using Google.Protobuf;
