@@ -14,7 +14,7 @@ namespace Byoc.Cli.Commands;
 internal static class DeadLettersCommand
 {
     private const string ExitCodeHelp =
-        "Exit codes: 0 done, 1 refused or failed (wrong key, conflict, server error), 2 invalid usage (no key, bad arguments), " +
+        "Exit codes: 0 done, 1 refused or failed (wrong key, conflict, server error, arguments the command line rejects), 2 no admin key, " +
         "3 connector unreachable or admin API off, 4 no such dead letter.";
 
     public static Command Create()

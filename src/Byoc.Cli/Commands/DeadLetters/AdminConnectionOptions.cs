@@ -12,6 +12,17 @@ internal sealed class AdminConnectionOptions
     {
         Description = $"The running connector (env {UrlVariable}).",
         DefaultValueFactory = _ => new Uri(Environment.GetEnvironmentVariable(UrlVariable) is { Length: > 0 } url ? url : "http://127.0.0.1:5080"),
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            {
+                return uri;
+            }
+
+            result.AddError($"--url '{text}' is not an absolute http or https URL.");
+            return null;
+        },
     };
 
     public Option<string?> ApiKey { get; } = new("--api-key")
