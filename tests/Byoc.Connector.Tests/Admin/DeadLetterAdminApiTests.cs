@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Byoc.TestUtilities.Prometheus;
 using Microsoft.AspNetCore.Http;
 
 namespace Byoc.Connector.Tests.Admin;
@@ -51,6 +52,11 @@ public sealed class DeadLetterAdminApiTests
         (await client.SendAsync(WebhookClient.Signed("web", """{"type":"message","id":"m1","userId":"u1","text":"hi"}""", id: "e1"), ct)).Dispose();
         (await client.SendAsync(WebhookClient.Signed("web", """{"type":"message","id":"m2","userId":"u2","text":"yo"}""", id: "e2"), ct)).Dispose();
         await WaitFor.ConditionAsync(() => host.CountRowsAsync("dead_letters").GetAwaiter().GetResult() == 2);
+
+        // The counter moves just after the row is stored; other tests may add their own dead letters to the same meter.
+        await WaitFor.ConditionAsync(() => PrometheusText.Parse(client.GetStringAsync(new Uri("/metrics", UriKind.Relative), ct).GetAwaiter().GetResult())
+            .TryGetValue("byoc_dead_letters_total", out var family)
+            && family.Samples.Single(s => s.Has(("queue", "inbox"), ("reason", "permanent"))).Value >= 2);
 
         var page = await client.GetFromJsonAsync<JsonElement>(new Uri("/admin/deadletters?limit=1", UriKind.Relative), ct);
         Assert.Equal(2, page.GetProperty("total").GetInt32());
