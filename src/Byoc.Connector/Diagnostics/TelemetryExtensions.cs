@@ -12,12 +12,20 @@ internal static class TelemetryExtensions
     /// <summary>The standard variable that turns on OTLP export of traces and metrics.</summary>
     public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
+    /// <summary>The category of ASP.NET Core's per-request log lines.</summary>
+    public const string RequestLogCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
     public static IHostApplicationBuilder AddConnectorTelemetry(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section);
         services.AddMetrics();
+        // ASP.NET Core's "Request starting/finished" lines carry the full URL with its query string, and the web chat's
+        // event stream authenticates with ?access_token= (EventSource cannot send headers). Request timings are in the
+        // http.server.request.duration metric and the traces instead. Registered after the configuration's rules, so
+        // this rule wins for its category.
+        builder.Logging.AddFilter(RequestLogCategory, LogLevel.Warning);
         services.AddSingleton<ConnectorMetrics>();
         services.AddSingleton<EndUserHasher>();
         services.AddHostedService<QueueDepthSampler>();

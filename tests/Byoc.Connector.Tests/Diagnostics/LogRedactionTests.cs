@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Byoc.Connector.Salesforce.PubSub;
+using Byoc.Connector.Tests.Channels.WebChat;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -19,7 +20,9 @@ public sealed class LogRedactionTests
             builder.Logging.ClearProviders();
             builder.Logging.AddProvider(capture);
             builder.Logging.SetMinimumLevel(LogLevel.Trace);
-        }, null, ct, "--Logging:LogLevel:Default=Trace", "--Connector:Admin:ApiKey=admin-key-5b7d");
+        }, null, ct, "--Logging:LogLevel:Default=Trace", "--Connector:Admin:ApiKey=admin-key-5b7d",
+            $"--Connector:WebChat:Channels:{WebChatTestHost.Channel}:ChannelAddressIdentifier={ConnectorHost.ChannelAddress}",
+            $"--Connector:WebChat:Channels:{WebChatTestHost.Channel}:SessionSecret={WebChatTestHost.SessionSecret}");
         using var client = host.Connector.CreateClient();
         using var inbound = WebhookClient.Signed("web", $$"""{"type":"message","id":"m1","userId":"{{RawUser}}","text":"hi"}""");
         var inboundSignature = inbound.Headers.GetValues("webhook-signature").Single();
@@ -30,6 +33,14 @@ public sealed class LogRedactionTests
             new PlatformEvent("/event/Conversation__e", Guid.NewGuid().ToString(), [0, 0, 0, 1], "Interaction", AgentMessage($"web:{RawUser}")), ct);
         await WaitFor.ConditionAsync(() => !host.CustomerRequests.IsEmpty);
         await WaitFor.ConditionAsync(() => host.Scrt.Requests.Any(r => r.Path == "/api/v1/acknowledgement"));
+        var visitor = await WebChatTestHost.NewSessionAsync(client);
+        (await WebChatTestHost.PostAsync(client, visitor.Token, """{"type":"message","id":"w1","text":"from the page"}""")).Dispose();
+        using (var stream = await WebChatTestHost.OpenStreamAsync(client, visitor.Token))
+        {
+            await stream.ReadAsync();
+        }
+
+        await WaitFor.ConditionAsync(() => host.Scrt.Requests.Count(r => r.Path == "/api/v1/interactions") >= 2);
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/admin/deadletters", UriKind.Relative));
         request.Headers.Add("X-Byoc-Admin-Key", "admin-key-5b7d");
         (await client.SendAsync(request, ct)).Dispose();
@@ -44,6 +55,9 @@ public sealed class LogRedactionTests
             ["outbound signature"] = host.CustomerRequests.First().Header("webhook-signature")!.Split(',')[1],
             ["admin key"] = "admin-key-5b7d",
             ["raw end-user id"] = RawUser,
+            ["web chat session token"] = visitor.Token,
+            ["web chat visitor id"] = visitor.VisitorId,
+            ["web chat session secret"] = WebChatTestHost.SessionSecret,
         };
         var lines = capture.Lines.ToArray();
         Assert.True(lines.Length > 50, $"Expected a Trace-level log of the conversation, got {lines.Length} lines.");
