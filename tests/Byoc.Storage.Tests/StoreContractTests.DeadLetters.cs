@@ -77,6 +77,19 @@ public abstract partial class StoreContractTests
         Assert.Equal(0, await stores.DeadLetters.CountAsync(ct));
     }
 
+    [Fact]
+    public async Task ClaimAsync_RowStoredWithTraceParent_HandsItBack()
+    {
+        var stores = await CreateStoresAsync();
+        var ct = TestContext.Current.CancellationToken;
+        const string traceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        await stores.Inbox.TryAddAsync(Item("m1", "c1") with { TraceParent = traceParent }, ct);
+        await stores.Outbox.TryAddAsync(Item("e1", "c1"), ct);
+
+        Assert.Equal(traceParent, Assert.Single(await stores.Inbox.ClaimAsync("w", 10, s_lease, ct)).TraceParent);
+        Assert.Null(Assert.Single(await stores.Outbox.ClaimAsync("w", 10, s_lease, ct)).TraceParent);
+    }
+
     private static async Task KillAsync(IWorkQueue queue, string key, string conversation, CancellationToken ct)
     {
         await queue.TryAddAsync(Item(key, conversation), ct);
