@@ -19,7 +19,11 @@ internal static class TelemetryExtensions
     {
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section);
+        services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section)
+            .Validate(o => o.QueueSampleInterval > TimeSpan.Zero, $"{TelemetryOptions.Section}:QueueSampleInterval must be positive.")
+            .Validate(o => o.IdentifierHashKey is null || Convert.TryFromBase64String(o.IdentifierHashKey, new byte[o.IdentifierHashKey.Length], out var n) && n >= 16,
+                $"{TelemetryOptions.Section}:IdentifierHashKey must be base64 of at least 16 bytes.")
+            .ValidateOnStart();
         services.AddMetrics();
         // ASP.NET Core's "Request starting/finished" lines carry the full URL with its query string, and the web chat's
         // event stream authenticates with ?access_token= (EventSource cannot send headers). Request timings are in the

@@ -62,4 +62,15 @@ public sealed class HealthEndpointTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         Assert.Equal("Unhealthy", body.RootElement.GetProperty("checks").GetProperty("pubsub").GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task Start_IdentifierHashKeyNotBase64_FailsNamingTheKey()
+    {
+        var ct = TestContext.Current.CancellationToken;
+
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() =>
+            ConnectorHost.StartAsync(ct, null, "--Connector:Telemetry:IdentifierHashKey=not base64!"));
+
+        Assert.Contains("Connector:Telemetry:IdentifierHashKey must be base64", ex.Message, StringComparison.Ordinal);
+    }
 }
