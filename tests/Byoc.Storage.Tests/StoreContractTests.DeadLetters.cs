@@ -82,11 +82,11 @@ public abstract partial class StoreContractTests
     {
         var stores = await CreateStoresAsync();
         var ct = TestContext.Current.CancellationToken;
-        const string traceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
-        await stores.Inbox.TryAddAsync(Item("m1", "c1") with { TraceParent = traceParent }, ct);
+        const string Parent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        await stores.Inbox.TryAddAsync(Item("m1", "c1") with { TraceParent = Parent }, ct);
         await stores.Outbox.TryAddAsync(Item("e1", "c1"), ct);
 
-        Assert.Equal(traceParent, Assert.Single(await stores.Inbox.ClaimAsync("w", 10, s_lease, ct)).TraceParent);
+        Assert.Equal(Parent, Assert.Single(await stores.Inbox.ClaimAsync("w", 10, s_lease, ct)).TraceParent);
         Assert.Null(Assert.Single(await stores.Outbox.ClaimAsync("w", 10, s_lease, ct)).TraceParent);
     }
 
