@@ -1,6 +1,8 @@
+using Byoc.Connector.Admin;
 using Byoc.Connector.Attachments;
 using Byoc.Connector.Channels.WebChat;
 using Byoc.Connector.Channels.Webhook;
+using Byoc.Connector.Diagnostics;
 using Byoc.Connector.Pipeline;
 using Byoc.Connector.Salesforce;
 using Byoc.Connector.Storage;
@@ -12,25 +14,30 @@ public static class ConnectorApplication
 {
     /// <summary>Creates the connector application from command-line style configuration arguments.</summary>
     /// <param name="args">Configuration arguments, for example <c>--urls http://127.0.0.1:5080</c>.</param>
-    public static WebApplication Create(string[] args)
+    public static WebApplication Create(string[] args) => Create(args, configure: null);
+
+    /// <summary>Creates the connector application; <paramref name="configure"/> may adjust the builder last (tests add log capture).</summary>
+    internal static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.Services.AddProblemDetails();
+        builder.AddConnectorTelemetry();
         builder.AddConnectorStorage();
         builder.AddSalesforce();
         builder.AddPipeline();
         builder.AddAttachments();
         builder.AddWebhookChannel();
         builder.AddWebChatChannel();
+        builder.AddAdminApi();
+        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapGet("/healthz", () => TypedResults.Ok(new HealthResponse("Healthy")));
+        app.MapConnectorDiagnostics();
+        app.MapAdminApi();
         app.MapWebhookEndpoints();
         app.MapWebChatEndpoints();
         return app;
     }
-
-    private sealed record HealthResponse(string Status);
 }

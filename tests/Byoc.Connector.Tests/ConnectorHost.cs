@@ -44,8 +44,12 @@ internal sealed class ConnectorHost : IAsyncDisposable
 
     public IServiceProvider Services => Connector.Services;
 
-    public static async Task<ConnectorHost> StartAsync(CancellationToken cancellationToken, Func<int>? customerStatus = null,
-        params string[] extraArgs)
+    public static Task<ConnectorHost> StartAsync(CancellationToken cancellationToken, Func<int>? customerStatus = null,
+        params string[] extraArgs) => StartAsync(configure: null, customerStatus, cancellationToken, extraArgs);
+
+    /// <summary>Starts the connector; <paramref name="configure"/> adjusts its builder last (for example to capture logs).</summary>
+    public static async Task<ConnectorHost> StartAsync(Action<WebApplicationBuilder>? configure, Func<int>? customerStatus,
+        CancellationToken cancellationToken, params string[] extraArgs)
     {
         var keys = new TestKeys();
         var directory = Directory.CreateTempSubdirectory("byoc-connector-").FullName;
@@ -86,7 +90,7 @@ internal sealed class ConnectorHost : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             .. extraArgs,
         ];
-        var connector = await LoopbackServer.StartAsync(ConnectorApplication.Create(args), cancellationToken);
+        var connector = await LoopbackServer.StartAsync(ConnectorApplication.Create(args, configure), cancellationToken);
         return new ConnectorHost(keys, directory, token, scrt, customer, customerRequests, connector);
     }
 

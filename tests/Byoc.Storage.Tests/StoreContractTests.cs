@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Byoc.Storage.Tests;
 
 /// <summary>The behaviour every store implementation must have; run by one subclass per provider.</summary>
-public abstract class StoreContractTests
+public abstract partial class StoreContractTests
 {
     private static readonly TimeSpan s_lease = TimeSpan.FromSeconds(30);
 

@@ -39,6 +39,7 @@ internal static class ConnectorArguments
             $"--Connector:WebChat:Channels:{WebChatChannel}:SessionSecret={secrets.WebChatSessionSecret}",
             $"--Connector:Webhook:Channels:{WebhookChannel}:ChannelAddressIdentifier={address}",
             $"--Connector:Webhook:Channels:{WebhookChannel}:Secret={secrets.WebhookSecret}",
+            $"--Connector:Admin:ApiKey={secrets.AdminApiKey}",
             $"--Connector:Webhook:Channels:{WebhookChannel}:OutboundUrl={webhookOutboundUrl}",
         ];
     }

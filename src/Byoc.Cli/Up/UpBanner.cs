@@ -35,6 +35,8 @@ internal static class UpBanner
             ? $"{stack.WebhookOutboundUrl} (built-in sink: GET it to read the last 100; pass --webhook-url for your platform)"
             : stack.WebhookOutboundUrl.ToString());
         Line(console, "Connector health", stack.HealthUrl.ToString());
+        Line(console, "Metrics (Prometheus)", new Uri(stack.ConnectorUrl, "/metrics").ToString());
+        Line(console, "Dead letters", $"byoc deadletters list --url {stack.ConnectorUrl} --api-key {stack.Secrets.AdminApiKey}");
         Line(console, "Org instance (OAuth, REST)", c.InstanceUrl);
         Line(console, "Interaction Service API", c.ScrtUrl);
         Line(console, "Pub/Sub API", $"{c.PubSubEndpoint}{(c.PubSubTls ? " (TLS, CA " + c.PubSubCaFile + ")" : string.Empty)}");

@@ -19,6 +19,9 @@ internal sealed record UpSecrets
     /// <summary>The <c>webhook</c> channel's Standard Webhooks secret (<c>whsec_</c> + base64).</summary>
     public required string WebhookSecret { get; init; }
 
+    /// <summary>The connector's admin API key (<c>byoc deadletters --api-key</c>); added to an older file on first use.</summary>
+    public string AdminApiKey { get; init; } = string.Empty;
+
     /// <summary>Reads the secrets from the state folder, generating and saving them on first use.</summary>
     public static UpSecrets LoadOrCreate(string stateDirectory)
     {
@@ -26,15 +29,22 @@ internal sealed record UpSecrets
         if (File.Exists(path) && JsonSerializer.Deserialize<UpSecrets>(File.ReadAllText(path), s_json) is
             { WebChatSessionSecret.Length: > 0, WebhookSecret.Length: > 0 } existing)
         {
-            return existing;
+            return existing.AdminApiKey.Length > 0 ? existing : Save(path, existing with { AdminApiKey = NewAdminKey() });
         }
 
-        var secrets = new UpSecrets
+        Directory.CreateDirectory(stateDirectory);
+        return Save(path, new UpSecrets
         {
             WebChatSessionSecret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             WebhookSecret = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-        };
-        Directory.CreateDirectory(stateDirectory);
+            AdminApiKey = NewAdminKey(),
+        });
+    }
+
+    private static string NewAdminKey() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+
+    private static UpSecrets Save(string path, UpSecrets secrets)
+    {
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {

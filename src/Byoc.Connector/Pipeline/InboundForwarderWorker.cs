@@ -1,5 +1,6 @@
 using Byoc.Connector.Attachments;
 using Byoc.Connector.Channels;
+using Byoc.Connector.Diagnostics;
 using Byoc.Connector.Salesforce;
 using Byoc.Connector.Salesforce.Wire;
 using Byoc.Core.Messages;
@@ -22,7 +23,8 @@ internal sealed class InboundForwarderWorker(
     AttachmentFiles files,
     IOptions<DeliveryOptions> options,
     TimeProvider timeProvider,
-    ILogger<InboundForwarderWorker> logger) : QueueWorker(inbox, signal.Signal, options, timeProvider, logger)
+    ConnectorMetrics metrics,
+    ILogger<InboundForwarderWorker> logger) : QueueWorker(inbox, signal.Signal, options, timeProvider, metrics, logger)
 {
     /// <summary>"Message ids must be unique": on a retry this means the first attempt got through.</summary>
     private const int DuplicateMessageId = 10073;

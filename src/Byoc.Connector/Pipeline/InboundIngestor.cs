@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Byoc.Connector.Channels;
+using Byoc.Connector.Diagnostics;
 using Byoc.Core.Channels;
 using Byoc.Core.Messages;
 using Byoc.Core.Storage;
@@ -6,26 +8,35 @@ using Byoc.Core.Storage;
 namespace Byoc.Connector.Pipeline;
 
 /// <summary>Stores verified inbound messages in the inbox (insert-or-ignore) and wakes the forwarder.</summary>
-internal sealed class InboundIngestor(IInboxStore inbox, IConversationStore conversations, InboxSignal signal)
+internal sealed partial class InboundIngestor(IInboxStore inbox, IConversationStore conversations, InboxSignal signal, ConnectorMetrics metrics,
+    EndUserHasher hasher, ILogger<InboundIngestor> logger)
 {
     /// <summary>Returns only after every message is committed, so the caller may then answer 2xx.</summary>
     public async Task<IngestResult> IngestAsync(IChannel channel, IReadOnlyList<InboundMessage> messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(messages);
+        using var activity = ConnectorActivities.Source.StartActivity("inbox commit", ActivityKind.Producer);
+        activity?.SetTag("byoc.channel", channel.Name);
         var stored = 0;
         foreach (var message in messages)
         {
             await conversations.GetOrAddAsync(channel.Name, message.PlatformUserId, channel.ChannelAddressIdentifier,
                 EndUserIdentifiers.For(channel.Name, message.PlatformUserId), cancellationToken);
             var item = new NewQueueItem(channel.Name, message.PlatformMessageId,
-                PipelineJson.ConversationKey(channel.Name, message.PlatformUserId), PipelineJson.Serialize(message));
+                PipelineJson.ConversationKey(channel.Name, message.PlatformUserId), PipelineJson.Serialize(message))
+            {
+                TraceParent = ConnectorActivities.CurrentTraceParent(),
+            };
             if (await inbox.TryAddAsync(item, cancellationToken))
             {
                 stored++;
+                metrics.MessageIn(channel.Name);
+                Log.Stored(logger, channel.Name, message.Kind, hasher.Hash(channel.Name, message.PlatformUserId));
             }
         }
 
+        activity?.SetTag("byoc.stored", stored);
         if (stored > 0)
         {
             signal.Signal.Notify();

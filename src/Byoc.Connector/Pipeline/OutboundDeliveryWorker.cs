@@ -1,4 +1,5 @@
 using Byoc.Connector.Channels;
+using Byoc.Connector.Diagnostics;
 using Byoc.Core.Channels;
 using Byoc.Core.Messages;
 using Byoc.Core.Storage;
@@ -18,7 +19,8 @@ internal sealed class OutboundDeliveryWorker(
     ChannelRegistry channels,
     IOptions<DeliveryOptions> options,
     TimeProvider timeProvider,
-    ILogger<OutboundDeliveryWorker> logger) : QueueWorker(outbox, signal.Signal, options, timeProvider, logger)
+    ConnectorMetrics metrics,
+    ILogger<OutboundDeliveryWorker> logger) : QueueWorker(outbox, signal.Signal, options, timeProvider, metrics, logger)
 {
     protected override string QueueName => "outbox";
 
@@ -34,6 +36,7 @@ internal sealed class OutboundDeliveryWorker(
         switch (result.Outcome)
         {
             case SendOutcome.Delivered:
+                Metrics.MessageOut(channel.Name);
                 if (IsAcknowledged(message))
                 {
                     await ReportAsync(channel, message, DeliveryStatus.Delivered, null, cancellationToken);

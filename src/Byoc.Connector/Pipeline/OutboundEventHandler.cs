@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Byoc.Connector.Channels;
+using Byoc.Connector.Diagnostics;
 using Byoc.Connector.Salesforce.PubSub;
 using Byoc.Core.Messages;
 using Byoc.Core.Storage;
@@ -15,11 +17,15 @@ internal sealed partial class OutboundEventHandler(
     IConversationStore conversations,
     ChannelRegistry channels,
     OutboxSignal signal,
+    ConnectorMetrics metrics,
+    TimeProvider timeProvider,
     ILogger<OutboundEventHandler> logger) : IPlatformEventHandler
 {
     public async Task HandleAsync(PlatformEvent platformEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(platformEvent);
+        using var activity = ConnectorActivities.Source.StartActivity("pubsub event", ActivityKind.Consumer);
+        activity?.SetTag("byoc.topic", platformEvent.Topic);
         var checkpoint = new ReplayCheckpoint(platformEvent.Topic, platformEvent.ReplayId);
         var message = await ToMessageAsync(platformEvent, cancellationToken);
         if (message is null)
@@ -28,8 +34,17 @@ internal sealed partial class OutboundEventHandler(
             return;
         }
 
+        if (message.Timestamp is { } created)
+        {
+            metrics.PubSubLag(timeProvider.GetUtcNow() - created);
+        }
+
+        activity?.SetTag("byoc.channel", message.Channel);
         var item = new NewQueueItem(platformEvent.Topic, message.EntryIdentifier,
-            PipelineJson.ConversationKey(message.Channel, message.PlatformUserId), PipelineJson.Serialize(message));
+            PipelineJson.ConversationKey(message.Channel, message.PlatformUserId), PipelineJson.Serialize(message))
+        {
+            TraceParent = ConnectorActivities.CurrentTraceParent(),
+        };
         if (await outbox.TryAddWithCheckpointAsync(item, checkpoint, cancellationToken))
         {
             signal.Signal.Notify();

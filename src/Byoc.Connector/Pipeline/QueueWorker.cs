@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Byoc.Connector.Diagnostics;
 using Byoc.Core.Delivery;
 using Byoc.Core.Storage;
 using Microsoft.Extensions.Options;
@@ -14,6 +16,7 @@ internal abstract partial class QueueWorker(
     WorkSignal signal,
     IOptions<DeliveryOptions> options,
     TimeProvider timeProvider,
+    ConnectorMetrics metrics,
     ILogger logger) : BackgroundService
 {
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -22,6 +25,8 @@ internal abstract partial class QueueWorker(
     protected abstract string QueueName { get; }
 
     protected TimeProvider TimeProvider { get; } = timeProvider;
+
+    protected ConnectorMetrics Metrics { get; } = metrics;
 
     /// <summary>The retry policy; tests may replace it to fix the jitter.</summary>
     internal RetryPolicy Policy
@@ -93,6 +98,10 @@ internal abstract partial class QueueWorker(
 
     private async Task HandleAsync(QueueItem item, CancellationToken cancellationToken)
     {
+        using var activity = ConnectorActivities.StartDelivery(QueueName, item.TraceParent);
+        activity?.SetTag("byoc.queue", QueueName);
+        activity?.SetTag("byoc.attempt", item.Attempts + 1);
+        var started = TimeProvider.GetTimestamp();
         ProcessResult result;
         try
         {
@@ -104,6 +113,13 @@ internal abstract partial class QueueWorker(
             result = ProcessResult.Retry($"{ex.GetType().Name}: {ex.Message}");
         }
 
+        Metrics.Delivered(QueueName, result.Outcome.ToString().ToLowerInvariant(), TimeProvider.GetElapsedTime(started));
+        activity?.SetTag("byoc.outcome", result.Outcome.ToString());
+        if (result.Outcome != ProcessOutcome.Done)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, result.Error);
+        }
+
         switch (result.Outcome)
         {
             case ProcessOutcome.Done:
@@ -112,6 +128,7 @@ internal abstract partial class QueueWorker(
             case ProcessOutcome.Retry when Policy.ShouldRetry(item.Attempts + 1):
                 var next = Policy.NextAttemptAt(item.Attempts + 1, TimeProvider);
                 Log.ItemRetrying(logger, QueueName, item.Id, item.Attempts + 1, next, result.Error);
+                Metrics.Retry(QueueName);
                 await queue.RetryLaterAsync(item.Id, _owner, next, result.Error ?? "unknown", cancellationToken);
                 break;
             default:
@@ -119,6 +136,7 @@ internal abstract partial class QueueWorker(
                 Log.ItemDeadLettered(logger, QueueName, item.Id, reason, result.Error);
                 if (await queue.DeadLetterAsync(item.Id, _owner, reason, result.Error ?? "unknown", cancellationToken))
                 {
+                    Metrics.DeadLettered(QueueName, reason);
                     await OnDeadLetteredAsync(item, result.Error ?? "unknown", cancellationToken);
                 }
 

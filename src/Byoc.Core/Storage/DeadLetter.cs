@@ -3,6 +3,9 @@ namespace Byoc.Core.Storage;
 /// <summary>A row that will not be retried, with why.</summary>
 internal sealed record DeadLetter
 {
+    /// <summary>The dead letter's own id; increases with the time it was dead-lettered.</summary>
+    public required long Id { get; init; }
+
     /// <summary><c>inbox</c> or <c>outbox</c>.</summary>
     public required string Queue { get; init; }
 

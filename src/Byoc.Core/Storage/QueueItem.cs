@@ -20,4 +20,7 @@ internal sealed record QueueItem
 
     /// <summary>The last failure, if any.</summary>
     public string? LastError { get; init; }
+
+    /// <summary>The W3C <c>traceparent</c> stored with the row, if it was stored inside a trace.</summary>
+    public string? TraceParent { get; init; }
 }

@@ -19,6 +19,7 @@ internal static class PostgresSchema
             lease_owner TEXT NULL,
             lease_until BIGINT NULL,
             last_error TEXT NULL,
+            trace_parent TEXT NULL,
             created_at BIGINT NOT NULL,
             completed_at BIGINT NULL,
             UNIQUE (source, key));
@@ -35,6 +36,7 @@ internal static class PostgresSchema
             lease_owner TEXT NULL,
             lease_until BIGINT NULL,
             last_error TEXT NULL,
+            trace_parent TEXT NULL,
             created_at BIGINT NOT NULL,
             completed_at BIGINT NULL,
             UNIQUE (source, key));
@@ -74,5 +76,7 @@ internal static class PostgresSchema
             created_at BIGINT NOT NULL,
             PRIMARY KEY (channel, platform_user_id, sequence),
             UNIQUE (channel, platform_user_id, key));
+        ALTER TABLE inbox ADD COLUMN IF NOT EXISTS trace_parent TEXT NULL;
+        ALTER TABLE outbox ADD COLUMN IF NOT EXISTS trace_parent TEXT NULL;
         """;
 }

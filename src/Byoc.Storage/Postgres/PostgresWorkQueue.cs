@@ -28,14 +28,15 @@ internal abstract class PostgresWorkQueue(PostgresDatabase database, TimeProvide
         CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand($"""
-            INSERT INTO {Table} (source, key, conversation_key, payload, next_attempt_at, created_at)
-            VALUES (@source, @key, @conversation, @payload, @now, @now)
+            INSERT INTO {Table} (source, key, conversation_key, payload, trace_parent, next_attempt_at, created_at)
+            VALUES (@source, @key, @conversation, @payload, @trace, @now, @now)
             ON CONFLICT (source, key) DO NOTHING
             """, connection, transaction);
         command.Parameters.AddWithValue("source", item.Source);
         command.Parameters.AddWithValue("key", item.Key);
         command.Parameters.AddWithValue("conversation", item.ConversationKey);
         command.Parameters.AddWithValue("payload", item.Payload);
+        command.Parameters.AddWithValue("trace", (object?)item.TraceParent ?? DBNull.Value);
         command.Parameters.AddWithValue("now", Now());
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
@@ -56,7 +57,7 @@ internal abstract class PostgresWorkQueue(PostgresDatabase database, TimeProvide
                 FOR UPDATE SKIP LOCKED)
             UPDATE {Table} AS t SET lease_owner = @owner, lease_until = @until
             FROM candidates WHERE t.id = candidates.id
-            RETURNING t.id, t.key, t.conversation_key, t.payload, t.attempts, t.last_error
+            RETURNING t.id, t.key, t.conversation_key, t.payload, t.attempts, t.last_error, t.trace_parent
             """, connection);
         command.Parameters.AddWithValue("now", now);
         command.Parameters.AddWithValue("max", maxItems);
@@ -74,6 +75,7 @@ internal abstract class PostgresWorkQueue(PostgresDatabase database, TimeProvide
                 Payload = reader.GetString(3),
                 Attempts = reader.GetInt32(4),
                 LastError = reader.IsDBNull(5) ? null : reader.GetString(5),
+                TraceParent = reader.IsDBNull(6) ? null : reader.GetString(6),
             });
         }
 

@@ -58,6 +58,22 @@ internal sealed class SqliteDatabase : IDisposable
         }
     }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Table and column names are constants of SqliteSchema.")]
+    private static async Task AddMissingColumnsAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        foreach (var (table, column, definition) in SqliteSchema.AddedColumns)
+        {
+            await using var check = connection.CreateCommand();
+            check.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
+            if (Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                await using var alter = connection.CreateCommand();
+                alter.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {definition}";
+                await alter.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+    }
+
     private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
     {
         if (_initialized)
@@ -77,6 +93,7 @@ internal sealed class SqliteDatabase : IDisposable
             await using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA journal_mode = WAL;" + SqliteSchema.Create;
             await command.ExecuteNonQueryAsync(cancellationToken);
+            await AddMissingColumnsAsync(connection, cancellationToken);
             _initialized = true;
         }
         finally

@@ -3,6 +3,13 @@ namespace Byoc.Storage.Sqlite;
 /// <summary>The SQLite schema. Times are Unix milliseconds (UTC). Written in portable SQL where possible.</summary>
 internal static class SqliteSchema
 {
+    /// <summary>Columns added after the first release: added to an existing database when missing.</summary>
+    public static readonly (string Table, string Column, string Definition)[] AddedColumns =
+    [
+        ("inbox", "trace_parent", "TEXT NULL"),
+        ("outbox", "trace_parent", "TEXT NULL"),
+    ];
+
     public const string Create = """
         CREATE TABLE IF NOT EXISTS inbox (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -16,6 +23,7 @@ internal static class SqliteSchema
             lease_owner TEXT NULL,
             lease_until INTEGER NULL,
             last_error TEXT NULL,
+            trace_parent TEXT NULL,
             created_at INTEGER NOT NULL,
             completed_at INTEGER NULL,
             UNIQUE (source, key));
@@ -32,6 +40,7 @@ internal static class SqliteSchema
             lease_owner TEXT NULL,
             lease_until INTEGER NULL,
             last_error TEXT NULL,
+            trace_parent TEXT NULL,
             created_at INTEGER NOT NULL,
             completed_at INTEGER NULL,
             UNIQUE (source, key));

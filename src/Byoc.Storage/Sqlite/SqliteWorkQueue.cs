@@ -28,14 +28,15 @@ internal abstract class SqliteWorkQueue(SqliteDatabase database, TimeProvider ti
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"""
-            INSERT INTO {Table} (source, key, conversation_key, payload, next_attempt_at, created_at)
-            VALUES ($source, $key, $conversation, $payload, $now, $now)
+            INSERT INTO {Table} (source, key, conversation_key, payload, trace_parent, next_attempt_at, created_at)
+            VALUES ($source, $key, $conversation, $payload, $trace, $now, $now)
             ON CONFLICT (source, key) DO NOTHING
             """;
         command.Parameters.AddWithValue("$source", item.Source);
         command.Parameters.AddWithValue("$key", item.Key);
         command.Parameters.AddWithValue("$conversation", item.ConversationKey);
         command.Parameters.AddWithValue("$payload", item.Payload);
+        command.Parameters.AddWithValue("$trace", (object?)item.TraceParent ?? DBNull.Value);
         command.Parameters.AddWithValue("$now", now);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
@@ -52,7 +53,7 @@ internal abstract class SqliteWorkQueue(SqliteDatabase database, TimeProvider ti
         {
             select.Transaction = transaction;
             select.CommandText = $"""
-                SELECT i.id, i.key, i.conversation_key, i.payload, i.attempts, i.last_error FROM {Table} AS i
+                SELECT i.id, i.key, i.conversation_key, i.payload, i.attempts, i.last_error, i.trace_parent FROM {Table} AS i
                 WHERE i.status = 0 AND i.next_attempt_at <= $now AND (i.lease_until IS NULL OR i.lease_until <= $now)
                   AND NOT EXISTS (SELECT 1 FROM {Table} AS p
                                   WHERE p.conversation_key = i.conversation_key AND p.status = 0 AND p.id < i.id)
@@ -72,6 +73,7 @@ internal abstract class SqliteWorkQueue(SqliteDatabase database, TimeProvider ti
                     Payload = reader.GetString(3),
                     Attempts = reader.GetInt32(4),
                     LastError = reader.IsDBNull(5) ? null : reader.GetString(5),
+                    TraceParent = reader.IsDBNull(6) ? null : reader.GetString(6),
                 });
             }
         }

@@ -23,6 +23,20 @@ public sealed class UpSecretsTests : IDisposable
     }
 
     [Fact]
+    public void LoadOrCreate_FileFromBeforeTheAdminKey_KeepsItsSecretsAndAddsAnAdminKey()
+    {
+        Directory.CreateDirectory(_state);
+        File.WriteAllText(Path.Combine(_state, UpSecrets.FileName), """{"webChatSessionSecret":"c2Vzc2lvbi1zZWNyZXQtb2YtYW4tb2xkLXJ1bg==","webhookSecret":"whsec_b2xk"}""");
+
+        var upgraded = UpSecrets.LoadOrCreate(_state);
+        var again = UpSecrets.LoadOrCreate(_state);
+
+        Assert.Equal(("c2Vzc2lvbi1zZWNyZXQtb2YtYW4tb2xkLXJ1bg==", "whsec_b2xk"), (upgraded.WebChatSessionSecret, upgraded.WebhookSecret));
+        Assert.Equal(48, upgraded.AdminApiKey.Length);
+        Assert.Equal(upgraded, again);
+    }
+
+    [Fact]
     public void LoadOrCreate_OtherStateFolder_OtherSecrets()
     {
         var first = UpSecrets.LoadOrCreate(_state);

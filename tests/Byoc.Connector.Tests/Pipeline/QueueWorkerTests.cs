@@ -21,7 +21,7 @@ public sealed class QueueWorkerTests : IDisposable
     {
         _database = new SqliteDatabase(Path.Combine(_directory, "c.db"));
         _inbox = new SqliteInboxStore(_database, _time);
-        _deadLetters = new SqliteDeadLetterStore(_database);
+        _deadLetters = new SqliteDeadLetterStore(_database, _time);
     }
 
     [Fact]
@@ -122,7 +122,8 @@ public sealed class QueueWorkerTests : IDisposable
         };
 
     private sealed class ScriptedWorker(IWorkQueue queue, WorkSignal signal, TimeProvider time, ProcessResult?[] results)
-        : QueueWorker(queue, signal, Options.Create(new DeliveryOptions { PollInterval = TimeSpan.FromHours(1) }), time, NullLogger.Instance)
+        : QueueWorker(queue, signal, Options.Create(new DeliveryOptions { PollInterval = TimeSpan.FromHours(1) }), time,
+            Diagnostics.TestMetrics.Create(), NullLogger.Instance)
     {
         private int _calls;
 

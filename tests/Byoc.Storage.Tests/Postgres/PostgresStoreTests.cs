@@ -21,7 +21,7 @@ public sealed class PostgresStoreTests : StoreContractTests, IAsyncDisposable
             new PostgresInboxStore(_database, Time),
             new PostgresOutboxStore(_database, Time),
             new PostgresConversationStore(_database, Time),
-            new PostgresDeadLetterStore(_database));
+            new PostgresDeadLetterStore(_database, Time));
     }
 
     public async ValueTask DisposeAsync()

@@ -13,7 +13,7 @@ public sealed class SqliteStoreTests : StoreContractTests, IDisposable
             new SqliteInboxStore(database, Time),
             new SqliteOutboxStore(database, Time),
             new SqliteConversationStore(database, Time),
-            new SqliteDeadLetterStore(database)));
+            new SqliteDeadLetterStore(database, Time)));
     }
 
     [Fact]
@@ -25,6 +25,30 @@ public sealed class SqliteStoreTests : StoreContractTests, IDisposable
         command.CommandText = "PRAGMA journal_mode";
 
         Assert.Equal("wal", await command.ExecuteScalarAsync(TestContext.Current.CancellationToken) as string);
+    }
+
+    [Fact]
+    public async Task OpenAsync_DatabaseFromBeforeTraceParent_AddsTheColumnAndKeepsRows()
+    {
+        var path = Path.Combine(_directory, "old.db");
+        await using (var old = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}"))
+        {
+            await old.OpenAsync(TestContext.Current.CancellationToken);
+            await using var create = old.CreateCommand();
+            create.CommandText = SqliteSchema.Create.Replace("trace_parent TEXT NULL,", string.Empty, StringComparison.Ordinal) + """
+                INSERT INTO inbox (source, key, conversation_key, payload, next_attempt_at, created_at) VALUES ('s', 'm0', 'c0', '{}', 0, 0);
+                """;
+            await create.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var database = new SqliteDatabase(path);
+        var inbox = new SqliteInboxStore(database, Time);
+        await inbox.TryAddAsync(new Core.Storage.NewQueueItem("s", "m1", "c1", "{}") { TraceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01" },
+            TestContext.Current.CancellationToken);
+
+        var claimed = await inbox.ClaimAsync("w", 10, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        Assert.Equal([("m0", null), ("m1", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")], claimed.Select(c => (c.Key, c.TraceParent)));
     }
 
     public void Dispose()

@@ -1,3 +1,4 @@
+using Byoc.Connector.Diagnostics;
 using Byoc.Connector.Salesforce.PubSub.Protocol;
 using Byoc.Core.Delivery;
 using Byoc.Core.Storage;
@@ -21,6 +22,7 @@ internal sealed partial class PubSubSubscriber(
     IPlatformEventHandler handler,
     AvroEventDecoder decoder,
     TimeProvider timeProvider,
+    ConnectorMetrics metrics,
     ILogger<PubSubSubscriber> logger) : BackgroundService
 {
     private bool _replayRejected;
@@ -78,6 +80,7 @@ internal sealed partial class PubSubSubscriber(
             }
 
             failures++;
+            metrics.PubSubReconnect();
             var delay = backoff.GetDelay(failures);
             Log.Reconnecting(logger, settings.Topic!, delay, failures);
             try
@@ -115,6 +118,8 @@ internal sealed partial class PubSubSubscriber(
         Interlocked.Increment(ref _connects);
         await call.RequestStream.WriteAsync(first, cancellationToken);
         Log.Subscribed(logger, topic, first.ReplayPreset.ToString());
+        metrics.PubSubConnected(true);
+        using var disconnected = new StreamStateReset(metrics);
         var pending = pubSub.BatchSize;
         var received = false;
         await foreach (var response in call.ResponseStream.ReadAllAsync(cancellationToken))

@@ -190,6 +190,7 @@ public sealed class PubSubSubscriberTests : IAsyncLifetime
         _handler,
         new AvroEventDecoder(),
         TimeProvider.System,
+        Diagnostics.TestMetrics.Create(),
         logger ?? NullLogger<PubSubSubscriber>.Instance);
 
     private static async Task WaitUntilAsync(Func<bool> condition)
