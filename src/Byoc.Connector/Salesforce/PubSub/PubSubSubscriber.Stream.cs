@@ -44,7 +44,7 @@ internal sealed partial class PubSubSubscriber
             _streamResponded = true;
             foreach (var consumerEvent in response.Events)
             {
-                await HandleAsync(consumerEvent, topic, headers, cancellationToken);
+                await HandleAsync(consumerEvent, topic, token, cancellationToken);
                 _replayRejected = false;
             }
 
@@ -68,21 +68,43 @@ internal sealed partial class PubSubSubscriber
         }
     }
 
-    private async Task HandleAsync(ConsumerEvent consumerEvent, string topic, Metadata headers, CancellationToken cancellationToken)
+    private async Task HandleAsync(ConsumerEvent consumerEvent, string topic, SalesforceToken token, CancellationToken cancellationToken)
     {
         var pubSub = options.Value.PubSub;
         var producerEvent = consumerEvent.Event;
         if (!decoder.HasSchema(producerEvent.SchemaId))
         {
-            var schema = await clientFactory.Client.GetSchemaAsync(new SchemaRequest { SchemaId = producerEvent.SchemaId }, headers,
-                deadline: timeProvider.GetUtcNow().UtcDateTime + pubSub.CallDeadline, cancellationToken: cancellationToken);
-            decoder.AddSchema(producerEvent.SchemaId, schema.SchemaJson);
-            Log.SchemaLoaded(logger, producerEvent.SchemaId);
+            await LoadSchemaAsync(producerEvent.SchemaId, token, cancellationToken);
         }
 
         var (eventType, payload) = decoder.Decode(producerEvent.SchemaId, producerEvent.Payload.Memory, pubSub.EventTypeField!, pubSub.PayloadField!);
         await handler.HandleAsync(new PlatformEvent(topic, producerEvent.Id, consumerEvent.ReplayId.ToByteArray(), eventType, payload),
             cancellationToken);
+    }
+
+    /// <summary>
+    /// GetSchema with the stream's token; when it was revoked since the stream opened (the open stream itself is not
+    /// affected), renews it and asks once more, instead of dropping a working stream.
+    /// </summary>
+    private async Task LoadSchemaAsync(string schemaId, SalesforceToken token, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var request = new SchemaRequest { SchemaId = schemaId };
+        SchemaInfo schema;
+        try
+        {
+            schema = await clientFactory.Client.GetSchemaAsync(request, Headers(token, settings),
+                deadline: timeProvider.GetUtcNow().UtcDateTime + settings.PubSub.CallDeadline, cancellationToken: cancellationToken);
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.Unauthenticated)
+        {
+            var renewed = await tokenProvider.RenewAsync(token, cancellationToken);
+            schema = await clientFactory.Client.GetSchemaAsync(request, Headers(renewed, settings),
+                deadline: timeProvider.GetUtcNow().UtcDateTime + settings.PubSub.CallDeadline, cancellationToken: cancellationToken);
+        }
+
+        decoder.AddSchema(schemaId, schema.SchemaJson);
+        Log.SchemaLoaded(logger, schemaId);
     }
 
     private static Metadata Headers(SalesforceToken token, SalesforceOptions settings) => new()
