@@ -162,7 +162,7 @@ public sealed class PubSubSubscriberTests : IAsyncLifetime
         var logger = new RecordingLogger();
         using var sut = CreateSut(logger: logger);
         await sut.StartAsync(TestContext.Current.CancellationToken);
-        await WaitUntilAsync(() => _state.Subscriptions.Count == 1);
+        await WaitUntilAsync(() => sut.Connects == 1);
 
         await sut.StopAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
 
