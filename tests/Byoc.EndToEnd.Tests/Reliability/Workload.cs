@@ -21,19 +21,26 @@ internal sealed class Workload(int users, int messagesPerUser, string runId)
 
     public string MessageId(int user, int index) => string.Create(CultureInfo.InvariantCulture, $"{runId}-u{user}-m{index}");
 
-    /// <summary>Sends every user's messages in order, the users concurrently; a rejected post is retried like a platform would.</summary>
-    public Task SendAllAsync(Func<WebhookPlatform> platform) => SendPacedAsync(platform, TimeSpan.Zero);
+    /// <summary>
+    /// Sends every user's messages (or those <paramref name="which"/> picks by user and index) in order, the users
+    /// concurrently; a post the connector did not answer is retried like a platform would.
+    /// </summary>
+    public Task SendAllAsync(Func<WebhookPlatform> platform, Func<int, int, bool>? which = null) =>
+        SendPacedAsync(platform, TimeSpan.Zero, which);
 
     /// <summary>Like <see cref="SendAllAsync"/>, with a pause between one user's messages.</summary>
-    public async Task SendPacedAsync(Func<WebhookPlatform> platform, TimeSpan pause)
+    public async Task SendPacedAsync(Func<WebhookPlatform> platform, TimeSpan pause, Func<int, int, bool>? which = null)
     {
         await Task.WhenAll(Enumerable.Range(0, Users).Select(async user =>
         {
             using var client = platform();
             for (var index = 0; index < MessagesPerUser; index++)
             {
-                await SendOneAsync(client, user, index);
-                await Task.Delay(pause, TestContext.Current.CancellationToken);
+                if (which is null || which(user, index))
+                {
+                    await SendOneAsync(client, user, index);
+                    await Task.Delay(pause, TestContext.Current.CancellationToken);
+                }
             }
         }));
     }
