@@ -19,9 +19,18 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
-    public async Task TokenRevokedEveryTwoSeconds_EveryMessageOnceInOrder()
+    public async Task LostAnswers_OrgProcessedButAnswered503_RetriesCreateNoSecondEntry()
     {
-        var report = await ReliabilityRun.RunAsync("revoke", new JsonObject { ["revokeTokensEverySeconds"] = 2 });
+        var report = await ReliabilityRun.RunAsync("lost", new JsonObject { ["lostAnswerRate"] = 0.3, ["randomSeed"] = 5 });
+
+        ReliabilityRun.AssertExactlyOnceInOrder(report);
+    }
+
+    [Fact]
+    public async Task TokenRevokedEverySecond_EveryMessageOnceInOrder()
+    {
+        // Spread over about 5 s, so that several revocations land mid-run.
+        var report = await ReliabilityRun.RunAsync("revoke", new JsonObject { ["revokeTokensEverySeconds"] = 1 }, TimeSpan.FromMilliseconds(500));
 
         ReliabilityRun.AssertExactlyOnceInOrder(report);
     }
@@ -39,7 +48,8 @@ public sealed class FaultInjectionTests
     {
         var report = await ReliabilityRun.RunAsync("combined", new JsonObject
         {
-            ["errorRate"] = 0.25,
+            ["errorRate"] = 0.2,
+            ["lostAnswerRate"] = 0.1,
             ["latencyMilliseconds"] = 10,
             ["randomSeed"] = 11,
             ["revokeTokensEverySeconds"] = 2,

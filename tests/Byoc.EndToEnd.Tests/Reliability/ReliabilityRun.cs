@@ -14,14 +14,15 @@ internal static class ReliabilityRun
     public const int Users = 8;
     public const int MessagesPerUser = 10;
 
-    public static async Task<DeliveryLedger.Report> RunAsync(string name, JsonObject faults)
+    /// <summary>Runs the workload; <paramref name="pause"/> between one user's messages stretches the run over time-based faults.</summary>
+    public static async Task<DeliveryLedger.Report> RunAsync(string name, JsonObject faults, TimeSpan? pause = null)
     {
         var clock = Stopwatch.StartNew();
         await using var sink = await PlatformSink.StartAsync(TestContext.Current.CancellationToken);
         await using var test = await TestStack.StartAsync(sink.OutboundUrl);
         await FaultSwitch.SetAsync(test.Stack.InstanceUrl, faults);
         var workload = new Workload(Users, MessagesPerUser, name);
-        await workload.SendAllAsync(() => new WebhookPlatform(test.Stack.WebhookUrl, test.Stack.Secrets.WebhookSecret));
+        await workload.SendPacedAsync(() => new WebhookPlatform(test.Stack.WebhookUrl, test.Stack.Secrets.WebhookSecret), pause ?? TimeSpan.Zero);
         var ledger = new DeliveryLedger(workload, test.Org, sink.Deliveries);
         var inbox = test.Stack.Connector.Services.GetRequiredService<IInboxStore>();
         var outbox = test.Stack.Connector.Services.GetRequiredService<IOutboxStore>();
