@@ -13,7 +13,7 @@ namespace Byoc.Storage.Postgres;
 internal sealed class PostgresLeaderElection(PostgresDatabase database, TimeProvider timeProvider, TimeSpan checkInterval) : ILeaderElection
 {
     /// <summary>The first key of the two-key advisory lock: "byoc" in ASCII (the schema lock uses a bigint key of its own).</summary>
-    private const int LockClass = 0x6279_6F63;
+    internal const int LockClass = 0x6279_6F63;
 
     private const string KeySql = "hashtext(current_schema() || '/' || @name)";
 

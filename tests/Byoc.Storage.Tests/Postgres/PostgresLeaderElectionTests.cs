@@ -1,3 +1,4 @@
+using Byoc.Core.Storage;
 using Byoc.Storage.Postgres;
 using Byoc.TestUtilities.Postgres;
 using Npgsql;
@@ -52,10 +53,17 @@ public sealed class PostgresLeaderElectionTests : IAsyncDisposable
         Assert.NotNull(leader);
 
         // What PostgreSQL does when the leader's process dies: its session ends, and the session's locks with it.
-        await TerminateLockHoldersAsync(ct);
+        await TerminateLeaderSessionAsync(ct);
 
-        await using var successor = await second.TryAcquireAsync("pubsub", ct);
+        // The session ends a moment after pg_terminate_backend returns; a standby keeps trying as the subscriber does.
+        ILeadership? successor = null;
+        for (var attempt = 0; successor is null && attempt < 50; attempt++)
+        {
+            successor = await second.TryAcquireAsync("pubsub", ct) ?? await DelayNullAsync(ct);
+        }
+
         Assert.NotNull(successor);
+        await successor.DisposeAsync();
         await Task.Delay(s_check * 30, leader.Lost).ContinueWith(_ => { }, TaskScheduler.Default);
         Assert.True(leader.Lost.IsCancellationRequested, "The old leader must learn that it lost the lock.");
     }
@@ -99,12 +107,23 @@ public sealed class PostgresLeaderElectionTests : IAsyncDisposable
         return (new PostgresLeaderElection(first, TimeProvider.System, s_check), new PostgresLeaderElection(second, TimeProvider.System, s_check));
     }
 
-    private async Task TerminateLockHoldersAsync(CancellationToken cancellationToken)
+    private static async Task<ILeadership?> DelayNullAsync(CancellationToken cancellationToken)
+    {
+        await Task.Delay(100, cancellationToken);
+        return null;
+    }
+
+    private async Task TerminateLeaderSessionAsync(CancellationToken cancellationToken)
     {
         await using var admin = new NpgsqlConnection(_schema!.ConnectionString);
         await admin.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()", admin);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        // Only the session holding this schema's "pubsub" leadership (two-key advisory lock: class "byoc", name hash).
+        await using var command = new NpgsqlCommand("""
+            SELECT pg_terminate_backend(pid) FROM pg_locks
+            WHERE locktype = 'advisory' AND granted AND objsubid = 2 AND classid::bigint = @class
+              AND objid::bigint = (hashtext(current_schema() || '/pubsub')::bigint & 4294967295)
+            """, admin);
+        command.Parameters.AddWithValue("class", (long)PostgresLeaderElection.LockClass);
+        Assert.True(await command.ExecuteScalarAsync(cancellationToken) is true, "The leader's session should be found and ended.");
     }
 }
