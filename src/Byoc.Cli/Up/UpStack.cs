@@ -234,7 +234,7 @@ internal sealed class UpStack : IAsyncDisposable
             return;
         }
 
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        foreach (var file in new[] { path, path + "-wal", path + "-shm", path + ".lock" })
         {
             try
             {

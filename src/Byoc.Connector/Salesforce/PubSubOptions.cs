@@ -30,6 +30,12 @@ internal sealed class PubSubOptions
     /// <summary>Longest reconnect delay. <value>Default 60 seconds.</value></summary>
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How often a standby instance tries to take over the subscription (PostgreSQL with several instances: one subscribes).
+    /// <value>Default 10 seconds.</value>
+    /// </summary>
+    public TimeSpan StandbyRetryInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Deadline of the unary GetTopic/GetSchema calls. <value>Default 30 seconds.</value></summary>
     public TimeSpan CallDeadline { get; set; } = TimeSpan.FromSeconds(30);
 }

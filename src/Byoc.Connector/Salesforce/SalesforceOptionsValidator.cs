@@ -67,6 +67,7 @@ internal sealed class SalesforceOptionsValidator : IValidateOptions<SalesforceOp
             }
 
             Positive(errors, $"{S}:PubSub:CallDeadline", pubSub.CallDeadline);
+            Positive(errors, $"{S}:PubSub:StandbyRetryInterval", pubSub.StandbyRetryInterval);
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -6,7 +6,7 @@ namespace Byoc.Emulator.Faults;
 
 /// <summary>
 /// The current fault settings (from <see cref="EmulatorOptions.Faults"/>, changeable at run time) and their effects on the
-/// Interaction Service API (latency, 500/503/429 answers) and Pub/Sub (stream drops). Failing requests are drawn from a seeded
+/// Interaction Service API (latency, 500/503/429 answers, lost answers) and Pub/Sub (stream drops). Failing requests are drawn from a seeded
 /// random source so that test runs repeat.
 /// </summary>
 internal sealed class FaultInjector(EmulatorOptions options, AccessTokens tokens, TimeProvider timeProvider)
@@ -66,6 +66,16 @@ internal sealed class FaultInjector(EmulatorOptions options, AccessTokens tokens
         };
     }
 
+    /// <summary>True when the answer of a request that was processed must be replaced by a 503 (a lost answer).</summary>
+    public bool ShouldLoseAnswer()
+    {
+        var rate = Current.LostAnswerRate;
+        lock (_lock)
+        {
+            return rate > 0 && _random.NextDouble() < rate;
+        }
+    }
+
     /// <summary>True when a subscription that delivered this many events must be dropped.</summary>
     public bool ShouldDropStream(long deliveredEvents) =>
         Current.DropStreamEveryEvents is > 0 and var every && deliveredEvents >= every;
@@ -75,6 +85,12 @@ internal sealed class FaultInjector(EmulatorOptions options, AccessTokens tokens
     {
         var injector = context.HttpContext.RequestServices.GetRequiredService<FaultInjector>();
         var error = await injector.BeforeInteractionAsync(context.HttpContext.RequestAborted);
-        return error is null ? await next(context) : error.ToResult();
+        if (error is not null)
+        {
+            return error.ToResult();
+        }
+
+        var result = await next(context);
+        return injector.ShouldLoseAnswer() ? (InteractionError.Of(500) with { StatusCode = StatusCodes.Status503ServiceUnavailable }).ToResult() : result;
     }
 }

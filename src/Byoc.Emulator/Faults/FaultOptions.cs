@@ -11,6 +11,13 @@ internal sealed class FaultOptions
     /// <value>The default is 0.</value>
     public double ErrorRate { get; set; }
 
+    /// <summary>
+    /// Fraction (0–1) of Interaction Service API requests that are processed but answered with a 503, as when the real
+    /// answer is lost on the way back or comes after the client gave up: the client's retry must not create a second entry.
+    /// </summary>
+    /// <value>The default is 0.</value>
+    public double LostAnswerRate { get; set; }
+
     /// <summary>Revoke every issued access token at this interval; null never does.</summary>
     /// <value>The default is null.</value>
     public TimeSpan? RevokeTokensEvery { get; set; }

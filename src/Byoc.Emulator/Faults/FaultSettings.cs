@@ -7,13 +7,15 @@ namespace Byoc.Emulator.Faults;
 /// <param name="DropStreamEveryEvents">Drop Pub/Sub streams after this many delivered events.</param>
 /// <param name="RandomSeed">Seed of the failure draw.</param>
 /// <param name="RevokeTokensNow">Revoke every access token now.</param>
+/// <param name="LostAnswerRate">Fraction (0–1) of Interaction Service API requests processed but answered with 503.</param>
 internal sealed record FaultSettings(
     int LatencyMilliseconds = 0,
     double ErrorRate = 0,
     int? RevokeTokensEverySeconds = null,
     int DropStreamEveryEvents = 0,
     int RandomSeed = 1,
-    bool RevokeTokensNow = false)
+    bool RevokeTokensNow = false,
+    double LostAnswerRate = 0)
 {
     public FaultOptions ToOptions() => new()
     {
@@ -22,9 +24,10 @@ internal sealed record FaultSettings(
         RevokeTokensEvery = RevokeTokensEverySeconds is > 0 and var seconds ? TimeSpan.FromSeconds(seconds) : null,
         DropStreamEveryEvents = Math.Max(0, DropStreamEveryEvents),
         RandomSeed = RandomSeed,
+        LostAnswerRate = Math.Clamp(LostAnswerRate, 0, 1),
     };
 
     public static FaultSettings From(FaultOptions options) => new(
         (int)options.Latency.TotalMilliseconds, options.ErrorRate, (int?)options.RevokeTokensEvery?.TotalSeconds,
-        options.DropStreamEveryEvents, options.RandomSeed);
+        options.DropStreamEveryEvents, options.RandomSeed, LostAnswerRate: options.LostAnswerRate);
 }

@@ -87,6 +87,9 @@ internal sealed partial class PubSubService(
         using var readerCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reader = ReadRequestsAsync(requestStream, topic.TopicName, subscription, readerCts.Token);
         Log.Subscribed(logger, topic.TopicName, cursor, first.NumRequested);
+        // The position is fixed: answer with the response headers at once, so the client knows it is subscribed (and that
+        // nothing published from now on can be missed) without waiting for a first event or keep-alive.
+        await context.WriteResponseHeadersAsync([]);
         try
         {
             await ServeAsync(responseStream, topic.TopicName, cursor, subscription, reader, cancellationToken);

@@ -6,6 +6,7 @@ namespace Byoc.Storage.Postgres;
 internal sealed class PostgresDatabase : IDisposable, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly string _dedicatedConnectionString;
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private volatile bool _initialized;
 
@@ -13,12 +14,33 @@ internal sealed class PostgresDatabase : IDisposable, IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         _dataSource = NpgsqlDataSource.Create(connectionString);
+        _dedicatedConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
     }
 
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken);
         return await _dataSource.OpenConnectionAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A connection outside the pool, whose session ends when it is disposed: for session state that must not outlive its
+    /// holder, such as a leader's advisory lock.
+    /// </summary>
+    public async Task<NpgsqlConnection> OpenDedicatedAsync(CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken);
+        var connection = new NpgsqlConnection(_dedicatedConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
     public void Dispose()

@@ -2,11 +2,15 @@ using Microsoft.Data.Sqlite;
 
 namespace Byoc.Storage.Sqlite;
 
-/// <summary>Opens connections to the connector's SQLite file (WAL) and creates the schema once.</summary>
+/// <summary>
+/// Opens connections to the connector's SQLite file (WAL). The first use takes the file's <see cref="SqliteOwnerLock"/> (one
+/// process per file), creates the schema and releases the leases a crashed predecessor left behind.
+/// </summary>
 internal sealed class SqliteDatabase : IDisposable
 {
     private readonly string _connectionString;
     private readonly SemaphoreSlim _initLock = new(1, 1);
+    private SqliteOwnerLock? _ownerLock;
     private volatile bool _initialized;
 
     public SqliteDatabase(string path)
@@ -32,7 +36,11 @@ internal sealed class SqliteDatabase : IDisposable
     /// <summary>The database file.</summary>
     public string FilePath { get; }
 
-    public void Dispose() => _initLock.Dispose();
+    public void Dispose()
+    {
+        _ownerLock?.Dispose();
+        _initLock.Dispose();
+    }
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -89,9 +97,10 @@ internal sealed class SqliteDatabase : IDisposable
                 return;
             }
 
+            _ownerLock ??= SqliteOwnerLock.Acquire(FilePath);
             await using var connection = await OpenRawAsync(cancellationToken);
             await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode = WAL;" + SqliteSchema.Create;
+            command.CommandText = "PRAGMA journal_mode = WAL;" + SqliteSchema.Create + SqliteSchema.ReleaseAbandonedLeases;
             await command.ExecuteNonQueryAsync(cancellationToken);
             await AddMissingColumnsAsync(connection, cancellationToken);
             _initialized = true;

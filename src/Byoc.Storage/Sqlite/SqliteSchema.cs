@@ -81,4 +81,13 @@ internal static class SqliteSchema
             PRIMARY KEY (channel, platform_user_id, sequence),
             UNIQUE (channel, platform_user_id, key));
         """;
+
+    /// <summary>
+    /// Run once by the process that just took the <see cref="SqliteOwnerLock"/>: every lease still in the file belongs to a
+    /// process that is gone (a crash or SIGKILL), so its rows are claimable now instead of when the lease would run out.
+    /// </summary>
+    public const string ReleaseAbandonedLeases = """
+        UPDATE inbox SET lease_owner = NULL, lease_until = NULL WHERE status = 0 AND lease_owner IS NOT NULL;
+        UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE status = 0 AND lease_owner IS NOT NULL;
+        """;
 }

@@ -30,6 +30,23 @@ public sealed class FaultInjectorTests
     }
 
     [Fact]
+    public async Task Interactions_LostAnswerRateOne_ProcessesButAnswers503AndTheRetryGets10073()
+    {
+        await using var emulator = await TestEmulator.StartAsync("--Emulator:Faults:LostAnswerRate=1");
+        using var client = await ScrtTestClient.CreateAsync(emulator);
+        var interaction = ScrtTestClient.TextInteraction(client.ChannelAddress, "user-1", "hi");
+
+        var (first, _) = await client.PostInteractionAsync(interaction);
+        emulator.Get<Byoc.Emulator.Faults.FaultInjector>().Update(new Byoc.Emulator.Faults.FaultOptions());
+        var (retry, body) = await client.PostInteractionAsync(interaction);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, first);
+        Assert.Single(emulator.Get<OrgStore>().Records("Conversation"));
+        Assert.Equal(10073, body["code"]!.GetValue<int>());
+        Assert.NotEqual(HttpStatusCode.Accepted, retry);
+    }
+
+    [Fact]
     public async Task AdminEndpoint_RevokeTokensNow_ExistingTokenRejectedAndNewOneWorks()
     {
         await using var emulator = await TestEmulator.StartAsync();

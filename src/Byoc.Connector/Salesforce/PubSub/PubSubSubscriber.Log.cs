@@ -35,5 +35,17 @@ internal sealed partial class PubSubSubscriber
 
         [LoggerMessage(307, LogLevel.Warning, "Renewing the token for Pub/Sub failed: {Reason}", EventName = "PubSubTokenRenewalFailed")]
         public static partial void TokenRenewalFailed(ILogger logger, string reason);
+
+        [LoggerMessage(309, LogLevel.Information,
+            "Another connector instance leads the Pub/Sub subscription to {Topic}; standing by, trying again every {Interval}.",
+            EventName = "PubSubStandingBy")]
+        public static partial void StandingBy(ILogger logger, string topic, TimeSpan interval);
+
+        [LoggerMessage(310, LogLevel.Warning, "Lost the leadership of the Pub/Sub subscription to {Topic}; unsubscribed and standing by.",
+            EventName = "PubSubLeadershipLost")]
+        public static partial void LeadershipLost(ILogger logger, string topic);
+
+        [LoggerMessage(311, LogLevel.Error, "Could not elect the Pub/Sub subscriber for {Topic}; trying again.", EventName = "PubSubLeaderElectionFailed")]
+        public static partial void LeaderElectionFailed(ILogger logger, string topic, Exception exception);
     }
 }

@@ -1,8 +1,6 @@
 using Byoc.Connector.Diagnostics;
-using Byoc.Connector.Salesforce.PubSub.Protocol;
 using Byoc.Core.Delivery;
 using Byoc.Core.Storage;
-using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +11,7 @@ namespace Byoc.Connector.Salesforce.PubSub;
 /// stored checkpoint (CUSTOM) or LATEST, tops up flow-control credit long before it runs out, decodes Avro with the
 /// schema from GetSchema, hands each event to <see cref="IPlatformEventHandler"/> (which checkpoints it), and reconnects
 /// with capped, jittered backoff. A rejected replay id restarts from EARLIEST; the outbox de-duplicates what repeats.
+/// Only the instance that leads (<see cref="ILeaderElection"/>) subscribes; the others stand by and take over when it dies.
 /// </summary>
 internal sealed partial class PubSubSubscriber(
     PubSubClientFactory clientFactory,
@@ -21,14 +20,18 @@ internal sealed partial class PubSubSubscriber(
     IOutboxStore outbox,
     IPlatformEventHandler handler,
     AvroEventDecoder decoder,
+    ILeaderElection leaderElection,
     TimeProvider timeProvider,
     ConnectorMetrics metrics,
     ILogger<PubSubSubscriber> logger) : BackgroundService
 {
+    private const string LeadershipName = "pubsub-subscriber";
+
     private bool _replayRejected;
+    private bool _streamResponded;
     private int _connects;
 
-    /// <summary>How many streams have been opened; for tests and diagnostics.</summary>
+    /// <summary>How many subscriptions the server confirmed (it answered the first FetchRequest's stream); for tests and readiness.</summary>
     public int Connects => Volatile.Read(ref _connects);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -40,21 +43,85 @@ internal sealed partial class PubSubSubscriber(
             return;
         }
 
-        var backoff = new RetryPolicy(settings.ReconnectBaseDelay, settings.ReconnectMaxDelay, int.MaxValue);
-        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
-            try
-            {
-                var received = await RunStreamAsync(stoppingToken);
-                failures = received ? 0 : failures;
-                Log.StreamEnded(logger, settings.Topic!);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            var leadership = await LeadAsync(stoppingToken);
+            if (leadership is null)
             {
                 return;
             }
-            catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && stoppingToken.IsCancellationRequested)
+
+            await using (leadership)
+            {
+                using var leading = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, leadership.Lost);
+                await SubscribeAsync(leading.Token);
+                if (!stoppingToken.IsCancellationRequested)
+                {
+                    Log.LeadershipLost(logger, settings.Topic!);
+                }
+            }
+        }
+    }
+
+    /// <summary>Waits until this instance leads; null when stopping first.</summary>
+    private async Task<ILeadership?> LeadAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value.PubSub;
+        var standingBy = false;
+        while (true)
+        {
+            try
+            {
+                if (await leaderElection.TryAcquireAsync(LeadershipName, stoppingToken) is { } leadership)
+                {
+                    return leadership;
+                }
+
+                if (!standingBy)
+                {
+                    standingBy = true;
+                    Log.StandingBy(logger, settings.Topic!, settings.StandbyRetryInterval);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return null;
+            }
+            catch (Exception ex)
+            {
+                Log.LeaderElectionFailed(logger, settings.Topic!, ex);
+            }
+
+            try
+            {
+                await Task.Delay(settings.StandbyRetryInterval, timeProvider, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>Subscribes and resubscribes until the token is cancelled (stopping, or the leadership was lost).</summary>
+    private async Task SubscribeAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value.PubSub;
+        var backoff = new RetryPolicy(settings.ReconnectBaseDelay, settings.ReconnectMaxDelay, int.MaxValue);
+        var failures = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            _streamResponded = false;
+            try
+            {
+                await RunStreamAsync(cancellationToken);
+                Log.StreamEnded(logger, settings.Topic!);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
             {
                 // Our own shutdown cancelled the call: not a stream failure.
                 return;
@@ -70,7 +137,7 @@ internal sealed partial class PubSubSubscriber(
                 Log.StreamFailed(logger, settings.Topic!, ex.StatusCode, ErrorCode(ex), ex.Status.Detail);
                 if (ex.StatusCode == StatusCode.Unauthenticated || ErrorCode(ex)?.Contains("auth", StringComparison.OrdinalIgnoreCase) == true)
                 {
-                    await RenewTokenAsync(stoppingToken);
+                    await RenewTokenAsync(cancellationToken);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -79,87 +146,21 @@ internal sealed partial class PubSubSubscriber(
                 Log.SubscriberError(logger, settings.Topic!, ex);
             }
 
-            failures++;
             metrics.PubSubReconnect();
+            // A stream that worked before it ended (a drop every N events, a revoked token) starts the backoff afresh;
+            // only failures in a row grow it, otherwise regular drops would push every reconnect towards the maximum.
+            failures = _streamResponded ? 1 : failures + 1;
             var delay = backoff.GetDelay(failures);
             Log.Reconnecting(logger, settings.Topic!, delay, failures);
             try
             {
-                await Task.Delay(delay, timeProvider, stoppingToken);
+                await Task.Delay(delay, timeProvider, cancellationToken);
             }
             catch (OperationCanceledException)
             {
                 return;
             }
         }
-    }
-
-    private async Task<bool> RunStreamAsync(CancellationToken cancellationToken)
-    {
-        var settings = options.Value;
-        var pubSub = settings.PubSub;
-        var topic = pubSub.Topic!;
-        var token = await tokenProvider.GetTokenAsync(cancellationToken);
-        var headers = Headers(token, settings);
-        var stored = _replayRejected ? null : await outbox.GetReplayIdAsync(topic, cancellationToken);
-        var first = new FetchRequest { TopicName = topic, NumRequested = pubSub.BatchSize };
-        if (stored is not null)
-        {
-            first.ReplayPreset = ReplayPreset.Custom;
-            first.ReplayId = ByteString.CopyFrom(stored);
-        }
-        else
-        {
-            // After a rejected replay id, replay everything retained rather than lose events; duplicates are dropped by the outbox.
-            first.ReplayPreset = _replayRejected ? ReplayPreset.Earliest : ReplayPreset.Latest;
-        }
-
-        using var call = clientFactory.Client.Subscribe(headers, cancellationToken: cancellationToken);
-        Interlocked.Increment(ref _connects);
-        await call.RequestStream.WriteAsync(first, cancellationToken);
-        Log.Subscribed(logger, topic, first.ReplayPreset.ToString());
-        metrics.PubSubConnected(true);
-        using var disconnected = new StreamStateReset(metrics);
-        var pending = pubSub.BatchSize;
-        var received = false;
-        await foreach (var response in call.ResponseStream.ReadAllAsync(cancellationToken))
-        {
-            foreach (var consumerEvent in response.Events)
-            {
-                await HandleAsync(consumerEvent, topic, headers, cancellationToken);
-                received = true;
-                _replayRejected = false;
-            }
-
-            pending = response.PendingNumRequested;
-            // Top up when half the credit is used, so the server never sees zero pending (it closes idle streams ~70 s
-            // after pending reaches 0).
-            if (pending <= pubSub.BatchSize / 2)
-            {
-                var more = pubSub.BatchSize - pending;
-                await call.RequestStream.WriteAsync(new FetchRequest { TopicName = topic, NumRequested = more }, cancellationToken);
-                pending += more;
-            }
-        }
-
-        return received;
-    }
-
-    private async Task HandleAsync(ConsumerEvent consumerEvent, string topic, Metadata headers, CancellationToken cancellationToken)
-    {
-        var pubSub = options.Value.PubSub;
-        var producerEvent = consumerEvent.Event;
-        if (!decoder.HasSchema(producerEvent.SchemaId))
-        {
-            var schema = await clientFactory.Client.GetSchemaAsync(new SchemaRequest { SchemaId = producerEvent.SchemaId }, headers,
-                deadline: timeProvider.GetUtcNow().UtcDateTime + pubSub.CallDeadline, cancellationToken: cancellationToken);
-            decoder.AddSchema(producerEvent.SchemaId, schema.SchemaJson);
-            Log.SchemaLoaded(logger, producerEvent.SchemaId);
-        }
-
-        var (eventType, payload) = decoder.Decode(producerEvent.SchemaId, producerEvent.Payload.Memory, pubSub.EventTypeField!, pubSub.PayloadField!);
-        await handler.HandleAsync(new PlatformEvent(topic, producerEvent.Id, consumerEvent.ReplayId.ToByteArray(), eventType, payload),
-            cancellationToken);
     }
 
     private async Task RenewTokenAsync(CancellationToken cancellationToken)
@@ -174,13 +175,6 @@ internal sealed partial class PubSubSubscriber(
             Log.TokenRenewalFailed(logger, ex.Message);
         }
     }
-
-    private static Metadata Headers(SalesforceToken token, SalesforceOptions settings) => new()
-    {
-        { "accesstoken", token.AccessToken },
-        { "instanceurl", (settings.InstanceUrl ?? token.InstanceUrl).GetLeftPart(UriPartial.Authority) },
-        { "tenantid", settings.OrgId! },
-    };
 
     private static string? ErrorCode(RpcException ex) =>
         ex.Trailers.GetValue("error-code") ?? ex.Trailers.GetValue("x-sfdc-error-code");

@@ -46,6 +46,17 @@ internal sealed class FakePubSubService(FakePubSubState state) : Server.PubSub.P
                 new Metadata { { "error-code", "sfdc.platform.eventbus.grpc.subscription.fetch.replayid.validation.failed" } });
         }
 
+        await context.WriteResponseHeadersAsync([]);
+        if (state.KeepAliveOnSubscribe is { } keepAlive)
+        {
+            await responseStream.WriteAsync(new FetchResponse
+            {
+                LatestReplayId = ByteString.CopyFrom(keepAlive),
+                PendingNumRequested = first.NumRequested,
+                RpcId = Guid.NewGuid().ToString(),
+            });
+        }
+
         var credit = first.NumRequested;
         var creditLock = new Lock();
         var reader = Task.Run(async () =>

@@ -37,6 +37,9 @@ internal sealed class FakePubSubState
     /// <summary>Connection number (1-based) → number of events after which that stream is broken.</summary>
     public ConcurrentDictionary<int, int> DropAfter { get; } = new();
 
+    /// <summary>When set, every subscription first gets an empty keep-alive response carrying this replay id.</summary>
+    public byte[]? KeepAliveOnSubscribe { get; set; }
+
     /// <summary>When set, the next subscription fails as unauthenticated.</summary>
     public bool RejectTokenOnce { get; set; }
 
@@ -69,6 +72,18 @@ internal sealed class FakePubSubState
             var replayId = new byte[8];
             BinaryPrimitives.WriteUInt64BigEndian(replayId, (ulong)(_events.Count + 1000));
             _events.Add((replayId, Guid.NewGuid().ToString(), stream.ToArray()));
+        }
+    }
+
+    /// <summary>The replay id of the newest event.</summary>
+    public byte[] LastReplayId
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _events[^1].ReplayId;
+            }
         }
     }
 

@@ -162,7 +162,7 @@ public sealed class PubSubSubscriberTests : IAsyncLifetime
         var logger = new RecordingLogger();
         using var sut = CreateSut(logger: logger);
         await sut.StartAsync(TestContext.Current.CancellationToken);
-        await WaitUntilAsync(() => _state.Subscriptions.Count == 1);
+        await WaitUntilAsync(() => sut.Connects == 1);
 
         await sut.StopAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
 
@@ -170,7 +170,105 @@ public sealed class PubSubSubscriberTests : IAsyncLifetime
         Assert.Equal(1, sut.Connects);
     }
 
-    private PubSubSubscriber CreateSut(FakeTokenProvider? tokens = null, ILogger<PubSubSubscriber>? logger = null) => new(
+    [Fact]
+    public async Task ExecuteAsync_StreamDropsAfterEveryEvent_EachReconnectStartsTheBackoffAfresh()
+    {
+        for (var connection = 1; connection <= 6; connection++)
+        {
+            _state.DropAfter[connection] = 1;
+        }
+
+        var logger = new RecordingLogger();
+        using var sut = CreateSut(logger: logger);
+        await sut.StartAsync(TestContext.Current.CancellationToken);
+        await WaitUntilAsync(() => _state.Subscriptions.Count == 1);
+        for (var i = 0; i < 6; i++)
+        {
+            _state.Publish("Interaction", $"{{\"n\":{i}}}");
+        }
+
+        await WaitUntilAsync(() => _handler.Handled.Count == 6);
+        await sut.StopAsync(TestContext.Current.CancellationToken);
+
+        // Every reconnect after a stream that delivered its event and was then dropped starts at the first backoff step.
+        var entries = logger.Entries.ToArray();
+        var afterDrops = entries.Select((e, i) => (Entry: e, Index: i))
+            .Where(x => x.Entry.EventId.Id == 305 && x.Index > 0 && entries[x.Index - 1].Message.Contains("dropped by the test", StringComparison.Ordinal))
+            .Select(x => x.Entry.Message)
+            .ToArray();
+        var log = string.Join("\n", entries.Select(e => $"{e.EventId.Id} {e.Message}"));
+        Assert.True(afterDrops.Length >= 5, log);
+        Assert.True(afterDrops.All(m => m.Contains("(failure 1)", StringComparison.Ordinal)), log);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_KeepAliveOnFirstLatestSubscription_StoresItsPositionToResumeFrom()
+    {
+        _state.Publish("Interaction", "{\"before\":true}");
+        var position = _state.LastReplayId;
+        _state.KeepAliveOnSubscribe = position;
+        using (var first = CreateSut())
+        {
+            await first.StartAsync(TestContext.Current.CancellationToken);
+            await WaitUntilAsync(() => _state.Subscriptions.Count == 1);
+            await WaitUntilAsync(() => _outbox.GetReplayIdAsync(Topic, CancellationToken.None).Result is not null);
+            await first.StopAsync(TestContext.Current.CancellationToken);
+        }
+
+        // Published while the connector was down, before it ever received an event.
+        _state.Publish("Interaction", "{\"while-down\":true}");
+        using var restarted = CreateSut();
+        await restarted.StartAsync(TestContext.Current.CancellationToken);
+        await WaitUntilAsync(() => _handler.Handled.Count == 1);
+        await restarted.StopAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(["Latest", "Custom"], _state.Subscriptions.Select(s => s.Preset));
+        Assert.Equal("{\"while-down\":true}", Assert.Single(_handler.Handled).Payload);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_AnotherInstanceLeads_StandsByThenSubscribesWhenItTakesOver()
+    {
+        var election = new FakeLeaderElection { RefusalsLeft = 3 };
+        using var sut = CreateSut(election: election);
+
+        await sut.StartAsync(TestContext.Current.CancellationToken);
+        await WaitUntilAsync(() => election.Attempts >= 2);
+        Assert.Empty(_state.Subscriptions);
+        await WaitUntilAsync(() => _state.Subscriptions.Count == 1);
+        await sut.StopAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(4, election.Attempts);
+        Assert.True(election.Current!.Disposed, "Stopping gives the leadership up.");
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_LeadershipLost_UnsubscribesAndWaitsToLeadAgain()
+    {
+        var election = new FakeLeaderElection();
+        using var sut = CreateSut(election: election);
+        await sut.StartAsync(TestContext.Current.CancellationToken);
+        await WaitUntilAsync(() => sut.Connects == 1);
+        _state.Publish("Interaction", "{\"n\":0}");
+        await WaitUntilAsync(() => _handler.Handled.Count == 1);
+        var first = election.Current!;
+
+        election.RefusalsLeft = int.MaxValue;
+        await first.LoseAsync();
+        await WaitUntilAsync(() => first.Disposed && election.Attempts >= 3);
+        _state.Publish("Interaction", "{\"n\":1}");
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+
+        Assert.Single(_handler.Handled);
+        election.RefusalsLeft = 0;
+        await WaitUntilAsync(() => _handler.Handled.Count == 2);
+        await sut.StopAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(["Latest", "Custom"], _state.Subscriptions.Select(s => s.Preset));
+        Assert.Equal(2, sut.Connects);
+    }
+
+    private PubSubSubscriber CreateSut(FakeTokenProvider? tokens = null, ILogger<PubSubSubscriber>? logger = null,
+        ILeaderElection? election = null) => new(
         new PubSubClientFactory(new Connector.Salesforce.PubSub.Protocol.PubSub.PubSubClient(_channel)),
         tokens ?? new FakeTokenProvider(),
         Options.Create(new SalesforceOptions
@@ -184,11 +282,13 @@ public sealed class PubSubSubscriberTests : IAsyncLifetime
                 BatchSize = 4,
                 ReconnectBaseDelay = TimeSpan.FromMilliseconds(20),
                 ReconnectMaxDelay = TimeSpan.FromMilliseconds(100),
+                StandbyRetryInterval = TimeSpan.FromMilliseconds(20),
             },
         }),
         _outbox,
         _handler,
         new AvroEventDecoder(),
+        election ?? new SqliteLeaderElection(_database),
         TimeProvider.System,
         Diagnostics.TestMetrics.Create(),
         logger ?? NullLogger<PubSubSubscriber>.Instance);
@@ -214,6 +314,47 @@ public sealed class PubSubSubscriberTests : IAsyncLifetime
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
             Entries.Enqueue((logLevel, eventId, formatter(state, exception)));
+    }
+
+    private sealed class FakeLeaderElection : ILeaderElection
+    {
+        private int _attempts;
+
+        public int RefusalsLeft { get; set; }
+
+        public int Attempts => Volatile.Read(ref _attempts);
+
+        public FakeLeadership? Current { get; private set; }
+
+        public Task<ILeadership?> TryAcquireAsync(string name, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _attempts);
+            if (RefusalsLeft > 0)
+            {
+                RefusalsLeft--;
+                return Task.FromResult<ILeadership?>(null);
+            }
+
+            Current = new FakeLeadership();
+            return Task.FromResult<ILeadership?>(Current);
+        }
+    }
+
+    private sealed class FakeLeadership : ILeadership
+    {
+        private readonly CancellationTokenSource _lost = new();
+
+        public bool Disposed { get; private set; }
+
+        public CancellationToken Lost => _lost.Token;
+
+        public Task LoseAsync() => _lost.CancelAsync();
+
+        public ValueTask DisposeAsync()
+        {
+            Disposed = true;
+            return ValueTask.CompletedTask;
+        }
     }
 
     private sealed class RecordingHandler(IOutboxStore outbox) : IPlatformEventHandler

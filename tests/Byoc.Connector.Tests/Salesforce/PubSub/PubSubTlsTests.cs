@@ -106,7 +106,7 @@ public sealed class PubSubTlsTests : IAsyncLifetime
         });
         using var factory = new PubSubClientFactory(options);
         using var sut = new PubSubSubscriber(factory, new FakeTokenProvider(), options, new SqliteOutboxStore(database, TimeProvider.System),
-            new NoopHandler(), new AvroEventDecoder(), TimeProvider.System, Diagnostics.TestMetrics.Create(), NullLogger<PubSubSubscriber>.Instance);
+            new NoopHandler(), new AvroEventDecoder(), new SqliteLeaderElection(database), TimeProvider.System, Diagnostics.TestMetrics.Create(), NullLogger<PubSubSubscriber>.Instance);
         await sut.StartAsync(TestContext.Current.CancellationToken);
         var deadline = TimeProvider.System.GetUtcNow() + limit;
         while (!stopWhen() && TimeProvider.System.GetUtcNow() < deadline)

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using Byoc.Connector;
+using Byoc.Connector.Salesforce.PubSub;
+using Byoc.TestUtilities.Postgres;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Byoc.EndToEnd.Tests.Reliability;
+
+/// <summary>
+/// Two connector instances on one PostgreSQL database: only the leader subscribes to Pub/Sub; when it goes away the standby
+/// takes over from the stored replay id, and every message and reply still arrives once and in order.
+/// </summary>
+[Trait("Category", "Slow")]
+public sealed class PostgresFailoverTests
+{
+    [Fact]
+    public async Task TwoInstances_OneSubscribes_StandbyTakesOverWhenLeaderStops()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var clock = Stopwatch.StartNew();
+        await using var schema = await TestPostgresSchema.CreateAsync("byoc_failover", ct);
+        await using var sink = await PlatformSink.StartAsync(ct);
+        await using var org = await EmulatedOrg.StartAsync();
+        var workload = new Workload(users: 4, messagesPerUser: 6, runId: "failover");
+        var ledger = new DeliveryLedger(workload, org.Org, sink.Deliveries);
+        var (leaderPort, standbyPort) = (EmulatedOrg.FreePort(), EmulatedOrg.FreePort());
+        await using var leader = await StartAsync(org, schema, leaderPort, sink.OutboundUrl);
+        await WaitFor.ConditionAsync(() => Subscriber(leader).Connects == 1, "the first instance's subscription");
+        await using var standby = await StartAsync(org, schema, standbyPort, sink.OutboundUrl);
+
+        await workload.SendAllAsync(() => new WebhookPlatform(EmulatedOrg.WebhookUrl(leaderPort), org.Secrets.WebhookSecret),
+            (_, index) => index < 3);
+        await WaitFor.ConditionAsync(() => ledger.Compare().RepliesReceived >= workload.Users * 3, "replies through the leader");
+        Assert.Equal(0, Subscriber(standby).Connects);
+
+        await leader.StopAsync(ct);
+        await WaitFor.ConditionAsync(() => Subscriber(standby).Connects == 1, "the standby's subscription");
+        await workload.SendAllAsync(() => new WebhookPlatform(EmulatedOrg.WebhookUrl(standbyPort), org.Secrets.WebhookSecret),
+            (_, index) => index >= 3);
+        await WaitFor.ConditionAsync(() => ConnectorCrashTests.Settled(ledger.Compare()), "every message and reply after the failover");
+        await Task.Delay(TimeSpan.FromSeconds(1), ct);
+
+        var report = ledger.Compare();
+        TestContext.Current.TestOutputHelper?.WriteLine($"failover: {report}; {clock.Elapsed.TotalSeconds:F1} s");
+        Assert.True(report is { InboundDuplicates: 0, InboundMissing: 0, InboundOutOfOrder: 0 }, report.ToString());
+        Assert.True(report is { RepliesMissing: 0, RepliesOutOfOrder: 0, RepeatedPosts: 0, RepliesNotAcknowledged: 0 }, report.ToString());
+    }
+
+    private static PubSubSubscriber Subscriber(WebApplication connector) => connector.Services.GetRequiredService<PubSubSubscriber>();
+
+    private static async Task<WebApplication> StartAsync(EmulatedOrg org, TestPostgresSchema schema, int port, Uri outboundUrl)
+    {
+        var args = org.ConnectorArgs(port, "unused.db", outboundUrl);
+        args.Remove("--urls");
+        args.RemoveAll(a => a.StartsWith("http://127.0.0.1:", StringComparison.Ordinal));
+        var connector = ConnectorApplication.Create(
+        [
+            $"--urls=http://127.0.0.1:{port}",
+            .. args,
+            "--Connector:Storage:Provider=Postgres",
+            "--Connector:Storage:ConnectionString=" + schema.ConnectionString,
+            "--Connector:Salesforce:PubSub:StandbyRetryInterval=00:00:00.200",
+        ]);
+        await connector.StartAsync(TestContext.Current.CancellationToken);
+        return connector;
+    }
+}
