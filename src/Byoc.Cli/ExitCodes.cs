@@ -7,4 +7,5 @@ internal static class ExitCodes
     public const int Failure = 1;
     public const int InvalidUsage = 2;
     public const int NotAvailable = 3;
+    public const int ActionRequired = 4;
 }

@@ -14,4 +14,7 @@ internal static class JsonFields
     /// <summary>True when two Salesforce ids name the same record (15- and 18-character forms compare equal).</summary>
     public static bool SameId(string? a, string? b) =>
         a is { Length: >= 15 } && b is { Length: >= 15 } && string.Equals(a[..15], b[..15], StringComparison.Ordinal);
+
+    /// <summary>The first record, or null when there is none.</summary>
+    public static JsonObject? FirstOrNull(this IReadOnlyList<JsonObject> records) => records.Count > 0 ? records[0] : null;
 }

@@ -5,7 +5,7 @@ namespace Byoc.Setup.Steps;
 /// <summary>Guide step 5a: the fallback queue, a <c>Group</c> of type Queue whose <c>QueueSobject</c> lists MessagingSession.</summary>
 internal sealed class QueueStep : ISetupStep
 {
-    public string Title => "5. Fallback queue for MessagingSession";
+    public string Title => "5a. Fallback queue for MessagingSession";
 
     public async Task<StepPlan> PlanAsync(SetupContext context, CancellationToken cancellationToken)
     {

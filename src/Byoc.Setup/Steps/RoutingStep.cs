@@ -9,7 +9,7 @@ namespace Byoc.Setup.Steps;
 /// </summary>
 internal sealed class RoutingStep : ISetupStep
 {
-    public string Title => "5. Route the channel to the agent (SessionHandlerId, FallbackQueueId)";
+    public string Title => "5b. Route the channel to the agent (SessionHandlerId, FallbackQueueId)";
 
     public async Task<StepPlan> PlanAsync(SetupContext context, CancellationToken cancellationToken)
     {

@@ -1,0 +1,26 @@
+using System.Text.Json;
+using Spectre.Console;
+
+namespace Byoc.Cli.Commands;
+
+/// <summary>Shared output of <c>byoc setup</c>, <c>doctor</c> and <c>verify</c>: a console that respects <c>NO_COLOR</c>, JSON and markup escaping.</summary>
+internal static class SetupConsole
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    public static IAnsiConsole Open(TextWriter output) => Up.UpBanner.CreateConsole(output);
+
+    public static string E(string? text) => Markup.Escape(text ?? "");
+
+    /// <summary>Writes a connection or usage problem and returns its exit code.</summary>
+    public static async Task<int> FailAsync(TextWriter error, string command, Exception ex)
+    {
+        await error.WriteLineAsync($"byoc {command}: {ex.Message}");
+        return ex is ArgumentException ? ExitCodes.InvalidUsage : ExitCodes.NotAvailable;
+    }
+}
