@@ -21,12 +21,12 @@ internal static class DoctorCommand
         var agent = new Option<string>("--agent") { Description = "The agent's BotDefinition developer name.", DefaultValueFactory = _ => "Reservation_Agent" };
         var channel = new Option<string>("--channel") { Description = "The BYOC MessagingChannel developer name.", DefaultValueFactory = _ => "AgentforceChannel" };
         var address = new Option<string?>("--channel-address") { Description = "The connector's ChannelAddressIdentifier (checks that channel instead of --channel)." };
-        var connectorUrl = new Option<Uri?>("--connector-url") { Description = "The running connector (its /healthz); default with --emulator: http://127.0.0.1:5080." };
+        var connectorUrl = SetupConsole.UrlOption("--connector-url", "The running connector (its /healthz); default with --emulator: http://127.0.0.1:5080.");
         var connectorKey = new Option<string?>("--connector-consumer-key") { Description = "The connector's consumer key (checks its token)." };
         var connectorUser = new Option<string?>("--connector-username") { Description = "The connector's integration user." };
         var connectorKeyFile = new Option<string?>("--connector-key-file") { Description = "The connector's private key file." };
-        var loginUrl = new Option<Uri>("--connector-login-url") { Description = "The connector's login URL.", DefaultValueFactory = _ => new Uri("https://login.salesforce.com") };
-        var pubSub = new Option<Uri?>("--pubsub-endpoint") { Description = "The Pub/Sub API (https://api.pubsub.salesforce.com:7443 for real orgs); needs the connector login." };
+        var loginUrl = SetupConsole.UrlOption("--connector-login-url", "The connector's login URL.", new Uri("https://login.salesforce.com"));
+        var pubSub = SetupConsole.UrlOption("--pubsub-endpoint", "The Pub/Sub API (https://api.pubsub.salesforce.com:7443 for real orgs); needs the connector login.");
         var pubSubCa = new Option<string?>("--pubsub-ca-file") { Description = "PEM CA to trust for the Pub/Sub endpoint (the emulated org's local CA)." };
         var json = new Option<bool>("--json") { Description = "Print the checks as JSON." };
         var command = new Command("doctor",

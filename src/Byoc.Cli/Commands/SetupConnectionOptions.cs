@@ -18,7 +18,7 @@ internal sealed class SetupConnectionOptions
     private readonly Option<string?> _consumerKey = new("--consumer-key") { Description = "JWT bearer login: the connected app's consumer key." };
     private readonly Option<string?> _username = new("--username") { Description = "JWT bearer login: the user to log in as (an admin for setup)." };
     private readonly Option<string?> _keyFile = new("--key-file") { Description = "JWT bearer login: PEM private key of the connected app's certificate." };
-    private readonly Option<Uri> _loginUrl = new("--login-url") { Description = "JWT bearer login: login URL.", DefaultValueFactory = _ => new Uri("https://login.salesforce.com") };
+    private readonly Option<Uri?> _loginUrl = SetupConsole.UrlOption("--login-url", "JWT bearer login: login URL.", new Uri("https://login.salesforce.com"));
     private readonly Option<bool> _emulator = new("--emulator") { Description = "Use the running emulated org (byoc up / byoc emulator) with the credentials it exported." };
     private readonly Option<string> _stateDir = new("--state-dir") { Description = "State folder of the emulated org (with --emulator).", DefaultValueFactory = _ => ".byoc" };
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.CommandLine;
 using Spectre.Console;
 
 namespace Byoc.Cli.Commands;
@@ -12,6 +13,31 @@ internal static class SetupConsole
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
+
+    /// <summary>An absolute-URL option (System.CommandLine has no built-in Uri parser).</summary>
+    public static Option<Uri?> UrlOption(string name, string description, Uri? defaultValue = null)
+    {
+        var option = new Option<Uri?>(name)
+        {
+            Description = description,
+            CustomParser = result =>
+            {
+                if (Uri.TryCreate(result.Tokens[0].Value, UriKind.Absolute, out var url))
+                {
+                    return url;
+                }
+
+                result.AddError($"{name} must be an absolute URL, not '{result.Tokens[0].Value}'.");
+                return null;
+            },
+        };
+        if (defaultValue is not null)
+        {
+            option.DefaultValueFactory = _ => defaultValue;
+        }
+
+        return option;
+    }
 
     public static IAnsiConsole Open(TextWriter output) => Up.UpBanner.CreateConsole(output);
 

@@ -18,10 +18,10 @@ internal static class VerifyCommand
     public static Command Create(TimeProvider time)
     {
         var connection = new SetupConnectionOptions();
-        var connectorUrl = new Option<Uri?>("--connector-url") { Description = "The running connector; default with --emulator: http://127.0.0.1:5080." };
+        var connectorUrl = SetupConsole.UrlOption("--connector-url", "The running connector; default with --emulator: http://127.0.0.1:5080.");
         var webhookChannel = new Option<string>("--webhook-channel") { Description = "The connector's webhook channel name.", DefaultValueFactory = _ => ConnectorArguments.WebhookChannel };
         var secret = new Option<string?>("--webhook-secret") { Description = "The webhook channel's whsec_ secret; default with --emulator: from up-secrets.json." };
-        var sink = new Option<Uri?>("--sink-url") { Description = "Where the channel's deliveries can be listed (GET → JSON array); default with --emulator: the connector's /up/webhook-sink." };
+        var sink = SetupConsole.UrlOption("--sink-url", "Where the channel's deliveries can be listed (GET → JSON array); default with --emulator: the connector's /up/webhook-sink.");
         var agent = new Option<string>("--agent") { Description = "The agent's BotDefinition developer name.", DefaultValueFactory = _ => "Reservation_Agent" };
         var channel = new Option<string>("--channel") { Description = "The BYOC MessagingChannel developer name.", DefaultValueFactory = _ => "AgentforceChannel" };
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for each reply or routing change.", DefaultValueFactory = _ => 60 };
