@@ -52,8 +52,11 @@ internal sealed class ChannelStep : ISetupStep
         catch (DeployFailedException ex)
         {
             throw new ActionRequiredException(
-                $"The org did not create the channel by Metadata API ({string.Join("; ", ex.Result.Failures)}).",
-                ClickPath(context));
+                $"The org did not create the channel by Metadata API ({string.Join("; ", ex.Result.Failures)}).", ClickPath(context));
+        }
+        catch (OrgApiException ex)
+        {
+            throw new ActionRequiredException($"The org refused the channel's Metadata deploy ({ex.Message}).", ClickPath(context));
         }
     }
 
