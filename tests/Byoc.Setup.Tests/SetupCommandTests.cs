@@ -9,8 +9,9 @@ public sealed class SetupCommandTests
     {
         await using var org = await SetupOrg.StartAsync();
 
+        var written = Path.Combine(org.StateDirectory, "connector-settings.json");
         var (first, firstJson) = await org.RunJsonAsync("setup");
-        var (second, secondJson) = await org.RunJsonAsync("setup");
+        var (second, secondJson) = await org.RunJsonAsync("setup", "--output", written);
 
         Assert.Equal(0, first);
         Assert.True(firstJson.GetProperty("changed").GetBoolean());
@@ -23,6 +24,10 @@ public sealed class SetupCommandTests
         Assert.Equal(channel.GetString("ChannelAddressIdentifier"), configuration.GetProperty("channelAddressIdentifier").GetString());
         Assert.Equal("/event/Byoc_Interaction__e", configuration.GetProperty("topic").GetString());
         Assert.Equal("Byoc_ChannelDefinition", configuration.GetProperty("authorizationContext").GetString());
+        var settings = JsonDocument.Parse(File.ReadAllText(written)).RootElement.GetProperty("Connector");
+        Assert.Equal(channel.GetString("ChannelAddressIdentifier"),
+            settings.GetProperty("Webhook").GetProperty("Channels").GetProperty("webhook").GetProperty("ChannelAddressIdentifier").GetString());
+        Assert.Equal("Payload__c", settings.GetProperty("Salesforce").GetProperty("PubSub").GetProperty("PayloadField").GetString());
     }
 
     [Fact]
