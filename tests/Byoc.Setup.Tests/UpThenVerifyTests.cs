@@ -13,7 +13,12 @@ public sealed class UpThenVerifyTests
         var state = Path.Combine(Path.GetTempPath(), "byoc-setup-tests", Guid.NewGuid().ToString("N"));
         var options = new UpOptions
         {
-            StateDirectory = state, InstancePort = 0, ScrtPort = 0, PubSubPort = 0, ConnectorPort = 0, InMemory = true,
+            StateDirectory = state,
+            InstancePort = 0,
+            ScrtPort = 0,
+            PubSubPort = 0,
+            ConnectorPort = 0,
+            InMemory = true,
             EmulatorArgs = ["--Agents:ThinkTime=00:00:00"],
             ConnectorArgs = ["--Connector:Delivery:PollInterval=00:00:00.050"],
         };

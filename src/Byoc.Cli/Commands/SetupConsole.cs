@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.CommandLine;
+using System.Text.Json;
 using Spectre.Console;
 
 namespace Byoc.Cli.Commands;
