@@ -77,7 +77,7 @@ internal static class DoctorCommand
             var asJson = parseResult.GetValue(json);
             if (!asJson)
             {
-                console.MarkupLine($"[bold]byoc doctor[/] on {E(org.InstanceUrl.ToString())} ({E(org.Source)})");
+                console.MarkupLine($"[bold]byoc doctor[/] on {Escape(org.InstanceUrl.ToString())} ({Escape(org.Source)})");
             }
 
             var context = new DoctorContext(client, ProviderPackage.Load(), options, http, time);
@@ -108,13 +108,13 @@ internal static class DoctorCommand
                 CheckStatus.Skip => "[grey]skip[/]",
                 _ => "[red]FAIL[/]",
             };
-            table.AddRow(E(result.Name), status, E(result.Evidence), E(result.Fix));
+            table.AddRow(Escape(result.Name), status, Escape(result.Evidence), Escape(result.Fix));
         }
 
         console.Write(table);
         foreach (var note in results.Where(r => r.Note is not null).Select(r => $"{r.Name}: {r.Note}").Distinct())
         {
-            console.MarkupLine($"[grey]Note (corrected query) {E(note)}[/]");
+            console.MarkupLine($"[grey]Note (corrected query) {Escape(note)}[/]");
         }
 
         console.MarkupLine(failed == 0 ? "[green]All checks passed.[/]" : $"[red]{failed} check(s) failed.[/] Apply the fixes above, then run byoc doctor again.");

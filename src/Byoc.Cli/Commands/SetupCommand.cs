@@ -50,7 +50,7 @@ internal static class SetupCommand
             var context = new SetupContext(new OrgClient(http, org, time), ProviderPackage.Load(), options);
             if (!asJson)
             {
-                console.MarkupLine($"[bold]byoc setup[/] on {E(org.InstanceUrl.ToString())} ({E(org.Source)}){(options.DryRun ? " [yellow](dry run)[/]" : "")}");
+                console.MarkupLine($"[bold]byoc setup[/] on {Escape(org.InstanceUrl.ToString())} ({Escape(org.Source)}){(options.DryRun ? " [yellow](dry run)[/]" : "")}");
             }
 
             var run = await SetupRunner.RunAsync(context, asJson ? null : step => WriteStep(console, step, options.DryRun), cancellationToken);
@@ -94,11 +94,11 @@ internal static class SetupCommand
             StepState.ActionRequired => ("action", "yellow"),
             _ => ("FAILED", "red"),
         };
-        console.MarkupLine($"[{colour}]{mark,-8}[/] [bold]{E(step.Title)}[/] [grey]({step.Elapsed.TotalSeconds:0.0} s)[/]");
-        console.MarkupLine($"         {E(step.Detail)}");
+        console.MarkupLine($"[{colour}]{mark,-8}[/] [bold]{Escape(step.Title)}[/] [grey]({step.Elapsed.TotalSeconds:0.0} s)[/]");
+        console.MarkupLine($"         {Escape(step.Detail)}");
         if (step.Fix is not null)
         {
-            console.MarkupLine($"         [{colour}]Fix:[/] {E(step.Fix)}");
+            console.MarkupLine($"         [{colour}]Fix:[/] {Escape(step.Fix)}");
         }
     }
 
@@ -108,8 +108,8 @@ internal static class SetupCommand
         if (run.Blocker is { } blocker)
         {
             console.MarkupLine(blocker.State == StepState.ActionRequired
-                ? $"[yellow]Setup paused at '{E(blocker.Title)}'.[/] Do the step above, then run byoc setup again: it resumes there."
-                : $"[red]Setup stopped at '{E(blocker.Title)}'.[/]");
+                ? $"[yellow]Setup paused at '{Escape(blocker.Title)}'.[/] Do the step above, then run byoc setup again: it resumes there."
+                : $"[red]Setup stopped at '{Escape(blocker.Title)}'.[/]");
             return;
         }
 
@@ -122,18 +122,18 @@ internal static class SetupCommand
         }
 
         var table = new Table().Title("Connector configuration").AddColumn("Setting").AddColumn("Value");
-        table.AddRow("Channel address identifier", E(configuration.ChannelAddressIdentifier));
-        table.AddRow("AuthorizationContext (CCD developer name)", E(configuration.AuthorizationContext));
-        table.AddRow("Pub/Sub topic", E(configuration.Topic));
-        table.AddRow("EventType field", E(configuration.EventTypeField));
-        table.AddRow("Payload field", E(configuration.PayloadField));
-        table.AddRow("Org id", E(configuration.OrgId));
-        table.AddRow("Instance URL", E(configuration.InstanceUrl));
+        table.AddRow("Channel address identifier", Escape(configuration.ChannelAddressIdentifier));
+        table.AddRow("AuthorizationContext (CCD developer name)", Escape(configuration.AuthorizationContext));
+        table.AddRow("Pub/Sub topic", Escape(configuration.Topic));
+        table.AddRow("EventType field", Escape(configuration.EventTypeField));
+        table.AddRow("Payload field", Escape(configuration.PayloadField));
+        table.AddRow("Org id", Escape(configuration.OrgId));
+        table.AddRow("Instance URL", Escape(configuration.InstanceUrl));
         console.Write(table);
         console.WriteLine(configuration.ToAppSettings().ToJsonString(Json));
         if (output is not null)
         {
-            console.MarkupLine($"Written to {E(output.FullName)}.");
+            console.MarkupLine($"Written to {Escape(output.FullName)}.");
         }
     }
 }

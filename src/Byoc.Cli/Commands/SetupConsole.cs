@@ -41,7 +41,7 @@ internal static class SetupConsole
 
     public static IAnsiConsole Open(TextWriter output) => Up.UpBanner.CreateConsole(output);
 
-    public static string E(string? text) => Markup.Escape(text ?? "");
+    public static string Escape(string? text) => Markup.Escape(text ?? "");
 
     /// <summary>Writes a connection or usage problem and returns its exit code.</summary>
     public static async Task<int> FailAsync(TextWriter error, string command, Exception ex)

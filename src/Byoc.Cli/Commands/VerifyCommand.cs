@@ -64,7 +64,7 @@ internal static class VerifyCommand
             var asJson = parseResult.GetValue(json);
             if (!asJson)
             {
-                console.MarkupLine($"[bold]byoc verify[/] on {E(org.InstanceUrl.ToString())} through {E(options.ConnectorUrl.ToString())} as end user {E(options.EndUserId)}");
+                console.MarkupLine($"[bold]byoc verify[/] on {Escape(org.InstanceUrl.ToString())} through {Escape(options.ConnectorUrl.ToString())} as end user {Escape(options.EndUserId)}");
             }
 
             var runner = new VerifyRunner(new OrgClient(http, org, time), http, options, time);
@@ -102,14 +102,14 @@ internal static class VerifyCommand
     }
 
     private static void WriteLine(IAnsiConsole console, VerifyResult result) =>
-        console.MarkupLine($"{(result.Passed ? "[green]pass[/]" : "[red]FAIL[/]")} {E(result.Title)} [grey]({result.Elapsed.TotalSeconds:0.0} s)[/]");
+        console.MarkupLine($"{(result.Passed ? "[green]pass[/]" : "[red]FAIL[/]")} {Escape(result.Title)} [grey]({result.Elapsed.TotalSeconds:0.0} s)[/]");
 
     private static void WriteTable(IAnsiConsole console, IReadOnlyList<VerifyResult> results, bool passed)
     {
         var table = new Table().AddColumn("Check").AddColumn("Result").AddColumn(new TableColumn("Time").RightAligned()).AddColumn("Evidence");
         foreach (var result in results)
         {
-            table.AddRow(E(result.Title), result.Passed ? "[green]pass[/]" : "[red]FAIL[/]", $"{result.Elapsed.TotalSeconds:0.00} s", E(result.Evidence));
+            table.AddRow(Escape(result.Title), result.Passed ? "[green]pass[/]" : "[red]FAIL[/]", $"{result.Elapsed.TotalSeconds:0.00} s", Escape(result.Evidence));
         }
 
         console.Write(table);

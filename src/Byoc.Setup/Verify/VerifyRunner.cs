@@ -16,8 +16,11 @@ internal sealed class VerifyRunner(OrgClient org, HttpClient http, VerifyOptions
 
     private static readonly TimeSpan s_poll = TimeSpan.FromMilliseconds(250);
 
-    private readonly List<VerifyResult> _results = [];
     private readonly WebhookSender _sender = new(http, options, time);
+    private JsonObject? _channel;
+    private JsonObject? _session;
+    private string? _agentId;
+    private int _repliesBeforeEscalation;
 
     public async Task<IReadOnlyList<VerifyResult>> RunAsync(Action<VerifyResult>? progress, CancellationToken cancellationToken)
     {
@@ -34,6 +37,7 @@ internal sealed class VerifyRunner(OrgClient org, HttpClient http, VerifyOptions
             ("fallback-queue", "Escalated session moved to the fallback queue", EscalatedAsync),
             ("escalation-reply", "Hand-over message delivered back through the channel", EscalationReplyAsync),
         };
+        var results = new List<VerifyResult>();
         var failed = false;
         foreach (var (name, title, run) in steps)
         {
@@ -60,17 +64,12 @@ internal sealed class VerifyRunner(OrgClient org, HttpClient http, VerifyOptions
                 failed = !passed;
             }
 
-            _results.Add(result);
+            results.Add(result);
             progress?.Invoke(result);
         }
 
-        return _results;
+        return results;
     }
-
-    private JsonObject? _channel;
-    private JsonObject? _session;
-    private string? _agentId;
-    private int _repliesBeforeEscalation;
 
     private async Task<(bool, string)> HealthAsync(CancellationToken cancellationToken)
     {
