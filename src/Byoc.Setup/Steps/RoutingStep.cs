@@ -6,6 +6,7 @@ namespace Byoc.Setup.Steps;
 /// <summary>
 /// Guide step 5b: the channel routes to the agent (<c>SessionHandlerId</c> = the BotDefinition) with the fallback queue
 /// (<c>FallbackQueueId</c>), set by a REST update of the MessagingChannel instead of the guide's anonymous Apex.
+/// UNCONFIRMED: that a real org accepts the REST PATCH; it rests on the guide's Apex <c>update channel</c>, the same DML.
 /// </summary>
 internal sealed class RoutingStep : ISetupStep
 {
