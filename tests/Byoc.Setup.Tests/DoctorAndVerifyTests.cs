@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Byoc.Emulator.Org.Settings;
 
 namespace Byoc.Setup.Tests;
 
@@ -21,7 +22,7 @@ public sealed class DoctorAndVerifyTests
 
         Assert.True(doctorExit == 0, doctor.ToString());
         Assert.All(doctor.GetProperty("checks").EnumerateArray(), c => Assert.Equal("Pass", c.GetProperty("status").GetString()));
-        Assert.Equal(10, doctor.GetProperty("checks").GetArrayLength());
+        Assert.Equal(11, doctor.GetProperty("checks").GetArrayLength());
         Assert.True(verifyExit == 0, verify.ToString());
         var results = verify.GetProperty("results").EnumerateArray().ToList();
         Assert.Equal(10, results.Count);
@@ -34,6 +35,7 @@ public sealed class DoctorAndVerifyTests
     {
         // What is broken, the checks that must fail, a phrase of the fix, whether byoc setup repairs it.
         { "deactivate the agent", ["agent-active", "session-handler"], "Activate", false },
+        { "disable Omni-Channel", ["omni-channel"], "Setup → Omni-Channel Settings → Enable Omni-Channel", true },
         { "delete the queue", ["fallback-queue"], "byoc setup", true },
         { "remove the event permission", ["scrt-permission"], "Read, Create", true },
         { "unset SessionHandlerId", ["session-handler"], "SessionHandlerId", true },
@@ -94,6 +96,9 @@ public sealed class DoctorAndVerifyTests
             case "deactivate the agent":
                 var version = store.Records("BotVersion").Single();
                 store.Write(w => w.Update(version.Id, new Dictionary<string, object?> { ["Status"] = "Inactive" }));
+                break;
+            case "disable Omni-Channel":
+                store.Write(w => OrgSettings.Set(w, "OmniChannel", "enableOmniChannel", "false"));
                 break;
             case "delete the queue":
                 var queue = store.Lookup("Group", "DeveloperName", "AgentforceChannel_Queue").Single();

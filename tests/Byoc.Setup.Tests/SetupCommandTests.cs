@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Byoc.Emulator.Org.Settings;
 
 namespace Byoc.Setup.Tests;
 
@@ -15,10 +16,16 @@ public sealed class SetupCommandTests
 
         Assert.Equal(0, first);
         Assert.True(firstJson.GetProperty("changed").GetBoolean());
-        Assert.Equal(["UpToDate", "UpToDate", "Change", "Change", "UpToDate", "Change"], States(firstJson));
+        Assert.Equal(["UpToDate", "Change", "Change", "Change", "UpToDate", "Change"], States(firstJson));
+        var omniChannel = firstJson.GetProperty("steps")[1].GetProperty("detail").GetString();
+        Assert.StartsWith("deploy settings/OmniChannel.settings to enable Omni-Channel (OmniChannelSettings OmniChannel: enableOmniChannel=false): done.", omniChannel, StringComparison.Ordinal);
+        Assert.Contains("Omni-Channel already enabled", omniChannel, StringComparison.Ordinal);
+        Assert.True(OrgSettings.IsEnabled(org.Store, "OmniChannel", "enableOmniChannel"));
         Assert.Equal(0, second);
         Assert.False(secondJson.GetProperty("changed").GetBoolean());
         Assert.All(States(secondJson), s => Assert.Equal("UpToDate", s));
+        Assert.Contains("Omni-Channel already enabled (OmniChannelSettings OmniChannel: enableOmniChannel=true)",
+            secondJson.GetProperty("steps")[1].GetProperty("detail").GetString(), StringComparison.Ordinal);
         var channel = Assert.Single(org.Store.Lookup("MessagingChannel", "DeveloperName", "AgentforceChannel"));
         var configuration = secondJson.GetProperty("configuration");
         Assert.Equal(channel.GetString("ChannelAddressIdentifier"), configuration.GetProperty("channelAddressIdentifier").GetString());
@@ -39,7 +46,9 @@ public sealed class SetupCommandTests
 
         Assert.Equal(0, exitCode);
         Assert.True(json.GetProperty("dryRun").GetBoolean());
-        Assert.Equal(["UpToDate", "UpToDate", "Change", "Change", "Change", "Change"], States(json));
+        Assert.Equal(["UpToDate", "Change", "Change", "Change", "Change", "Change"], States(json));
+        Assert.StartsWith("would deploy settings/OmniChannel.settings", json.GetProperty("steps")[1].GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.False(OrgSettings.IsEnabled(org.Store, "OmniChannel", "enableOmniChannel"));
         Assert.StartsWith("would deploy 5 components", json.GetProperty("steps")[2].GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Empty(org.Store.Records("MessagingChannel"));
         Assert.Empty(org.Store.Lookup("Group", "DeveloperName", "AgentforceChannel_Queue"));

@@ -8,6 +8,7 @@ internal static class DoctorRunner
     public static IReadOnlyList<IDoctorCheck> Checks(TimeProvider time) =>
     [
         new AgentActiveCheck(),
+        new OmniChannelCheck(),
         new ChannelDefinitionCheck(),
         new EventFieldsCheck(),
         new ScrtPermissionCheck(),

@@ -6,7 +6,7 @@ using Byoc.Setup.Connection;
 
 namespace Byoc.Setup.Org;
 
-/// <summary>The Metadata SOAP API's <c>deploy</c> and <c>checkDeployStatus</c> (<c>/services/Soap/m/NN.0</c>).</summary>
+/// <summary>The Metadata SOAP API's <c>deploy</c>, <c>checkDeployStatus</c> and <c>readMetadata</c> (<c>/services/Soap/m/NN.0</c>).</summary>
 internal sealed class MetadataClient(HttpClient http, OrgConnection connection, TimeProvider time)
 {
     private static readonly XNamespace s_soap = "http://schemas.xmlsoap.org/soap/envelope/";
@@ -52,6 +52,22 @@ internal sealed class MetadataClient(HttpClient http, OrgConnection connection, 
             await Task.Delay(s_pollInterval, time, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Reads one component with <c>readMetadata</c> (for example type <c>OmniChannelSettings</c>, full name
+    /// <c>OmniChannel</c>); null when the org answers an empty record, which is how it reports a name it does not have.
+    /// </summary>
+    public async Task<XElement?> ReadAsync(string type, string fullName, CancellationToken cancellationToken)
+    {
+        var result = await CallAsync(new XElement(s_md + "readMetadata",
+            new XElement(s_md + "type", type),
+            new XElement(s_md + "fullNames", fullName)), cancellationToken);
+        var record = result.Element(s_md + "records");
+        return record?.Element(s_md + "fullName") is null ? null : record;
+    }
+
+    /// <summary>The text of a field of a record <see cref="ReadAsync"/> returned.</summary>
+    public static string? Field(XElement record, string name) => Value(record, name);
 
     private static string? Value(XElement parent, string name) => parent.Element(s_md + name)?.Value;
 

@@ -6,8 +6,8 @@ namespace Byoc.Setup.Steps;
 /// <summary>
 /// Guide step 3: the provider package (platform event with its two fields, channel definition, SCRT permission set,
 /// fallback queue, Omni-Channel settings) deployed by the Metadata API. Up to date when the event, its fields, the channel
-/// definition and the permission set's Read+Create are in place. UNCONFIRMED: Omni-Channel settings are not read back
-/// (the REST APIs do not expose them); they are applied whenever the package deploys.
+/// definition and the permission set's Read+Create are in place. Omni-Channel is read back and enabled by step 2
+/// (<see cref="MessagingStep"/>); the package deploys the same settings again.
 /// </summary>
 internal sealed class ProviderPackageStep : ISetupStep
 {
