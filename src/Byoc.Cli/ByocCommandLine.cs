@@ -14,6 +14,9 @@ internal static class ByocCommandLine
         root.Subcommands.Add(UpCommand.Create());
         root.Subcommands.Add(ConnectorCommand.Create());
         root.Subcommands.Add(EmulatorCommand.Create());
+        root.Subcommands.Add(SetupCommand.Create(TimeProvider.System));
+        root.Subcommands.Add(DoctorCommand.Create(TimeProvider.System));
+        root.Subcommands.Add(VerifyCommand.Create(TimeProvider.System));
         root.Subcommands.Add(DeadLettersCommand.Create());
         return root;
     }

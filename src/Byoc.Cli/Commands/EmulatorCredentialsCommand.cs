@@ -42,6 +42,7 @@ internal static class EmulatorCredentialsCommand
         ("Pub/Sub CA file", c.PubSubTls ? c.PubSubCaFile : "-"),
         ("Consumer key (JWT iss)", c.ConsumerKey),
         ("Username (JWT sub)", c.Username),
+        ("Admin username (byoc setup)", c.AdminUsername),
         ("Private key file", c.PrivateKeyFile),
         ("Certificate file", c.CertificateFile),
         ("Org id (15)", c.OrgId),

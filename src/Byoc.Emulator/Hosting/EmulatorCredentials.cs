@@ -40,6 +40,9 @@ public sealed record EmulatorCredentials
     /// <summary>The integration user: the JWT <c>sub</c>.</summary>
     public required string Username { get; init; }
 
+    /// <summary>The org's administrator (System Administrator profile): the JWT <c>sub</c> for <c>byoc setup</c>, <c>doctor</c> and <c>verify</c>.</summary>
+    public required string AdminUsername { get; init; }
+
     /// <summary>PEM (PKCS#8) private key to sign JWT assertions with (RS256).</summary>
     public required string PrivateKeyFile { get; init; }
 
@@ -95,6 +98,7 @@ public sealed record EmulatorCredentials
             PubSubCaFile = state.CaCertificatePath,
             ConsumerKey = app.ConsumerKey,
             Username = integration?.GetString("Username") ?? Org.Seed.SeededOrg.IntegrationUsername,
+            AdminUsername = Org.Seed.SeededOrg.AdminUsername,
             PrivateKeyFile = app.PrivateKeyPath,
             CertificateFile = app.CertificatePath,
             OrgId = org.OrgId15,

@@ -8,7 +8,7 @@ namespace Byoc.Emulator.Metadata;
 
 /// <summary>
 /// The Metadata SOAP API at <c>/services/Soap/m/NN.0</c>: <c>deploy</c>, <c>checkDeployStatus</c> and
-/// <c>cancelDeploy</c> (org-emulation.md §4.7). The session comes from the envelope's <c>SessionHeader</c>; the CLI sends
+/// <c>cancelDeploy</c> (org-emulation.md §4.7), and <c>readMetadata</c> of settings (<see cref="SettingsReader"/>). The session comes from the envelope's <c>SessionHeader</c>; the CLI sends
 /// no Authorization header here.
 /// </summary>
 internal static class MetadataSoapEndpoints
@@ -48,6 +48,7 @@ internal static class MetadataSoapEndpoints
             "deploy" => Deploy(request, session, jobs, store, timeProvider),
             "checkDeployStatus" => Check(request, jobs, deployer, timeProvider),
             "cancelDeploy" => Cancel(request, jobs, timeProvider),
+            "readMetadata" => Read(request, store),
             var other => SoapResponses.Fault(s_md, "soapenv:Client", $"No operation available for request {{{s_md.NamespaceName}}}{other}"),
         };
     }
@@ -119,6 +120,24 @@ internal static class MetadataSoapEndpoints
                 new XElement(s_md + "done", job.Canceled ? "true" : "false"),
                 new XElement(s_md + "id", job.Id)));
         }
+    }
+
+    private static ContentHttpResult Read(SoapRequest request, OrgStore store)
+    {
+        var type = request.Child("type")?.Trim() ?? "";
+        var fullNames = request.Operation.Elements().Where(e => e.Name.LocalName == "fullNames").Select(e => e.Value.Trim()).ToList();
+        if (type.Length == 0 || fullNames.Count == 0)
+        {
+            return SoapResponses.Fault(s_md, "soapenv:Client", "readMetadata needs a type and at least one fullNames element");
+        }
+
+        // UNCONFIRMED: the fault a real org gives for a type it cannot read; the emulated org reads settings types only.
+        if (!SettingsReader.Reads(type))
+        {
+            return SoapResponses.Fault(s_md, "INVALID_TYPE", $"The emulated org reads settings types only (such as OmniChannelSettings), not {type}");
+        }
+
+        return Respond("readMetadataResponse", new XElement(s_md + "result", SettingsReader.Records(s_md, store, type, fullNames)));
     }
 
     private static ContentHttpResult Respond(string operation, XElement result) =>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Xml.Linq;
 using Byoc.Emulator.Org.Seed;
+using Byoc.Emulator.Org.Settings;
 using Byoc.Emulator.Tests.Soap;
 
 namespace Byoc.Emulator.Tests.Metadata;
@@ -10,6 +11,7 @@ public sealed class MetadataSoapEndpointsTests
 {
     private static readonly XNamespace s_env = "http://schemas.xmlsoap.org/soap/envelope/";
     private static readonly XNamespace s_md = "http://soap.sforce.com/2006/04/metadata";
+    private static readonly XNamespace s_xsi = "http://www.w3.org/2001/XMLSchema-instance";
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(30);
 
     [Fact]
@@ -91,6 +93,59 @@ public sealed class MetadataSoapEndpointsTests
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Contains("<faultcode>sf:INVALID_CROSS_REFERENCE_KEY</faultcode>", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ReadMetadata_OmniChannelSettings_FollowsTheOrgBeforeAndAfterADeploy()
+    {
+        await using var host = await SoapTestHost.StartAsync(SeedProfile.PrerequisitesOnly);
+
+        var before = Assert.Single(ResultOf(await ReadAsync(host, "OmniChannelSettings", "OmniChannel"), "readMetadataResponse").Elements(s_md + "records"));
+        Assert.Equal("OmniChannelSettings", before.Attribute(s_xsi + "type")!.Value);
+        Assert.Equal(("OmniChannel", "false"), (before.Element(s_md + "fullName")!.Value, before.Element(s_md + "enableOmniChannel")!.Value));
+
+        var zip = Convert.ToBase64String(DeployZip.OmniChannel().Build());
+        var id = ResultOf(await CallAsync(host, host.Tokens.Token, $"<deploy><ZipFile>{zip}</ZipFile><DeployOptions><rollbackOnError>true</rollbackOnError></DeployOptions></deploy>"), "deployResponse")
+            .Element(s_md + "id")!.Value;
+        await CheckAsync(host, id);
+        Assert.Equal("Succeeded", ResultOf(await CheckAsync(host, id), "checkDeployStatusResponse").Element(s_md + "status")!.Value);
+        var after = ResultOf(await ReadAsync(host, "OmniChannelSettings", "OmniChannel"), "readMetadataResponse").Element(s_md + "records")!;
+        Assert.Equal("true", after.Element(s_md + "enableOmniChannel")!.Value);
+
+        host.Store.Write(w => OrgSettings.Set(w, "OmniChannel", "enableOmniChannel", "false"));
+        var disabled = ResultOf(await ReadAsync(host, "OmniChannelSettings", "OmniChannel"), "readMetadataResponse").Element(s_md + "records")!;
+        Assert.Equal("false", disabled.Element(s_md + "enableOmniChannel")!.Value);
+    }
+
+    [Fact]
+    public async Task ReadMetadata_UnknownFullName_IsAnEmptyRecordInItsPlace()
+    {
+        await using var host = await SoapTestHost.StartAsync(SeedProfile.PrerequisitesOnly);
+
+        var records = ResultOf(await ReadAsync(host, "OmniChannelSettings", "Nope", "OmniChannel"), "readMetadataResponse").Elements(s_md + "records").ToList();
+
+        Assert.Equal(2, records.Count);
+        Assert.Equal("true", records[0].Attribute(s_xsi + "nil")!.Value);
+        Assert.Empty(records[0].Elements());
+        Assert.Equal("OmniChannel", records[1].Element(s_md + "fullName")!.Value);
+    }
+
+    [Theory]
+    [InlineData("<readMetadata><type>Queue</type><fullNames>AgentforceChannel_Queue</fullNames></readMetadata>", "sf:INVALID_TYPE", "Queue")]
+    [InlineData("<readMetadata><type>OmniChannelSettings</type></readMetadata>", "soapenv:Client", "fullNames")]
+    public async Task ReadMetadata_UnreadableRequest_IsFaultNamingTheProblem(string operation, string code, string named)
+    {
+        await using var host = await SoapTestHost.StartAsync(SeedProfile.PrerequisitesOnly);
+
+        using var response = await PostAsync(host, host.Tokens.Token, operation);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var fault = XDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Descendants(s_env + "Fault").Single();
+        Assert.Equal(code, fault.Element("faultcode")!.Value);
+        Assert.Contains(named, fault.Element("faultstring")!.Value, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> ReadAsync(SoapTestHost host, string type, params string[] fullNames) =>
+        await CallAsync(host, host.Tokens.Token, $"<readMetadata><type>{type}</type>{string.Concat(fullNames.Select(n => $"<fullNames>{n}</fullNames>"))}</readMetadata>");
 
     private static async Task<string> CheckAsync(SoapTestHost host, string id) =>
         await CallAsync(host, host.Tokens.Token, $"<checkDeployStatus><asyncProcessId>{id}</asyncProcessId><includeDetails>true</includeDetails></checkDeployStatus>");

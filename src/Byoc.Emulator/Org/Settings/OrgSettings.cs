@@ -6,8 +6,8 @@ namespace Byoc.Emulator.Org.Settings;
 /// <summary>
 /// Org-wide settings deployed through the Metadata API (<c>Settings</c> components such as <c>OmniChannel</c> →
 /// <c>enableOmniChannel</c>). Kept as <c>OrgSetting</c> records in the <see cref="OrgStore"/>, so they persist with the
-/// org; that type is emulator-internal (<see cref="Schema.ApiSurface.None"/>): no Salesforce API exposes it, our own
-/// setup tool reads it through this class.
+/// org; that type is emulator-internal (<see cref="Schema.ApiSurface.None"/>): no query API exposes it, the Metadata
+/// API's <c>readMetadata</c> reads the settings back (<see cref="Metadata.SettingsReader"/>).
 /// </summary>
 internal static class OrgSettings
 {

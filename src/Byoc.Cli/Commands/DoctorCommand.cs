@@ -1,0 +1,122 @@
+using System.CommandLine;
+using System.Text.Json;
+using Byoc.Setup.Checks;
+using Byoc.Setup.Connection;
+using Byoc.Setup.Org;
+using Byoc.Setup.Package;
+using Spectre.Console;
+using static Byoc.Cli.Commands.SetupConsole;
+
+namespace Byoc.Cli.Commands;
+
+/// <summary>
+/// <c>byoc doctor</c>: every check of the guide's troubleshooting section and the partner docs' health checks, each with
+/// status, evidence and fix. With <c>--emulator</c> the connector, its login and the Pub/Sub endpoint come from the state folder.
+/// </summary>
+internal static class DoctorCommand
+{
+    public static Command Create(TimeProvider time)
+    {
+        var connection = new SetupConnectionOptions();
+        var agent = new Option<string>("--agent") { Description = "The agent's BotDefinition developer name.", DefaultValueFactory = _ => "Reservation_Agent" };
+        var channel = new Option<string>("--channel") { Description = "The BYOC MessagingChannel developer name.", DefaultValueFactory = _ => "AgentforceChannel" };
+        var address = new Option<string?>("--channel-address") { Description = "The connector's ChannelAddressIdentifier (checks that channel instead of --channel)." };
+        var connectorUrl = SetupConsole.UrlOption("--connector-url", "The running connector (its /healthz); default with --emulator: http://127.0.0.1:5080.");
+        var connectorKey = new Option<string?>("--connector-consumer-key") { Description = "The connector's consumer key (checks its token)." };
+        var connectorUser = new Option<string?>("--connector-username") { Description = "The connector's integration user." };
+        var connectorKeyFile = new Option<string?>("--connector-key-file") { Description = "The connector's private key file." };
+        var loginUrl = SetupConsole.UrlOption("--connector-login-url", "The connector's login URL.", new Uri("https://login.salesforce.com"));
+        var pubSub = SetupConsole.UrlOption("--pubsub-endpoint", "The Pub/Sub API (https://api.pubsub.salesforce.com:7443 for real orgs); needs the connector login.");
+        var pubSubCa = new Option<string?>("--pubsub-ca-file") { Description = "PEM CA to trust for the Pub/Sub endpoint (the emulated org's local CA)." };
+        var json = new Option<bool>("--json") { Description = "Print the checks as JSON." };
+        var command = new Command("doctor",
+            "Diagnose a BYOC setup: channel definition, event fields, SCRT permission set, channel, agent routing, fallback queue, connector, token, Pub/Sub topic; " +
+            "each with evidence and the fix. " + SetupConnectionOptions.ExitCodesHelp + ".")
+        {
+            agent, channel, address, connectorUrl, connectorKey, connectorUser, connectorKeyFile, loginUrl, pubSub, pubSubCa, json,
+        };
+        connection.AddTo(command);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var console = Open(parseResult.InvocationConfiguration.Output);
+            using var http = new HttpClient();
+            OrgConnection org;
+            EmulatorState? state;
+            try
+            {
+                org = await connection.LoginAsync(parseResult, http, time, cancellationToken);
+                state = connection.EmulatorState(parseResult);
+            }
+            catch (Exception ex) when (ex is OrgLoginException or ArgumentException)
+            {
+                return await FailAsync(parseResult.InvocationConfiguration.Error, "doctor", ex);
+            }
+
+            var client = new OrgClient(http, org, time);
+            var connectorLogin = parseResult.GetValue(connectorUser) is { } user
+                ? new JwtLoginSettings(parseResult.GetValue(connectorKey) ?? "", user, parseResult.GetValue(connectorKeyFile) ?? "", parseResult.GetValue(loginUrl)!)
+                : state?.LoginAs(state.Username);
+            var pubSubEndpoint = parseResult.GetValue(pubSub) ?? (state?.PubSubUrl is { } url ? new Uri(url) : null);
+            ITopicProbe? probe = null;
+            if (pubSubEndpoint is not null && connectorLogin is not null)
+            {
+                var organization = await client.QueryAsync("SELECT Id FROM Organization", cancellationToken: cancellationToken);
+                probe = new DoctorPubSubProbe(pubSubEndpoint, parseResult.GetValue(pubSubCa) ?? (state?.PubSubTls == true ? state.PubSubCaFile : null),
+                    organization.FirstOrNull()?.Str("Id")?[..15] ?? "", time);
+            }
+
+            var options = new DoctorOptions
+            {
+                Agent = parseResult.GetValue(agent)!,
+                Channel = parseResult.GetValue(channel)!,
+                ChannelAddress = parseResult.GetValue(address),
+                ConnectorUrl = parseResult.GetValue(connectorUrl) ?? (state is not null ? new Uri("http://127.0.0.1:5080") : null),
+                ConnectorLogin = connectorLogin,
+                TopicProbe = probe,
+            };
+            var asJson = parseResult.GetValue(json);
+            if (!asJson)
+            {
+                console.MarkupLine($"[bold]byoc doctor[/] on {Escape(org.InstanceUrl.ToString())} ({Escape(org.Source)})");
+            }
+
+            var context = new DoctorContext(client, ProviderPackage.Load(), options, http, time);
+            var results = await DoctorRunner.RunAsync(context, time, null, cancellationToken);
+            var failed = results.Count(r => r.Status == CheckStatus.Fail);
+            if (asJson)
+            {
+                await parseResult.InvocationConfiguration.Output.WriteLineAsync(JsonSerializer.Serialize(new { healthy = failed == 0, checks = results }, Json));
+            }
+            else
+            {
+                Write(console, results, failed);
+            }
+
+            return failed == 0 ? ExitCodes.Success : ExitCodes.Failure;
+        });
+        return command;
+    }
+
+    private static void Write(IAnsiConsole console, IReadOnlyList<CheckResult> results, int failed)
+    {
+        var table = new Table().AddColumn("Check").AddColumn("Status").AddColumn("Evidence").AddColumn("Fix");
+        foreach (var result in results)
+        {
+            var status = result.Status switch
+            {
+                CheckStatus.Pass => "[green]pass[/]",
+                CheckStatus.Skip => "[grey]skip[/]",
+                _ => "[red]FAIL[/]",
+            };
+            table.AddRow(Escape(result.Name), status, Escape(result.Evidence), Escape(result.Fix));
+        }
+
+        console.Write(table);
+        foreach (var note in results.Where(r => r.Note is not null).Select(r => $"{r.Name}: {r.Note}").Distinct())
+        {
+            console.MarkupLine($"[grey]Note (corrected query) {Escape(note)}[/]");
+        }
+
+        console.MarkupLine(failed == 0 ? "[green]All checks passed.[/]" : $"[red]{failed} check(s) failed.[/] Apply the fixes above, then run byoc doctor again.");
+    }
+}

@@ -1,0 +1,44 @@
+using Byoc.Setup.Org;
+
+namespace Byoc.Setup.Checks;
+
+/// <summary>Runs every doctor check in order; a check that throws is reported as failed with the error, never hides the others.</summary>
+internal static class DoctorRunner
+{
+    public static IReadOnlyList<IDoctorCheck> Checks(TimeProvider time) =>
+    [
+        new AgentActiveCheck(),
+        new OmniChannelCheck(),
+        new ChannelDefinitionCheck(),
+        new EventFieldsCheck(),
+        new ScrtPermissionCheck(),
+        new ChannelCheck(),
+        new SessionHandlerCheck(),
+        new FallbackQueueCheck(),
+        new ConnectorCheck(),
+        new ConnectorTokenCheck(time),
+        new PubSubTopicCheck(),
+    ];
+
+    public static async Task<IReadOnlyList<CheckResult>> RunAsync(DoctorContext context, TimeProvider time, Action<CheckResult>? progress, CancellationToken cancellationToken)
+    {
+        var results = new List<CheckResult>();
+        foreach (var check in Checks(time))
+        {
+            CheckResult result;
+            try
+            {
+                result = await check.RunAsync(context, cancellationToken);
+            }
+            catch (Exception ex) when (ex is OrgApiException or HttpRequestException)
+            {
+                result = new CheckResult(check.Name, check.Title, CheckStatus.Fail, ex.Message, "The org refused the check's query; see the error.");
+            }
+
+            results.Add(result);
+            progress?.Invoke(result);
+        }
+
+        return results;
+    }
+}

@@ -1,0 +1,8 @@
+namespace Byoc.Setup.Org;
+
+/// <summary>SOQL literal quoting.</summary>
+internal static class Soql
+{
+    /// <summary>A single-quoted string literal with backslashes and quotes escaped.</summary>
+    public static string Quote(string value) => "'" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'";
+}

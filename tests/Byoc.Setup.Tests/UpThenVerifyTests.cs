@@ -1,0 +1,37 @@
+using Byoc.Cli;
+using Byoc.Cli.Up;
+
+namespace Byoc.Setup.Tests;
+
+/// <summary>The "done when": <c>byoc up</c> running, <c>byoc verify --emulator</c> against it passes with its defaults for secret and sink.</summary>
+public sealed class UpThenVerifyTests
+{
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task VerifyEmulator_AgainstByocUp_PassesUsingTheStateFolderSecretAndSink()
+    {
+        var state = Path.Combine(Path.GetTempPath(), "byoc-setup-tests", Guid.NewGuid().ToString("N"));
+        var options = new UpOptions
+        {
+            StateDirectory = state,
+            InstancePort = 0,
+            ScrtPort = 0,
+            PubSubPort = 0,
+            ConnectorPort = 0,
+            InMemory = true,
+            EmulatorArgs = ["--Agents:ThinkTime=00:00:00"],
+            ConnectorArgs = ["--Connector:Delivery:PollInterval=00:00:00.050"],
+        };
+        await using var stack = await UpStack.StartAsync(options, TestContext.Current.CancellationToken);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = await ByocCommandLine.InvokeAsync(
+            ["verify", "--emulator", "--state-dir", state, "--connector-url", stack.ConnectorUrl.ToString(), "--timeout", "45"],
+            output, error, TestContext.Current.CancellationToken);
+
+        Assert.True(exitCode == 0, output + error.ToString());
+        Assert.Contains("Definition of Done: verified.", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("fallback queue", output.ToString(), StringComparison.Ordinal);
+    }
+}
