@@ -27,6 +27,20 @@ public sealed class SqliteStoreTests : StoreContractTests, IDisposable
         Assert.Equal("wal", await command.ExecuteScalarAsync(TestContext.Current.CancellationToken) as string);
     }
 
+    [Theory]
+    [InlineData(false, 1L)]
+    [InlineData(true, 2L)]
+    public async Task OpenAsync_SynchronousMode_SetsThePragmaOnEveryConnection(bool full, long pragmaValue)
+    {
+        var mode = full ? SqliteSynchronous.Full : SqliteSynchronous.Normal;
+        var database = new SqliteDatabase(Path.Combine(_directory, $"sync-{mode}.db"), mode);
+        await using var connection = await database.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous";
+
+        Assert.Equal(pragmaValue, await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
