@@ -14,6 +14,7 @@ internal static class ByocCommandLine
         root.Subcommands.Add(UpCommand.Create());
         root.Subcommands.Add(ConnectorCommand.Create());
         root.Subcommands.Add(EmulatorCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 
