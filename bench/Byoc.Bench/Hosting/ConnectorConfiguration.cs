@@ -35,6 +35,8 @@ internal static class ConnectorConfiguration
             $"--Connector:Webhook:Channels:{WebhookChannel}:Secret={webhookSecret}",
             $"--Connector:Webhook:Channels:{WebhookChannel}:OutboundUrl={outboundUrl}",
             "--Logging:LogLevel:Default=Warning",
+            // Subscribe, reconnect and stream-end lines, so a fault or crash run's log shows how the subscription recovered.
+            "--Logging:LogLevel:Byoc.Connector.Salesforce.PubSub=Information",
         ];
     }
 }

@@ -11,15 +11,21 @@ namespace Byoc.Bench.Hosting;
 /// </summary>
 internal sealed class ReplyTap(IConversationEvents inner) : IConversationEvents
 {
+    private int _published;
+
     /// <summary>Where replies are booked; null while a connector run measures at the sink instead.</summary>
     public ConversationLedger? Ledger { get; set; }
+
+    /// <summary>Echo replies the org published, booked or not: fewer at the platform than here means the connector dropped some.</summary>
+    public int Published => Volatile.Read(ref _published);
 
     public async ValueTask<string> PublishAsync(ConversationEvent conversationEvent, CancellationToken cancellationToken)
     {
         var identifier = await inner.PublishAsync(conversationEvent, cancellationToken);
-        if (Ledger is { } ledger && conversationEvent is TextMessageEvent text && BenchText.TryParseReply(text.Text, out var user, out var sequence))
+        if (conversationEvent is TextMessageEvent text && BenchText.TryParseReply(text.Text, out var user, out var sequence))
         {
-            ledger.Reply(user, sequence, identifier, Stopwatch.GetTimestamp());
+            Interlocked.Increment(ref _published);
+            Ledger?.Reply(user, sequence, identifier, Stopwatch.GetTimestamp());
         }
 
         return identifier;

@@ -25,6 +25,11 @@ internal static class MarkdownReport
         md.Append('\n');
         var r = report.Ratios;
         Line(md, $"Ratios: connector / ceiling throughput = {Opt(r.ConnectorVsCeiling)}; synchronous FULL / NORMAL throughput = {Opt(r.FullVsNormalThroughput)}, p50 latency = {Opt(r.FullVsNormalP50)}.");
+        foreach (var s in report.Scenarios.Where(s => s.Counts.Lost > 0))
+        {
+            Line(md, $"Lost in `{s.Name}`: {s.Counts.Lost} of {s.Counts.Accepted} accepted messages got no reply within 30 s of the last progress; the org published {s.OrgPublished} echo replies (warm-up included), the platform received {s.Counts.Replied}.");
+        }
+
         foreach (var s in report.Scenarios.Where(s => s.Faults is not null))
         {
             Line(md, $"Faults in `{s.Name}`: {s.Faults}; {s.Retries} webhook retries by the platform.");

@@ -49,6 +49,9 @@ internal sealed record ScenarioResult
 
     public required LedgerCounts Counts { get; init; }
 
+    /// <summary>Echo replies the emulated org published (warm-up included): the platform should receive every one.</summary>
+    public required int OrgPublished { get; init; }
+
     public required int Rejected { get; init; }
 
     public required int Retries { get; init; }

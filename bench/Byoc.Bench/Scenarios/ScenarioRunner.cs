@@ -73,7 +73,7 @@ internal static class ScenarioRunner
         await DrainAsync(ledger, cancellationToken);
         var end = Math.Max(ledger.LastReplyTimestamp, drive.LastAcceptTimestamp);
         var usage = meter?.Total;
-        return Summarize(spec, ledger, drive, end, usage is null || cpuBefore is null ? null : usage with { CpuTime = usage.CpuTime - cpuBefore.Value },
+        return Summarize(spec, ledger, drive, end, org.Tap.Published, usage is null || cpuBefore is null ? null : usage with { CpuTime = usage.CpuTime - cpuBefore.Value },
             sink, crashLoop?.Recoveries);
     }
 
@@ -93,7 +93,7 @@ internal static class ScenarioRunner
         }
     }
 
-    private static ScenarioResult Summarize(ScenarioSpec spec, ConversationLedger ledger, DriveResult drive, long end, ProcessUsage? usage,
+    private static ScenarioResult Summarize(ScenarioSpec spec, ConversationLedger ledger, DriveResult drive, long end, int orgPublished, ProcessUsage? usage,
         DeliverySink? sink, IReadOnlyList<Recovery>? recoveries)
     {
         var counts = ledger.Counts();
@@ -126,6 +126,7 @@ internal static class ScenarioRunner
             CpuMillisecondsPerMessage = usage is null || counts.Replied == 0 ? null : Math.Round(usage.CpuTime.TotalMilliseconds / counts.Replied, 3),
             PeakMemoryMegabytes = usage is null ? null : Math.Round(usage.PeakResidentBytes / 1048576.0, 1),
             Counts = counts,
+            OrgPublished = orgPublished,
             Rejected = drive.Rejected,
             Retries = drive.Retries,
             BadSignatures = sink?.BadSignatures ?? 0,

@@ -39,6 +39,7 @@ public sealed class LatencyPlotTests
         RoundTripsPerSecond = rate,
         Latency = new LatencySummary(p50, p95, p99, p99 * 2, 100),
         Counts = new LedgerCounts(1, 1, 0, 0, 0, 0, 0),
+        OrgPublished = 1,
         Rejected = 0,
         Retries = 0,
         BadSignatures = 0,
