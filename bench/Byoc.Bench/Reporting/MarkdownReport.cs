@@ -13,13 +13,13 @@ internal static class MarkdownReport
         Line(md, $"Run {report.StartedAt}, {report.WallSeconds:0} s wall, {(report.Smoke ? "smoke" : "full")} size: {m.LogicalCores} logical cores ({m.Cpu}), {m.MemoryGigabytes} GiB, {m.Os}, {m.Runtime}; load average at start {m.LoadAverageAtStart}.");
         Line(md, $"Command: `{report.Command}`");
         md.Append('\n');
-        Line(md, $"| scenario | workload | sync | accepted/s | round trips/s | p50 ms | p95 ms | p99 ms | max ms | CPU s | CPU ms/msg | peak MiB | accepted | lost | dup | out of order | redelivered | result |");
-        Line(md, $"|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|");
+        Line(md, $"| scenario | workload | sync | accepted/s | round trips/s | p50 ms | p95 ms | p99 ms | max ms | CPU s | CPU ms/msg | peak MiB | harness CPU s | accepted | lost | dup | out of order | redelivered | result |");
+        Line(md, $"|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|");
         foreach (var s in report.Scenarios)
         {
             var c = s.Counts;
             var l = s.Latency;
-            Line(md, $"| {s.Name} | {s.Workload} | {s.Synchronous} | {s.AcceptedPerSecond:0.#} | {s.RoundTripsPerSecond:0.#} | {l.P50:0.#} | {l.P95:0.#} | {l.P99:0.#} | {l.Max:0.#} | {Opt(s.CpuSeconds)} | {Opt(s.CpuMillisecondsPerMessage)} | {Opt(s.PeakMemoryMegabytes)} | {c.Accepted} | {c.Lost} | {c.Duplicated} | {c.OutOfOrder} | {c.Redelivered} | {(s.Passed ? "pass" : "FAIL: " + string.Join(", ", s.Failures))} |");
+            Line(md, $"| {s.Name} | {s.Workload} | {s.Synchronous} | {s.AcceptedPerSecond:0.#} | {s.RoundTripsPerSecond:0.#} | {l.P50:0.#} | {l.P95:0.#} | {l.P99:0.#} | {l.Max:0.#} | {Opt(s.CpuSeconds)} | {Opt(s.CpuMillisecondsPerMessage)} | {Opt(s.PeakMemoryMegabytes)} | {Opt(s.HarnessCpuSeconds)} | {c.Accepted} | {c.Lost} | {c.Duplicated} | {c.OutOfOrder} | {c.Redelivered} | {(s.Passed ? "pass" : "FAIL: " + string.Join(", ", s.Failures))} |");
         }
 
         md.Append('\n');

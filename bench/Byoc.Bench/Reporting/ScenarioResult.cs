@@ -41,6 +41,12 @@ internal sealed record ScenarioResult
     /// <summary>The connector process's CPU time over the measured window (all instances in a crash run); null for the ceiling.</summary>
     public double? CpuSeconds { get; init; }
 
+    /// <summary>
+    /// The harness process's CPU time over the same window (load driver, sink and the emulated org together): on a small
+    /// machine it competes with the connector for the same cores.
+    /// </summary>
+    public double? HarnessCpuSeconds { get; init; }
+
     /// <summary>CPU milliseconds per round trip.</summary>
     public double? CpuMillisecondsPerMessage { get; init; }
 

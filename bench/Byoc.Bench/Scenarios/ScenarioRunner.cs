@@ -61,6 +61,7 @@ internal static class ScenarioRunner
         }
 
         var cpuBefore = meter?.Total.CpuTime;
+        var harnessBefore = ProcessReader.Read(Environment.ProcessId)?.CpuTime;
         using var stopKilling = new CancellationTokenSource();
         CrashLoop? crashLoop = connector is not null && meter is not null && spec.Crash is { } plan
             ? new CrashLoop(connector, meter, ledger, plan)
@@ -73,8 +74,10 @@ internal static class ScenarioRunner
         await DrainAsync(ledger, cancellationToken);
         var end = Math.Max(ledger.LastReplyTimestamp, drive.LastAcceptTimestamp);
         var usage = meter?.Total;
-        return Summarize(spec, ledger, drive, end, org.Tap.Published, usage is null || cpuBefore is null ? null : usage with { CpuTime = usage.CpuTime - cpuBefore.Value },
+        var harness = ProcessReader.Read(Environment.ProcessId)?.CpuTime - harnessBefore;
+        var result = Summarize(spec, ledger, drive, end, org.Tap.Published, usage is null || cpuBefore is null ? null : usage with { CpuTime = usage.CpuTime - cpuBefore.Value },
             sink, crashLoop?.Recoveries);
+        return result with { HarnessCpuSeconds = harness is { } spent ? Math.Round(spent.TotalSeconds, 2) : null };
     }
 
     private static async Task DrainAsync(ConversationLedger ledger, CancellationToken cancellationToken)
