@@ -37,7 +37,7 @@ public static class BenchCommandFactory
             }
 
             var options = new BenchOptions(parseResult.GetValue(smoke), parseResult.GetValue(output), parseResult.GetValue(only) ?? []);
-            return await BenchRunner.RunAsync(options, Path.GetFullPath(executable), string.Join(' ', ["byoc", .. parseResult.Tokens.Select(t => t.Value)]),
+            return await BenchRunner.RunAsync(options, Path.GetFullPath(executable), string.Join(' ', [name == "bench" ? "byoc" : name, .. parseResult.Tokens.Select(t => t.Value)]),
                 parseResult.InvocationConfiguration.Output, cancellationToken);
         });
         return command;
