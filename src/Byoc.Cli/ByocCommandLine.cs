@@ -18,6 +18,7 @@ internal static class ByocCommandLine
         root.Subcommands.Add(DoctorCommand.Create(TimeProvider.System));
         root.Subcommands.Add(VerifyCommand.Create(TimeProvider.System));
         root.Subcommands.Add(DeadLettersCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 

@@ -15,7 +15,7 @@ internal static class ConnectorStorageExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<ConnectorStorageOptions>().BindConfiguration(ConnectorStorageOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ConnectorStorageOptions>, ConnectorStorageOptionsValidator>();
-        services.AddSingleton(sp => new SqliteDatabase(Options(sp).Path!));
+        services.AddSingleton(sp => new SqliteDatabase(Options(sp).Path!, SynchronousOf(Options(sp)) ?? SqliteSynchronous.Normal));
         services.AddSingleton(sp => new PostgresDatabase(Options(sp).ConnectionString!));
         services.AddSingleton<IInboxStore>(sp => IsPostgres(Options(sp))
             ? ActivatorUtilities.CreateInstance<PostgresInboxStore>(sp)
@@ -40,6 +40,14 @@ internal static class ConnectorStorageExtensions
 
     internal static bool IsPostgres(ConnectorStorageOptions options) =>
         string.Equals(options.Provider, "Postgres", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The configured SQLite synchronous mode, or null when the value is neither <c>Normal</c> nor <c>Full</c>.</summary>
+    internal static SqliteSynchronous? SynchronousOf(ConnectorStorageOptions options) => options.Synchronous?.Trim().ToUpperInvariant() switch
+    {
+        "NORMAL" => SqliteSynchronous.Normal,
+        "FULL" => SqliteSynchronous.Full,
+        _ => null,
+    };
 
     private static ConnectorStorageOptions Options(IServiceProvider services) =>
         services.GetRequiredService<IOptions<ConnectorStorageOptions>>().Value;

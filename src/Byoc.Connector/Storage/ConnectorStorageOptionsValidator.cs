@@ -19,9 +19,17 @@ internal sealed class ConnectorStorageOptionsValidator : IValidateOptions<Connec
         {
             errors.Add($"{ConnectorStorageOptions.Section}:Provider must be 'Sqlite' or 'Postgres' (got '{options.Provider}').");
         }
-        else if (string.IsNullOrWhiteSpace(options.Path))
+        else
         {
-            errors.Add($"{ConnectorStorageOptions.Section}:Path is required.");
+            if (string.IsNullOrWhiteSpace(options.Path))
+            {
+                errors.Add($"{ConnectorStorageOptions.Section}:Path is required.");
+            }
+
+            if (ConnectorStorageExtensions.SynchronousOf(options) is null)
+            {
+                errors.Add($"{ConnectorStorageOptions.Section}:Synchronous must be 'Normal' or 'Full' (got '{options.Synchronous}').");
+            }
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -9,11 +9,12 @@ namespace Byoc.Storage.Sqlite;
 internal sealed class SqliteDatabase : IDisposable
 {
     private readonly string _connectionString;
+    private readonly string _pragmas;
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private SqliteOwnerLock? _ownerLock;
     private volatile bool _initialized;
 
-    public SqliteDatabase(string path)
+    public SqliteDatabase(string path, SqliteSynchronous synchronous = SqliteSynchronous.Normal)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var fullPath = Path.GetFullPath(path);
@@ -24,6 +25,8 @@ internal sealed class SqliteDatabase : IDisposable
         }
 
         FilePath = fullPath;
+        Synchronous = synchronous;
+        _pragmas = $"PRAGMA busy_timeout = 10000; PRAGMA synchronous = {(synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")}; PRAGMA foreign_keys = ON;";
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = fullPath,
@@ -35,6 +38,9 @@ internal sealed class SqliteDatabase : IDisposable
 
     /// <summary>The database file.</summary>
     public string FilePath { get; }
+
+    /// <summary>The <c>PRAGMA synchronous</c> every connection runs with.</summary>
+    public SqliteSynchronous Synchronous { get; }
 
     public void Dispose()
     {
@@ -55,7 +61,7 @@ internal sealed class SqliteDatabase : IDisposable
         {
             await connection.OpenAsync(cancellationToken);
             await using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+            pragma.CommandText = _pragmas;
             await pragma.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }

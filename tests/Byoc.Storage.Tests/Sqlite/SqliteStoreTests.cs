@@ -51,6 +51,20 @@ public sealed class SqliteStoreTests : StoreContractTests, IDisposable
         Assert.Equal([("m0", null), ("m1", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")], claimed.Select(c => (c.Key, c.TraceParent)));
     }
 
+    [Theory]
+    [InlineData(false, 1L)]
+    [InlineData(true, 2L)]
+    public async Task OpenAsync_SynchronousMode_SetsThePragmaOnEveryConnection(bool full, long pragmaValue)
+    {
+        var mode = full ? SqliteSynchronous.Full : SqliteSynchronous.Normal;
+        var database = new SqliteDatabase(Path.Combine(_directory, $"sync-{mode}.db"), mode);
+        await using var connection = await database.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous";
+
+        Assert.Equal(pragmaValue, await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

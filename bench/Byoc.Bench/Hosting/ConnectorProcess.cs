@@ -1,0 +1,137 @@
+using System.Diagnostics;
+
+namespace Byoc.Bench.Hosting;
+
+/// <summary>
+/// The connector as its own OS process (<c>byoc connector ...</c>), so the OS can tell its CPU time and memory. Started, killed
+/// with SIGKILL and restarted on the same port and database; its console output goes to a log file.
+/// </summary>
+internal sealed class ConnectorProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly ConnectorLaunch _launch;
+    private readonly StreamWriter _log;
+    private readonly Lock _logLock = new();
+    private readonly HttpClient _health = new() { Timeout = TimeSpan.FromSeconds(2) };
+    private Process? _process;
+
+    private ConnectorProcess(ConnectorLaunch launch)
+    {
+        _launch = launch;
+        _log = new StreamWriter(launch.LogPath, append: true) { AutoFlush = true };
+    }
+
+    /// <summary>The OS process id of the running instance.</summary>
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("The connector is not running.");
+
+    public Uri BaseUrl => _launch.BaseUrl;
+
+    public static async Task<ConnectorProcess> StartAsync(ConnectorLaunch launch, CancellationToken cancellationToken)
+    {
+        var connector = new ConnectorProcess(launch);
+        try
+        {
+            await connector.StartInstanceAsync(cancellationToken);
+            return connector;
+        }
+        catch
+        {
+            await connector.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Kills the process at once (SIGKILL on Unix): no draining, no lease release, no flush.</summary>
+    public void Kill()
+    {
+        if (_process is { } process)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            process.Dispose();
+            _process = null;
+        }
+    }
+
+    /// <summary>Starts a new instance and waits until <c>/healthz</c> answers 200.</summary>
+    public Task StartInstanceAsync(CancellationToken cancellationToken)
+    {
+        var startInfo = _launch.Executable.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+            ? new ProcessStartInfo("dotnet") { ArgumentList = { _launch.Executable } }
+            : new ProcessStartInfo(_launch.Executable);
+        startInfo.ArgumentList.Add("connector");
+        startInfo.ArgumentList.Add("--urls=" + _launch.BaseUrl.ToString().TrimEnd('/'));
+        foreach (var argument in _launch.Arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        startInfo.RedirectStandardOutput = true;
+        startInfo.RedirectStandardError = true;
+        startInfo.UseShellExecute = false;
+        startInfo.Environment["DOTNET_NOLOGO"] = "1";
+        var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {_launch.Executable}.");
+        process.OutputDataReceived += (_, e) => WriteLog(e.Data);
+        process.ErrorDataReceived += (_, e) => WriteLog(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+        return WaitHealthyAsync(process, cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Kill();
+        _health.Dispose();
+        await _log.DisposeAsync();
+    }
+
+    private async Task WaitHealthyAsync(Process process, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var health = new Uri(_launch.BaseUrl, "/healthz");
+        while (Stopwatch.GetElapsedTime(started) < s_startTimeout)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException(
+                    $"The connector exited with code {process.ExitCode} while starting; see {_launch.LogPath}.");
+            }
+
+            try
+            {
+                using var response = await _health.GetAsync(health, cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Slow to answer while starting.
+            }
+
+            await Task.Delay(25, cancellationToken);
+        }
+
+        throw new TimeoutException($"The connector did not answer /healthz within {s_startTimeout.TotalSeconds:0} s; see {_launch.LogPath}.");
+    }
+
+    private void WriteLog(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_logLock)
+        {
+            _log.WriteLine(line);
+        }
+    }
+}

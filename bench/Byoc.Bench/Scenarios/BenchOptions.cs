@@ -1,0 +1,7 @@
+namespace Byoc.Bench.Scenarios;
+
+/// <summary>What <c>byoc bench</c> was asked to do.</summary>
+/// <param name="Smoke">The short run CI uses instead of the full one.</param>
+/// <param name="OutputDirectory">Where the results go; null picks <c>artifacts/bench/{time}</c> (or <c>.byoc/bench/{time}</c> outside the repository).</param>
+/// <param name="Only">Scenario names to run (all when empty); the open-loop, fault and crash runs need <c>closed-normal</c>.</param>
+public sealed record BenchOptions(bool Smoke, string? OutputDirectory, IReadOnlyList<string> Only);
