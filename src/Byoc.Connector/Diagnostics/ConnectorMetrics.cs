@@ -26,6 +26,7 @@ internal sealed class ConnectorMetrics
     private long _outboxDepth;
     private long _deadLettersStored;
     private int _pubSubConnected;
+    private int _pubSubStandingBy;
 
     public ConnectorMetrics(IMeterFactory meterFactory)
     {
@@ -72,6 +73,11 @@ internal sealed class ConnectorMetrics
     public void PubSubReconnect() => _pubSubReconnects.Add(1);
 
     public void PubSubConnected(bool connected) => Volatile.Write(ref _pubSubConnected, connected ? 1 : 0);
+
+    /// <summary>Whether another instance holds the subscription and this one waits to take over (PostgreSQL election).</summary>
+    public bool IsPubSubStandingBy => Volatile.Read(ref _pubSubStandingBy) == 1;
+
+    public void PubSubStandingBy(bool standingBy) => Volatile.Write(ref _pubSubStandingBy, standingBy ? 1 : 0);
 
     public void PubSubLag(TimeSpan lag) => _pubSubLag.Record(Math.Max(0, lag.TotalSeconds));
 

@@ -52,7 +52,10 @@ internal static class TelemetryExtensions
             })
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(ConnectorMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "System.Net.Http");
+                // Only the connector's own meter: OpenTelemetry listens to meters by name across the whole process, and with
+                // `byoc up` the emulated org's ASP.NET Core and HttpClient meters live in the same process, so including
+                // those would mix the org's requests into the connector's series (duplicate series, broken histograms).
+                metrics.AddMeter(ConnectorMetrics.MeterName);
                 // No response cache: every scrape reads the instruments afresh.
                 metrics.AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0);
                 if (otlp)

@@ -33,6 +33,14 @@ public sealed class PostgresFailoverTests
             (_, index) => index < 3);
         await WaitFor.ConditionAsync(() => ledger.Compare().RepliesReceived >= workload.Users * 3, "replies through the leader");
         Assert.Equal(0, Subscriber(standby).Connects);
+        using (var http = new HttpClient())
+        {
+            // A standby is ready: it serves webhooks and the outbox; only the subscription waits for the leader to go away.
+            using var ready = await http.GetAsync(new Uri($"http://127.0.0.1:{standbyPort}/healthz/ready"), ct);
+            var body = await ready.Content.ReadAsStringAsync(ct);
+            Assert.True(ready.IsSuccessStatusCode, body);
+            Assert.Contains("Standing by", body, StringComparison.Ordinal);
+        }
 
         await leader.StopAsync(ct);
         await WaitFor.ConditionAsync(() => Subscriber(standby).Connects == 1, "the standby's subscription");

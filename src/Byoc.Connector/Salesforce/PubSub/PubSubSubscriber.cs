@@ -74,12 +74,14 @@ internal sealed partial class PubSubSubscriber(
             {
                 if (await leaderElection.TryAcquireAsync(LeadershipName, stoppingToken) is { } leadership)
                 {
+                    metrics.PubSubStandingBy(false);
                     return leadership;
                 }
 
                 if (!standingBy)
                 {
                     standingBy = true;
+                    metrics.PubSubStandingBy(true);
                     Log.StandingBy(logger, settings.Topic!, settings.StandbyRetryInterval);
                 }
             }
