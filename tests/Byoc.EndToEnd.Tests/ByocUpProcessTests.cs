@@ -86,7 +86,8 @@ public sealed class ByocUpProcessTests : IDisposable
             using var platform = new WebhookPlatform(new Uri(webhook), secret);
             await platform.SendTextAsync("proc-1", "guest-1", "Hello, can I book a table?");
             var agentReply = await WaitFor.ValueAsync(async () =>
-                JsonNode.Parse(await http.GetStringAsync(new Uri(sink), ct))!.AsArray().FirstOrDefault(), "the agent's reply at the built-in sink");
+                JsonNode.Parse(await http.GetStringAsync(new Uri(sink), ct))!.AsArray()
+                    .FirstOrDefault(delivery => delivery?["type"]?.GetValue<string>() == "message"), "the agent's reply at the built-in sink");
             Assert.Equal("Reservation Agent", agentReply["sender"]!.GetValue<string>());
 
             await platform.SendTextAsync("proc-2", "guest-1", "I want to speak to a human");
