@@ -3,12 +3,15 @@ using Byoc.Cli.Up;
 
 namespace Byoc.Setup.Tests;
 
-/// <summary>The "done when": <c>byoc up</c> running, <c>byoc verify --emulator</c> against it passes with its defaults for secret and sink.</summary>
+/// <summary>
+/// The "done when": <c>byoc up</c> running, <c>byoc doctor --emulator</c> is all green and <c>byoc verify --emulator</c>
+/// passes against it with its defaults for secret and sink.
+/// </summary>
 public sealed class UpThenVerifyTests
 {
     [Fact]
     [Trait("Category", "Slow")]
-    public async Task VerifyEmulator_AgainstByocUp_PassesUsingTheStateFolderSecretAndSink()
+    public async Task DoctorAndVerifyEmulator_AgainstByocUp_AllGreenUsingTheStateFolderSecretAndSink()
     {
         var state = Path.Combine(Path.GetTempPath(), "byoc-setup-tests", Guid.NewGuid().ToString("N"));
         var options = new UpOptions
@@ -23,9 +26,15 @@ public sealed class UpThenVerifyTests
             ConnectorArgs = ["--Connector:Delivery:PollInterval=00:00:00.050"],
         };
         await using var stack = await UpStack.StartAsync(options, TestContext.Current.CancellationToken);
+        using var doctorOutput = new StringWriter();
+        using var doctorError = new StringWriter();
+        var doctorExit = await ByocCommandLine.InvokeAsync(
+            ["doctor", "--emulator", "--state-dir", state, "--connector-url", stack.ConnectorUrl.ToString()],
+            doctorOutput, doctorError, TestContext.Current.CancellationToken);
+        Assert.True(doctorExit == 0, doctorOutput + doctorError.ToString());
+
         using var output = new StringWriter();
         using var error = new StringWriter();
-
         var exitCode = await ByocCommandLine.InvokeAsync(
             ["verify", "--emulator", "--state-dir", state, "--connector-url", stack.ConnectorUrl.ToString(), "--timeout", "45"],
             output, error, TestContext.Current.CancellationToken);

@@ -21,7 +21,7 @@ internal static class DoctorCommand
         var agent = new Option<string>("--agent") { Description = "The agent's BotDefinition developer name.", DefaultValueFactory = _ => "Reservation_Agent" };
         var channel = new Option<string>("--channel") { Description = "The BYOC MessagingChannel developer name.", DefaultValueFactory = _ => "AgentforceChannel" };
         var address = new Option<string?>("--channel-address") { Description = "The connector's ChannelAddressIdentifier (checks that channel instead of --channel)." };
-        var connectorUrl = SetupConsole.UrlOption("--connector-url", "The running connector (its /healthz); default with --emulator: http://127.0.0.1:5080.");
+        var connectorUrl = SetupConsole.UrlOption("--connector-url", "The running connector (its /healthz/ready); default with --emulator: http://127.0.0.1:5080.");
         var connectorKey = new Option<string?>("--connector-consumer-key") { Description = "The connector's consumer key (checks its token)." };
         var connectorUser = new Option<string?>("--connector-username") { Description = "The connector's integration user." };
         var connectorKeyFile = new Option<string?>("--connector-key-file") { Description = "The connector's private key file." };

@@ -1,6 +1,6 @@
 namespace Byoc.Setup.Checks;
 
-/// <summary>The connector answers its health endpoint (troubleshooting: "Messages not reaching Salesforce").</summary>
+/// <summary>The connector is ready (its readiness endpoint) (troubleshooting: "Messages not reaching Salesforce").</summary>
 internal sealed class ConnectorCheck : IDoctorCheck
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(5);
@@ -16,7 +16,8 @@ internal sealed class ConnectorCheck : IDoctorCheck
             return new CheckResult(Name, Title, CheckStatus.Skip, "No connector URL given (--connector-url).");
         }
 
-        var health = new Uri(url, "/healthz");
+        // Readiness, not liveness: it covers the connector's store, its Salesforce token and its Pub/Sub stream (docs/operations.md).
+        var health = new Uri(url, "/healthz/ready");
         var fix = $"Start the connector (byoc connector, or byoc up for the emulated org) listening on {url.GetLeftPart(UriPartial.Authority)}.";
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(s_timeout);
@@ -26,7 +27,7 @@ internal sealed class ConnectorCheck : IDoctorCheck
             var body = await response.Content.ReadAsStringAsync(timeout.Token);
             return response.IsSuccessStatusCode
                 ? new CheckResult(Name, Title, CheckStatus.Pass, $"GET {health} → {(int)response.StatusCode} {body}")
-                : new CheckResult(Name, Title, CheckStatus.Fail, $"GET {health} → {(int)response.StatusCode} {body}", "Read the connector's log for the failing check.");
+                : new CheckResult(Name, Title, CheckStatus.Fail, $"GET {health} → {(int)response.StatusCode} {body}", "The evidence names the failing readiness check (store, salesforce-token or pubsub); the connector's log says why.");
         }
         catch (HttpRequestException ex)
         {

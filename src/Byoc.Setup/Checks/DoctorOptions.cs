@@ -13,7 +13,7 @@ internal sealed record DoctorOptions
     /// <summary>The connector's <c>ChannelAddressIdentifier</c>; when set, the channel is looked up by it.</summary>
     public string? ChannelAddress { get; init; }
 
-    /// <summary>The running connector's base URL (its <c>/healthz</c>); null skips the connector check.</summary>
+    /// <summary>The running connector's base URL (its <c>/healthz/ready</c>); null skips the connector check.</summary>
     public Uri? ConnectorUrl { get; init; }
 
     /// <summary>The connector's own JWT login (integration user); null skips the token and Pub/Sub checks.</summary>

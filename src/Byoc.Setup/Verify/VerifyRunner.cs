@@ -73,8 +73,8 @@ internal sealed class VerifyRunner(OrgClient org, HttpClient http, VerifyOptions
 
     private async Task<(bool, string)> HealthAsync(CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync(new Uri(options.ConnectorUrl, "/healthz"), cancellationToken);
-        return (response.IsSuccessStatusCode, $"GET /healthz → {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        using var response = await http.GetAsync(new Uri(options.ConnectorUrl, "/healthz/ready"), cancellationToken);
+        return (response.IsSuccessStatusCode, $"GET /healthz/ready → {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
     }
 
     private async Task<(bool, string)> ChannelAsync(CancellationToken cancellationToken)

@@ -117,6 +117,16 @@ public sealed class MetadataSoapEndpointsTests
     }
 
     [Fact]
+    public async Task ReadMetadata_OmniChannelSettings_OnInASetUpOrg()
+    {
+        await using var host = await SoapTestHost.StartAsync(SeedProfile.Complete);
+
+        var record = ResultOf(await ReadAsync(host, "OmniChannelSettings", "OmniChannel"), "readMetadataResponse").Element(s_md + "records")!;
+
+        Assert.Equal("true", record.Element(s_md + "enableOmniChannel")!.Value);
+    }
+
+    [Fact]
     public async Task ReadMetadata_UnknownFullName_IsAnEmptyRecordInItsPlace()
     {
         await using var host = await SoapTestHost.StartAsync(SeedProfile.PrerequisitesOnly);

@@ -1,3 +1,4 @@
+using Byoc.Emulator.Org.Settings;
 using Byoc.Emulator.Org.Ids;
 using Byoc.Emulator.Org.Records;
 using Byoc.Emulator.Org.Schema;
@@ -129,6 +130,9 @@ internal static class OrgSeeder
     private static void SeedProviderSetup(OrgWriter writer)
     {
         ProviderPackage.SeedInstalled(writer);
+        // A set-up org routes messaging sessions, so Omni-Channel is on (the guide's step 2); a prerequisites-only org
+        // leaves it off for `byoc setup` to turn on.
+        OrgSettings.Set(writer, "OmniChannel", "enableOmniChannel", "true");
         var scrt = writer.Lookup("PermissionSet", "Name", SeededOrg.ScrtPermissionSetName).Single();
         writer.Insert("ObjectPermissions", new Dictionary<string, object?>
         {
