@@ -1,7 +1,7 @@
-using Byoc.Emulator.Org.Settings;
 using Byoc.Emulator.Org.Ids;
 using Byoc.Emulator.Org.Records;
 using Byoc.Emulator.Org.Schema;
+using Byoc.Emulator.Org.Settings;
 using Byoc.Emulator.Packages;
 
 namespace Byoc.Emulator.Org.Seed;
