@@ -134,6 +134,37 @@ public sealed class QueueWorkerTests : IDisposable
         Assert.Equal(0, await _inbox.CountPendingAsync(ct));
     }
 
+    [Fact]
+    public async Task ExecuteAsync_TwoRetriesDueAtDifferentTimes_WakesForEach()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var time = new TimerWatchingTimeProvider(_time);
+        var start = _time.GetUtcNow();
+        using var sut = new ScriptedWorker(_inbox, _signal, time,
+            [ProcessResult.Retry("busy"), ProcessResult.Retry("busy"), ProcessResult.Done], TimeSpan.FromSeconds(1))
+        {
+            Policy = new RetryPolicy(TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(4), 5, () => 0),
+        };
+        await sut.StartAsync(ct);
+        Assert.Equal(TimeSpan.FromSeconds(1), await time.NextTimerAsync(ct));
+        await _inbox.TryAddAsync(new NewQueueItem("web", "a1", "a", "{}"), ct);
+        _signal.Notify();
+        Assert.Equal(TimeSpan.FromMilliseconds(200), await time.NextTimerAsync(ct));
+
+        _time.Advance(TimeSpan.FromMilliseconds(100));
+        await _inbox.TryAddAsync(new NewQueueItem("web", "b1", "b", "{}"), ct);
+        _signal.Notify();
+        Assert.Equal(TimeSpan.FromMilliseconds(100), await time.NextTimerAsync(ct));
+        _time.Advance(TimeSpan.FromMilliseconds(100));
+        Assert.Equal(TimeSpan.FromMilliseconds(100), await time.NextTimerAsync(ct));
+        _time.Advance(TimeSpan.FromMilliseconds(100));
+        await WaitFor.ConditionAsync(() => sut.Calls == 4);
+        await sut.StopAsync(ct);
+
+        Assert.Equal([0, 100, 200, 300], sut.CalledAt.Select(at => (at - start).TotalMilliseconds));
+        Assert.Equal(0, await _inbox.CountPendingAsync(ct));
+    }
+
     public void Dispose()
     {
         _signal.Dispose();
