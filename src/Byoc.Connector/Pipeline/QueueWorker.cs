@@ -9,7 +9,8 @@ namespace Byoc.Connector.Pipeline;
 /// <summary>
 /// Drains one work queue: claims due rows (one per conversation, oldest first), processes them concurrently across
 /// conversations, and records the result: done, retry with capped jittered backoff, or dead letter with a reason.
-/// Wakes on a signal or every poll interval; a failing round is logged and the loop goes on.
+/// Wakes on a signal, when a retry it scheduled comes due, or every poll interval; a failing round is logged and the
+/// loop goes on.
 /// </summary>
 internal abstract partial class QueueWorker(
     IWorkQueue queue,
@@ -20,6 +21,8 @@ internal abstract partial class QueueWorker(
     ILogger logger) : BackgroundService
 {
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private readonly Lock _retriesGate = new();
+    private readonly PriorityQueue<DateTimeOffset, DateTimeOffset> _retries = new();
     private RetryPolicy? _policy;
 
     protected abstract string QueueName { get; }
@@ -53,7 +56,7 @@ internal abstract partial class QueueWorker(
                     continue;
                 }
 
-                await signal.WaitAsync(options.Value.PollInterval, TimeProvider, stoppingToken);
+                await signal.WaitAsync(IdleWait(), TimeProvider, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -96,6 +99,41 @@ internal abstract partial class QueueWorker(
         return items.Count;
     }
 
+    /// <summary>
+    /// How long to sleep when nothing could be claimed: until the earliest retry this worker scheduled, at most the poll
+    /// interval. Retries scheduled by another instance or before a restart are found by the poll.
+    /// </summary>
+    private TimeSpan IdleWait()
+    {
+        var now = TimeProvider.GetUtcNow();
+        lock (_retriesGate)
+        {
+            var cameDue = false;
+            while (_retries.TryPeek(out var due, out _) && due <= now)
+            {
+                _retries.Dequeue();
+                cameDue = true;
+            }
+
+            if (cameDue)
+            {
+                // Due since the last claim looked: one more round at once (dropped, so this cannot spin).
+                return TimeSpan.Zero;
+            }
+
+            var poll = options.Value.PollInterval;
+            return _retries.TryPeek(out var next, out _) && next - now < poll ? next - now : poll;
+        }
+    }
+
+    private void RememberRetry(DateTimeOffset due)
+    {
+        lock (_retriesGate)
+        {
+            _retries.Enqueue(due, due);
+        }
+    }
+
     private async Task HandleAsync(QueueItem item, CancellationToken cancellationToken)
     {
         using var activity = ConnectorActivities.StartDelivery(QueueName, item.TraceParent);
@@ -129,7 +167,11 @@ internal abstract partial class QueueWorker(
                 var next = Policy.NextAttemptAt(item.Attempts + 1, TimeProvider);
                 Log.ItemRetrying(logger, QueueName, item.Id, item.Attempts + 1, next, result.Error);
                 Metrics.Retry(QueueName);
-                await queue.RetryLaterAsync(item.Id, _owner, next, result.Error ?? "unknown", cancellationToken);
+                if (await queue.RetryLaterAsync(item.Id, _owner, next, result.Error ?? "unknown", cancellationToken))
+                {
+                    RememberRetry(next);
+                }
+
                 break;
             default:
                 var reason = result.Outcome == ProcessOutcome.Retry ? "attempts-exhausted" : "permanent";

@@ -1,6 +1,10 @@
 namespace Byoc.Storage.Postgres;
 
-/// <summary>The PostgreSQL schema, table for table the same as <see cref="Sqlite.SqliteSchema"/>. Times are Unix milliseconds.</summary>
+/// <summary>
+/// The PostgreSQL schema, table for table the same as <see cref="Sqlite.SqliteSchema"/>. Times are Unix milliseconds.
+/// Runs at each start-up (<c>IF NOT EXISTS</c>), so added indexes reach existing databases. <c>ix_*_claim</c>, partial on
+/// pending rows, lets a claim walk them in id order without passing the done rows kept as the de-dup record.
+/// </summary>
 internal static class PostgresSchema
 {
     /// <summary>Serialises schema creation across connector instances starting together.</summary>
@@ -24,6 +28,7 @@ internal static class PostgresSchema
             completed_at BIGINT NULL,
             UNIQUE (source, key));
         CREATE INDEX IF NOT EXISTS ix_inbox_pending ON inbox (status, conversation_key, id);
+        CREATE INDEX IF NOT EXISTS ix_inbox_claim ON inbox (id) WHERE status = 0;
         CREATE TABLE IF NOT EXISTS outbox (
             id BIGSERIAL PRIMARY KEY,
             source TEXT NOT NULL,
@@ -41,6 +46,7 @@ internal static class PostgresSchema
             completed_at BIGINT NULL,
             UNIQUE (source, key));
         CREATE INDEX IF NOT EXISTS ix_outbox_pending ON outbox (status, conversation_key, id);
+        CREATE INDEX IF NOT EXISTS ix_outbox_claim ON outbox (id) WHERE status = 0;
         CREATE TABLE IF NOT EXISTS dead_letters (
             id BIGSERIAL PRIMARY KEY,
             queue TEXT NOT NULL,

@@ -1,6 +1,12 @@
 namespace Byoc.Storage.Sqlite;
 
-/// <summary>The SQLite schema. Times are Unix milliseconds (UTC). Written in portable SQL where possible.</summary>
+/// <summary>
+/// The SQLite schema. Times are Unix milliseconds (UTC). Written in portable SQL where possible. Every statement is
+/// <c>IF NOT EXISTS</c> and runs at each start-up, so an index added here reaches existing databases too.
+/// <c>ix_*_claim</c> lets a claim walk pending rows in id order and stop at its limit (no sort of the whole backlog);
+/// <c>ix_*_pending</c> answers its "older pending row of the same conversation" probe. SQLite's planner does not pick a
+/// partial <c>(id) WHERE status = 0</c> index for the claim, hence the plain two-column one.
+/// </summary>
 internal static class SqliteSchema
 {
     /// <summary>Columns added after the first release: added to an existing database when missing.</summary>
@@ -28,6 +34,7 @@ internal static class SqliteSchema
             completed_at INTEGER NULL,
             UNIQUE (source, key));
         CREATE INDEX IF NOT EXISTS ix_inbox_pending ON inbox (status, conversation_key, id);
+        CREATE INDEX IF NOT EXISTS ix_inbox_claim ON inbox (status, id);
         CREATE TABLE IF NOT EXISTS outbox (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             source TEXT NOT NULL,
@@ -45,6 +52,7 @@ internal static class SqliteSchema
             completed_at INTEGER NULL,
             UNIQUE (source, key));
         CREATE INDEX IF NOT EXISTS ix_outbox_pending ON outbox (status, conversation_key, id);
+        CREATE INDEX IF NOT EXISTS ix_outbox_claim ON outbox (status, id);
         CREATE TABLE IF NOT EXISTS dead_letters (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             queue TEXT NOT NULL,

@@ -52,14 +52,7 @@ internal abstract class SqliteWorkQueue(SqliteDatabase database, TimeProvider ti
         await using (var select = connection.CreateCommand())
         {
             select.Transaction = transaction;
-            select.CommandText = $"""
-                SELECT i.id, i.key, i.conversation_key, i.payload, i.attempts, i.last_error, i.trace_parent FROM {Table} AS i
-                WHERE i.status = 0 AND i.next_attempt_at <= $now AND (i.lease_until IS NULL OR i.lease_until <= $now)
-                  AND NOT EXISTS (SELECT 1 FROM {Table} AS p
-                                  WHERE p.conversation_key = i.conversation_key AND p.status = 0 AND p.id < i.id)
-                ORDER BY i.id
-                LIMIT $max
-                """;
+            select.CommandText = ClaimQuery(Table);
             select.Parameters.AddWithValue("$now", now);
             select.Parameters.AddWithValue("$max", maxItems);
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
@@ -100,6 +93,20 @@ internal abstract class SqliteWorkQueue(SqliteDatabase database, TimeProvider ti
         await transaction.CommitAsync(cancellationToken);
         return claimed;
     }
+
+    /// <summary>
+    /// Due, unleased rows that are the oldest pending row of their conversation, oldest first. Planned as a walk of
+    /// <c>ix_*_claim</c> in id order with one <c>ix_*_pending</c> probe per row, stopping at <c>$max</c>: the cost follows
+    /// the rows it passes, not the size of the backlog (no sort of every pending row).
+    /// </summary>
+    internal static string ClaimQuery(string table) => $"""
+        SELECT i.id, i.key, i.conversation_key, i.payload, i.attempts, i.last_error, i.trace_parent FROM {table} AS i
+        WHERE i.status = 0 AND i.next_attempt_at <= $now AND (i.lease_until IS NULL OR i.lease_until <= $now)
+          AND NOT EXISTS (SELECT 1 FROM {table} AS p
+                          WHERE p.conversation_key = i.conversation_key AND p.status = 0 AND p.id < i.id)
+        ORDER BY i.id
+        LIMIT $max
+        """;
 
     public async Task<int> ReleaseAllAsync(string owner, CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Byoc.Connector.Pipeline;
 using Byoc.Core.Delivery;
 using Byoc.Core.Storage;
@@ -107,6 +109,62 @@ public sealed class QueueWorkerTests : IDisposable
         await sut.StopAsync(ct);
     }
 
+    [Fact]
+    public async Task ExecuteAsync_RetryDueBeforeThePoll_WakesWhenItIsDue()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var time = new TimerWatchingTimeProvider(_time);
+        using var sut = new ScriptedWorker(_inbox, _signal, time, [ProcessResult.Retry("busy"), ProcessResult.Done], TimeSpan.FromSeconds(1))
+        {
+            // Equal jitter at 0: half of the 400 ms base, so the retry is due 200 ms after the failure.
+            Policy = new RetryPolicy(TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(4), 5, () => 0),
+        };
+        await sut.StartAsync(ct);
+        Assert.Equal(TimeSpan.FromSeconds(1), await time.NextTimerAsync(ct));
+
+        await _inbox.TryAddAsync(new NewQueueItem("web", "m1", "c", "{}"), ct);
+        _signal.Notify();
+
+        Assert.Equal(TimeSpan.FromMilliseconds(200), await time.NextTimerAsync(ct));
+        _time.Advance(TimeSpan.FromMilliseconds(200));
+        await WaitFor.ConditionAsync(() => sut.Calls == 2);
+        await sut.StopAsync(ct);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(200), sut.CalledAt[1] - sut.CalledAt[0]);
+        Assert.Equal(0, await _inbox.CountPendingAsync(ct));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_TwoRetriesDueAtDifferentTimes_WakesForEach()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var time = new TimerWatchingTimeProvider(_time);
+        var start = _time.GetUtcNow();
+        using var sut = new ScriptedWorker(_inbox, _signal, time,
+            [ProcessResult.Retry("busy"), ProcessResult.Retry("busy"), ProcessResult.Done], TimeSpan.FromSeconds(1))
+        {
+            Policy = new RetryPolicy(TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(4), 5, () => 0),
+        };
+        await sut.StartAsync(ct);
+        Assert.Equal(TimeSpan.FromSeconds(1), await time.NextTimerAsync(ct));
+        await _inbox.TryAddAsync(new NewQueueItem("web", "a1", "a", "{}"), ct);
+        _signal.Notify();
+        Assert.Equal(TimeSpan.FromMilliseconds(200), await time.NextTimerAsync(ct));
+
+        _time.Advance(TimeSpan.FromMilliseconds(100));
+        await _inbox.TryAddAsync(new NewQueueItem("web", "b1", "b", "{}"), ct);
+        _signal.Notify();
+        Assert.Equal(TimeSpan.FromMilliseconds(100), await time.NextTimerAsync(ct));
+        _time.Advance(TimeSpan.FromMilliseconds(100));
+        Assert.Equal(TimeSpan.FromMilliseconds(100), await time.NextTimerAsync(ct));
+        _time.Advance(TimeSpan.FromMilliseconds(100));
+        await WaitFor.ConditionAsync(() => sut.Calls == 4);
+        await sut.StopAsync(ct);
+
+        Assert.Equal([0, 100, 200, 300], sut.CalledAt.Select(at => (at - start).TotalMilliseconds));
+        Assert.Equal(0, await _inbox.CountPendingAsync(ct));
+    }
+
     public void Dispose()
     {
         _signal.Dispose();
@@ -121,13 +179,18 @@ public sealed class QueueWorkerTests : IDisposable
             Policy = new RetryPolicy(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4), 5, () => 0.5),
         };
 
-    private sealed class ScriptedWorker(IWorkQueue queue, WorkSignal signal, TimeProvider time, ProcessResult?[] results)
-        : QueueWorker(queue, signal, Options.Create(new DeliveryOptions { PollInterval = TimeSpan.FromHours(1) }), time,
+    private sealed class ScriptedWorker(IWorkQueue queue, WorkSignal signal, TimeProvider time, ProcessResult?[] results,
+        TimeSpan? pollInterval = null)
+        : QueueWorker(queue, signal, Options.Create(new DeliveryOptions { PollInterval = pollInterval ?? TimeSpan.FromHours(1) }), time,
             Diagnostics.TestMetrics.Create(), NullLogger.Instance)
     {
+        private readonly ConcurrentQueue<DateTimeOffset> _calledAt = new();
         private int _calls;
 
         public int Calls => Volatile.Read(ref _calls);
+
+        /// <summary>The clock at each call, in call order.</summary>
+        public DateTimeOffset[] CalledAt => [.. _calledAt];
 
         public int DeadLettered { get; private set; }
 
@@ -135,6 +198,7 @@ public sealed class QueueWorkerTests : IDisposable
 
         protected override Task<ProcessResult> ProcessAsync(QueueItem item, CancellationToken cancellationToken)
         {
+            _calledAt.Enqueue(TimeProvider.GetUtcNow());
             var n = Interlocked.Increment(ref _calls) - 1;
             return results[Math.Min(n, results.Length - 1)] is { } result
                 ? Task.FromResult(result)
@@ -146,5 +210,26 @@ public sealed class QueueWorkerTests : IDisposable
             DeadLettered++;
             return Task.CompletedTask;
         }
+    }
+
+    /// <summary>The fake clock, reporting the due time of every timer created on it (the worker's idle waits).</summary>
+    private sealed class TimerWatchingTimeProvider(FakeTimeProvider inner) : TimeProvider
+    {
+        private readonly Channel<TimeSpan> _timers = Channel.CreateUnbounded<TimeSpan>();
+
+        public override long TimestampFrequency => inner.TimestampFrequency;
+
+        public override DateTimeOffset GetUtcNow() => inner.GetUtcNow();
+
+        public override long GetTimestamp() => inner.GetTimestamp();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = inner.CreateTimer(callback, state, dueTime, period);
+            _timers.Writer.TryWrite(dueTime);
+            return timer;
+        }
+
+        public ValueTask<TimeSpan> NextTimerAsync(CancellationToken cancellationToken) => _timers.Reader.ReadAsync(cancellationToken);
     }
 }

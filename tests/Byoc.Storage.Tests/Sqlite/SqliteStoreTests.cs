@@ -52,6 +52,40 @@ public sealed class SqliteStoreTests : StoreContractTests, IDisposable
     }
 
     [Theory]
+    [InlineData("inbox")]
+    [InlineData("outbox")]
+    public async Task OpenAsync_DatabaseFromBeforeClaimIndex_AddsItAndClaimWalksItWithoutSorting(string table)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var path = Path.Combine(_directory, $"before-claim-index-{table}.db");
+        await using (var old = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}"))
+        {
+            await old.OpenAsync(ct);
+            await using var create = old.CreateCommand();
+            create.CommandText = string.Join('\n', SqliteSchema.Create.Split('\n').Where(line => !line.Contains("_claim ", StringComparison.Ordinal)));
+            await create.ExecuteNonQueryAsync(ct);
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await using var connection = await new SqliteDatabase(path).OpenAsync(ct);
+        await using var plan = connection.CreateCommand();
+        plan.CommandText = "EXPLAIN QUERY PLAN " + SqliteWorkQueue.ClaimQuery(table);
+        plan.Parameters.AddWithValue("$now", 0);
+        plan.Parameters.AddWithValue("$max", 16);
+        var steps = new List<string>();
+        await using (var reader = await plan.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                steps.Add(reader.GetString(3));
+            }
+        }
+
+        Assert.Contains(steps, step => step.Contains($"USING INDEX ix_{table}_claim", StringComparison.Ordinal));
+        Assert.DoesNotContain(steps, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData(false, 1L)]
     [InlineData(true, 2L)]
     public async Task OpenAsync_SynchronousMode_SetsThePragmaOnEveryConnection(bool full, long pragmaValue)
