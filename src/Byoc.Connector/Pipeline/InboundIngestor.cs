@@ -32,7 +32,11 @@ internal sealed partial class InboundIngestor(IInboxStore inbox, IConversationSt
             {
                 stored++;
                 metrics.MessageIn(channel.Name);
-                Log.Stored(logger, channel.Name, message.Kind, hasher.Hash(channel.Name, message.PlatformUserId));
+                if (logger.IsEnabled(LogLevel.Debug))
+                {
+                    // The keyed hash costs an HMAC per message: only when the line is written.
+                    Log.Stored(logger, channel.Name, message.Kind, hasher.Hash(channel.Name, message.PlatformUserId));
+                }
             }
         }
 

@@ -10,43 +10,8 @@ internal static class PostgresSchema
     /// <summary>Serialises schema creation across connector instances starting together.</summary>
     public const long SchemaLockKey = 0x6279_6F63_0001;
 
-    public const string Create = """
-        CREATE TABLE IF NOT EXISTS inbox (
-            id BIGSERIAL PRIMARY KEY,
-            source TEXT NOT NULL,
-            key TEXT NOT NULL,
-            conversation_key TEXT NOT NULL,
-            payload TEXT NOT NULL,
-            status SMALLINT NOT NULL DEFAULT 0,
-            attempts INTEGER NOT NULL DEFAULT 0,
-            next_attempt_at BIGINT NOT NULL,
-            lease_owner TEXT NULL,
-            lease_until BIGINT NULL,
-            last_error TEXT NULL,
-            trace_parent TEXT NULL,
-            created_at BIGINT NOT NULL,
-            completed_at BIGINT NULL,
-            UNIQUE (source, key));
-        CREATE INDEX IF NOT EXISTS ix_inbox_pending ON inbox (status, conversation_key, id);
-        CREATE INDEX IF NOT EXISTS ix_inbox_claim ON inbox (id) WHERE status = 0;
-        CREATE TABLE IF NOT EXISTS outbox (
-            id BIGSERIAL PRIMARY KEY,
-            source TEXT NOT NULL,
-            key TEXT NOT NULL,
-            conversation_key TEXT NOT NULL,
-            payload TEXT NOT NULL,
-            status SMALLINT NOT NULL DEFAULT 0,
-            attempts INTEGER NOT NULL DEFAULT 0,
-            next_attempt_at BIGINT NOT NULL,
-            lease_owner TEXT NULL,
-            lease_until BIGINT NULL,
-            last_error TEXT NULL,
-            trace_parent TEXT NULL,
-            created_at BIGINT NOT NULL,
-            completed_at BIGINT NULL,
-            UNIQUE (source, key));
-        CREATE INDEX IF NOT EXISTS ix_outbox_pending ON outbox (status, conversation_key, id);
-        CREATE INDEX IF NOT EXISTS ix_outbox_claim ON outbox (id) WHERE status = 0;
+    /// <summary>Creates the two work queues, then the other tables.</summary>
+    public static readonly string Create = QueueTable("inbox") + QueueTable("outbox") + """
         CREATE TABLE IF NOT EXISTS dead_letters (
             id BIGSERIAL PRIMARY KEY,
             queue TEXT NOT NULL,
@@ -85,4 +50,26 @@ internal static class PostgresSchema
         ALTER TABLE inbox ADD COLUMN IF NOT EXISTS trace_parent TEXT NULL;
         ALTER TABLE outbox ADD COLUMN IF NOT EXISTS trace_parent TEXT NULL;
         """;
+
+    /// <summary>One work queue (<c>inbox</c>, <c>outbox</c>): rows, the per-conversation probe and the claim index.</summary>
+    private static string QueueTable(string name) => $$"""
+        CREATE TABLE IF NOT EXISTS {{name}} (
+            id BIGSERIAL PRIMARY KEY,
+            source TEXT NOT NULL,
+            key TEXT NOT NULL,
+            conversation_key TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            status SMALLINT NOT NULL DEFAULT 0,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at BIGINT NOT NULL,
+            lease_owner TEXT NULL,
+            lease_until BIGINT NULL,
+            last_error TEXT NULL,
+            trace_parent TEXT NULL,
+            created_at BIGINT NOT NULL,
+            completed_at BIGINT NULL,
+            UNIQUE (source, key));
+        CREATE INDEX IF NOT EXISTS ix_{{name}}_pending ON {{name}} (status, conversation_key, id);
+        CREATE INDEX IF NOT EXISTS ix_{{name}}_claim ON {{name}} (id) WHERE status = 0;
+        """ + "\n";
 }

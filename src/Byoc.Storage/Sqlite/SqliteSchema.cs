@@ -16,43 +16,8 @@ internal static class SqliteSchema
         ("outbox", "trace_parent", "TEXT NULL"),
     ];
 
-    public const string Create = """
-        CREATE TABLE IF NOT EXISTS inbox (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            source TEXT NOT NULL,
-            key TEXT NOT NULL,
-            conversation_key TEXT NOT NULL,
-            payload TEXT NOT NULL,
-            status INTEGER NOT NULL DEFAULT 0,
-            attempts INTEGER NOT NULL DEFAULT 0,
-            next_attempt_at INTEGER NOT NULL,
-            lease_owner TEXT NULL,
-            lease_until INTEGER NULL,
-            last_error TEXT NULL,
-            trace_parent TEXT NULL,
-            created_at INTEGER NOT NULL,
-            completed_at INTEGER NULL,
-            UNIQUE (source, key));
-        CREATE INDEX IF NOT EXISTS ix_inbox_pending ON inbox (status, conversation_key, id);
-        CREATE INDEX IF NOT EXISTS ix_inbox_claim ON inbox (status, id);
-        CREATE TABLE IF NOT EXISTS outbox (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            source TEXT NOT NULL,
-            key TEXT NOT NULL,
-            conversation_key TEXT NOT NULL,
-            payload TEXT NOT NULL,
-            status INTEGER NOT NULL DEFAULT 0,
-            attempts INTEGER NOT NULL DEFAULT 0,
-            next_attempt_at INTEGER NOT NULL,
-            lease_owner TEXT NULL,
-            lease_until INTEGER NULL,
-            last_error TEXT NULL,
-            trace_parent TEXT NULL,
-            created_at INTEGER NOT NULL,
-            completed_at INTEGER NULL,
-            UNIQUE (source, key));
-        CREATE INDEX IF NOT EXISTS ix_outbox_pending ON outbox (status, conversation_key, id);
-        CREATE INDEX IF NOT EXISTS ix_outbox_claim ON outbox (status, id);
+    /// <summary>Creates the two work queues, then the other tables.</summary>
+    public static readonly string Create = QueueTable("inbox") + QueueTable("outbox") + """
         CREATE TABLE IF NOT EXISTS dead_letters (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             queue TEXT NOT NULL,
@@ -98,4 +63,26 @@ internal static class SqliteSchema
         UPDATE inbox SET lease_owner = NULL, lease_until = NULL WHERE status = 0 AND lease_owner IS NOT NULL;
         UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE status = 0 AND lease_owner IS NOT NULL;
         """;
+
+    /// <summary>One work queue (<c>inbox</c>, <c>outbox</c>): rows, the per-conversation probe and the claim index.</summary>
+    private static string QueueTable(string name) => $$"""
+        CREATE TABLE IF NOT EXISTS {{name}} (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            source TEXT NOT NULL,
+            key TEXT NOT NULL,
+            conversation_key TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            status INTEGER NOT NULL DEFAULT 0,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER NOT NULL,
+            lease_owner TEXT NULL,
+            lease_until INTEGER NULL,
+            last_error TEXT NULL,
+            trace_parent TEXT NULL,
+            created_at INTEGER NOT NULL,
+            completed_at INTEGER NULL,
+            UNIQUE (source, key));
+        CREATE INDEX IF NOT EXISTS ix_{{name}}_pending ON {{name}} (status, conversation_key, id);
+        CREATE INDEX IF NOT EXISTS ix_{{name}}_claim ON {{name}} (status, id);
+        """ + "\n";
 }
