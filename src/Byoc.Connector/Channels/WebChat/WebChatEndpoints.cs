@@ -75,10 +75,10 @@ internal static class WebChatEndpoints
                 return Problem(StatusCodes.Status400BadRequest, "Malformed body", parsed.Error!);
         }
 
-        var result = await ingestor.IngestAsync(chat, parsed.Messages, cancellationToken);
-
-        // The visitor's own messages join the chat log after the inbox commit, so a reload or another tab shows them; a
-        // crash in between is healed by the page re-sending until it gets the 202 (both writes are idempotent).
+        // The visitor's own messages join the chat log before the inbox commit. Once committed, a message may be forwarded
+        // and answered at once (by this or another instance), and the answer must not be logged above the message it
+        // answers: a reload would then show a different order than the live page. If the inbox write fails, the page gets
+        // a 5xx and re-sends the same id; both writes are idempotent on it.
         foreach (var message in parsed.Messages)
         {
             if (message.Kind is InboundKind.Text or InboundKind.ChoiceResponse)
@@ -87,6 +87,7 @@ internal static class WebChatEndpoints
             }
         }
 
+        var result = await ingestor.IngestAsync(chat, parsed.Messages, cancellationToken);
         return TypedResults.Accepted((string?)null, new WebChatAcceptedResponse(result.Stored, result.Duplicates));
     }
 

@@ -92,8 +92,9 @@ internal static class WebChatFileEndpoints
             Text = string.IsNullOrWhiteSpace(caption) ? null : caption,
             Attachment = new InboundAttachment(stored.Id, stored.Name, stored.MimeType, stored.Length),
         };
-        var result = await ingestor.IngestAsync(chat, [message], cancellationToken);
+        // Logged before the inbox commit, like a text message (see WebChatEndpoints.ReceiveAsync).
         await hub.AppendAsync(chat.Name, session.VisitorId, WebChatEvents.FromCustomer(message), cancellationToken);
+        var result = await ingestor.IngestAsync(chat, [message], cancellationToken);
         return TypedResults.Accepted((string?)null, new WebChatAcceptedResponse(result.Stored, result.Duplicates));
     }
 

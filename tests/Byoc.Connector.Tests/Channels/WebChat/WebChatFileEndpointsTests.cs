@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Byoc.Core.Messages;
 
 namespace Byoc.Connector.Tests.Channels.WebChat;
@@ -15,8 +14,8 @@ public sealed class WebChatFileEndpointsTests
         using var client = host.Connector.CreateClient();
         var session = await WebChatTestHost.NewSessionAsync(client);
 
-        using var first = await UploadAsync(client, session.Token, "f-1", "photo.png", "image/png", s_png);
-        using var again = await UploadAsync(client, session.Token, "f-1", "photo.png", "image/png", s_png);
+        using var first = await WebChatTestHost.UploadAsync(client, session.Token, "f-1", "photo.png", "image/png", s_png);
+        using var again = await WebChatTestHost.UploadAsync(client, session.Token, "f-1", "photo.png", "image/png", s_png);
 
         Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.Accepted), (first.StatusCode, again.StatusCode));
         Assert.Contains("\"duplicates\":1", await again.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
@@ -47,31 +46,16 @@ public sealed class WebChatFileEndpointsTests
 
         using var response = scenario switch
         {
-            "no-token" => await UploadAsync(client, null, "f-1", "photo.png", "image/png", s_png),
-            "wrong-type" => await UploadAsync(client, session.Token, "f-1", "page.html", "text/html", "<script>"u8.ToArray()),
-            "too-large" => await UploadAsync(client, session.Token, "f-1", "big.png", "image/png", new byte[102401]),
-            "empty" => await UploadAsync(client, session.Token, "f-1", "empty.png", "image/png", []),
-            _ => await UploadAsync(client, session.Token, "bad id!", "photo.png", "image/png", s_png),
+            "no-token" => await WebChatTestHost.UploadAsync(client, null, "f-1", "photo.png", "image/png", s_png),
+            "wrong-type" => await WebChatTestHost.UploadAsync(client, session.Token, "f-1", "page.html", "text/html", "<script>"u8.ToArray()),
+            "too-large" => await WebChatTestHost.UploadAsync(client, session.Token, "f-1", "big.png", "image/png", new byte[102401]),
+            "empty" => await WebChatTestHost.UploadAsync(client, session.Token, "f-1", "empty.png", "image/png", []),
+            _ => await WebChatTestHost.UploadAsync(client, session.Token, "bad id!", "photo.png", "image/png", s_png),
         };
 
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Contains(detail, await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Empty(await host.InboxAsync());
-    }
-
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string? token, string id, string name, string mimeType, byte[] content)
-    {
-        using var form = new MultipartFormDataContent { { new StringContent(id), "id" } };
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue(mimeType);
-        form.Add(file, "file", name);
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/chat/{WebChatTestHost.Channel}/files", UriKind.Relative)) { Content = form };
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        return await client.SendAsync(request, Ct);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

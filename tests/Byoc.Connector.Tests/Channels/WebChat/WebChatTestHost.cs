@@ -50,6 +50,21 @@ internal static class WebChatTestHost
         return await client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
+    public static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string? token, string id, string name, string mimeType, byte[] content)
+    {
+        using var form = new MultipartFormDataContent { { new StringContent(id), "id" } };
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue(mimeType);
+        form.Add(file, "file", name);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/chat/{Channel}/files", UriKind.Relative)) { Content = form };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return await client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
     public static async Task<SseStream> OpenStreamAsync(HttpClient client, string token, string? lastEventId = null, long? since = null)
     {
         var query = $"access_token={Uri.EscapeDataString(token)}" + (since is null ? "" : $"&since={since}");
