@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace Byoc.Connector.Attachments;
 
-/// <summary>Registers the attachment store, the inbound file limits and the guarded downloader.</summary>
+/// <summary>Registers the attachment store and its sweeper, the inbound file limits and the guarded downloader.</summary>
 internal static class AttachmentExtensions
 {
     public static IHostApplicationBuilder AddAttachments(this IHostApplicationBuilder builder)
@@ -17,6 +17,7 @@ internal static class AttachmentExtensions
         services.AddSingleton<InboundFileCheck>();
         services.AddSingleton<SafeDownloader>();
         services.AddSingleton<OutboundFileFetcher>();
+        services.AddHostedService<AttachmentSweeper>();
         services.AddHttpClient(SafeDownloader.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp =>
             {

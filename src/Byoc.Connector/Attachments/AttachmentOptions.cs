@@ -36,6 +36,15 @@ internal sealed class AttachmentOptions
     /// </summary>
     public List<string> AllowedHosts { get; set; } = [];
 
+    /// <summary>
+    /// How long a stored file is kept; <see cref="TimeSpan.Zero"/> keeps files forever. At least a day, well beyond the
+    /// delivery retries (a file still needed then is gone and its message is dead-lettered). <value>Default 30 days.</value>
+    /// </summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>The shortest <see cref="Retention"/> accepted.</summary>
+    public static TimeSpan MinRetention { get; } = TimeSpan.FromDays(1);
+
     /// <summary>Salesforce's documented MIME types for end-user files.</summary>
     public static IReadOnlyList<string> DefaultInboundMimeTypes { get; } =
     [

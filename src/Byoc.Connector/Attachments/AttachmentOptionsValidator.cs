@@ -30,6 +30,11 @@ internal sealed class AttachmentOptionsValidator : IValidateOptions<AttachmentOp
             errors.Add($"{S}:DownloadTimeout must be positive (got {options.DownloadTimeout}).");
         }
 
+        if (options.Retention != TimeSpan.Zero && options.Retention < AttachmentOptions.MinRetention)
+        {
+            errors.Add($"{S}:Retention must be 0 (keep files forever) or at least {AttachmentOptions.MinRetention} (got {options.Retention}).");
+        }
+
         foreach (var mime in options.InboundMimeTypes.Where(m => !m.Contains('/', StringComparison.Ordinal) || m.Contains(';', StringComparison.Ordinal)))
         {
             errors.Add($"{S}:InboundMimeTypes has '{mime}', which is not a type/subtype MIME type.");

@@ -18,13 +18,14 @@ public sealed class AttachmentOptionsValidatorTests
             DownloadTimeout = TimeSpan.Zero,
             InboundMimeTypes = ["png"],
             AllowedHosts = ["https://files.example.com"],
+            Retention = TimeSpan.FromHours(2),
         };
 
         var result = new AttachmentOptionsValidator().Validate(null, options);
 
         Assert.False(result.Succeeded);
-        Assert.Equal(6, result.Failures!.Count());
-        foreach (var key in new[] { "Directory", "MaxInboundBytes", "MaxDownloadBytes", "DownloadTimeout", "InboundMimeTypes", "AllowedHosts" })
+        Assert.Equal(7, result.Failures!.Count());
+        foreach (var key in new[] { "Directory", "MaxInboundBytes", "MaxDownloadBytes", "DownloadTimeout", "InboundMimeTypes", "AllowedHosts", "Retention" })
         {
             Assert.Contains(result.Failures!, f => f.StartsWith($"Connector:Attachments:{key}", StringComparison.Ordinal));
         }
