@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Byoc.Cli;
 using Byoc.Cli.Up;
 
@@ -32,6 +33,10 @@ public sealed class UpThenVerifyTests
             ["doctor", "--emulator", "--state-dir", state, "--connector-url", stack.ConnectorUrl.ToString()],
             doctorOutput, doctorError, TestContext.Current.CancellationToken);
         Assert.True(doctorExit == 0, doctorOutput + doctorError.ToString());
+        var doctorLines = Regex.Replace(doctorOutput.ToString(), "\x1b\\[[0-9;]*m", "").Split('\n'); // colours off
+        Assert.Contains("pass Omni-Channel enabled", doctorLines.Select(l => l.TrimEnd()));
+        Assert.Equal(11, doctorLines.Count(l => l.StartsWith("pass ", StringComparison.Ordinal)));
+        Assert.Contains("All checks passed.", doctorOutput.ToString(), StringComparison.Ordinal);
 
         using var output = new StringWriter();
         using var error = new StringWriter();

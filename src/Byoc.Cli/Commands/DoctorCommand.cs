@@ -81,7 +81,7 @@ internal static class DoctorCommand
             }
 
             var context = new DoctorContext(client, ProviderPackage.Load(), options, http, time);
-            var results = await DoctorRunner.RunAsync(context, time, null, cancellationToken);
+            var results = await DoctorRunner.RunAsync(context, time, asJson ? null : r => console.MarkupLine($"{Label(r.Status)} {Escape(r.Title)}"), cancellationToken);
             var failed = results.Count(r => r.Status == CheckStatus.Fail);
             if (asJson)
             {
@@ -102,13 +102,7 @@ internal static class DoctorCommand
         var table = new Table().AddColumn("Check").AddColumn("Status").AddColumn("Evidence").AddColumn("Fix");
         foreach (var result in results)
         {
-            var status = result.Status switch
-            {
-                CheckStatus.Pass => "[green]pass[/]",
-                CheckStatus.Skip => "[grey]skip[/]",
-                _ => "[red]FAIL[/]",
-            };
-            table.AddRow(Escape(result.Name), status, Escape(result.Evidence), Escape(result.Fix));
+            table.AddRow(Escape(result.Name), Label(result.Status), Escape(result.Evidence), Escape(result.Fix));
         }
 
         console.Write(table);
@@ -119,4 +113,11 @@ internal static class DoctorCommand
 
         console.MarkupLine(failed == 0 ? "[green]All checks passed.[/]" : $"[red]{failed} check(s) failed.[/] Apply the fixes above, then run byoc doctor again.");
     }
+
+    private static string Label(CheckStatus status) => status switch
+    {
+        CheckStatus.Pass => "[green]pass[/]",
+        CheckStatus.Skip => "[grey]skip[/]",
+        _ => "[red]FAIL[/]",
+    };
 }
