@@ -15,7 +15,11 @@ internal sealed class PostgresDatabase : IDisposable, IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         _dataSource = NpgsqlDataSource.Create(connectionString);
         _dedicatedConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
+        OwnerLocks = new PostgresOwnerLocks(this);
     }
+
+    /// <summary>This process's lease owners, marked alive for the other instances.</summary>
+    public PostgresOwnerLocks OwnerLocks { get; }
 
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -45,12 +49,14 @@ internal sealed class PostgresDatabase : IDisposable, IAsyncDisposable
 
     public void Dispose()
     {
+        OwnerLocks.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _dataSource.Dispose();
         _initLock.Dispose();
     }
 
     public async ValueTask DisposeAsync()
     {
+        await OwnerLocks.DisposeAsync();
         await _dataSource.DisposeAsync();
         _initLock.Dispose();
     }

@@ -6,7 +6,8 @@ namespace Byoc.Storage.Postgres;
 
 /// <summary>
 /// The inbox/outbox logic on PostgreSQL for several connector instances: claims use <c>FOR UPDATE SKIP LOCKED</c>, so
-/// two instances never take the same row, and only a conversation's oldest pending row is ever a candidate.
+/// two instances never take the same row, and only a conversation's oldest pending row is ever a candidate. The rows of an
+/// instance that died are claimable at once, without waiting for their leases (<see cref="PostgresOwnerLocks"/>).
 /// </summary>
 [SuppressMessage("Security", "CA2100", Justification = "The only interpolated part is the table name, a constant of the derived class.")]
 internal abstract class PostgresWorkQueue(PostgresDatabase database, TimeProvider timeProvider, string table) : IWorkQueue
@@ -44,14 +45,18 @@ internal abstract class PostgresWorkQueue(PostgresDatabase database, TimeProvide
     public async Task<IReadOnlyList<QueueItem>> ClaimAsync(string owner, int maxItems, TimeSpan lease, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(owner);
+        await Database.OwnerLocks.HoldAsync(owner, cancellationToken);
         var now = Now();
         await using var connection = await Database.OpenAsync(cancellationToken);
+        // A lease counts only while its owner's process is alive (PostgresOwnerLocks); and the claimer must be alive itself.
         await using var command = new NpgsqlCommand($"""
             WITH candidates AS (
                 SELECT i.id FROM {Table} AS i
-                WHERE i.status = 0 AND i.next_attempt_at <= @now AND (i.lease_until IS NULL OR i.lease_until <= @now)
+                WHERE i.status = 0 AND i.next_attempt_at <= @now
+                  AND (i.lease_until IS NULL OR i.lease_until <= @now OR NOT {PostgresOwnerLocks.AliveSql("i.lease_owner")})
                   AND NOT EXISTS (SELECT 1 FROM {Table} AS p
                                   WHERE p.conversation_key = i.conversation_key AND p.status = 0 AND p.id < i.id)
+                  AND {PostgresOwnerLocks.AliveSql("@owner")}
                 ORDER BY i.id
                 LIMIT @max
                 FOR UPDATE SKIP LOCKED)
