@@ -216,6 +216,58 @@ public sealed partial class WebChatPageTests
         }
     }
 
+    [Fact]
+    public async Task Chat_AgentAnswersWhileAMessageIsSending_PageKeepsLogOrderAcrossReload()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        await using var host = await WebChatTestHost.StartAsync(ct);
+        await using var context = await chromium.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        SetDefaultExpectTimeout(15_000);
+        try
+        {
+            await page.GotoAsync(new Uri(host.Connector.BaseAddress, "/chat/chat").ToString());
+            var customer = page.Locator("li.entry.customer");
+            await page.GetByLabel("Message").FillAsync("first");
+            await page.GetByLabel("Message").PressAsync("Enter");
+            await Expect(customer.First).Not.ToHaveClassAsync(Pending());
+            var visitor = await page.EvaluateAsync<string>(VisitorScript);
+
+            // "second" is held on its way to the server while the agent's answer to "first" is logged.
+            var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            await page.RouteAsync("**/chat/chat/messages", async route =>
+            {
+                if (route.Request.PostData?.Contains("\"text\":\"second\"", StringComparison.Ordinal) == true)
+                {
+                    await release.Task;
+                }
+
+                await route.ContinueAsync();
+            });
+            await page.GetByLabel("Message").FillAsync("second");
+            await page.GetByLabel("Message").PressAsync("Enter");
+            await Expect(customer.Nth(1)).ToHaveClassAsync(Pending());
+            await host.Outbound().SendAsync(WebChatTestHost.Agent(visitor, "e1", OutboundKind.Text, "Answer to first"), ct);
+            await Expect(page.Locator("li.entry.agent")).ToHaveCountAsync(1);
+            Assert.Equal("second", await page.Locator("#messages li").Last.Locator(".bubble").TextContentAsync());
+
+            release.SetResult();
+            await Expect(customer.Nth(1)).Not.ToHaveClassAsync(Pending());
+            var live = await page.EvaluateAsync<string[]>(KeysScript);
+            Assert.Equal("e1", live[1]);
+            await page.ReloadAsync();
+            await Expect(page.Locator("#messages li")).ToHaveCountAsync(live.Length);
+            Assert.Equal(live, await page.EvaluateAsync<string[]>(KeysScript));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var path = await HeadlessChromium.ScreenshotAsync(page, nameof(Chat_AgentAnswersWhileAMessageIsSending_PageKeepsLogOrderAcrossReload));
+            throw new InvalidOperationException($"Browser test failed; screenshot at {path}.", ex);
+        }
+    }
+
     private static async Task WaitForInboxAsync(ConnectorHost host, Func<InboundMessage, bool> predicate)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);

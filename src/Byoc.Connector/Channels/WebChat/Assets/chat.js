@@ -24,6 +24,10 @@
   const fileInput = document.getElementById('file');
 
   const rendered = new Map(); // entry key -> list item
+  // The list shows settled items (the chat log's entries in log order, and this tab's refusals and notices), then what
+  // this tab is still sending. lastSettled is the last settled item; a message being sent moves up to its place when
+  // the server logs it (or refuses it), so the log's entries read the same before and after a reload.
+  let lastSettled = null;
   const choiceGroups = new Map(); // choices entry id -> button container
   const answered = new Set(); // choices entry ids the visitor answered
   const unread = new Set(); // agent entry ids not yet reported read
@@ -189,15 +193,25 @@
     }
   }
 
-  function entry(key, role) {
+  // A new list item: a settled one goes after the last settled item (above anything still sending), the rest at the end.
+  function entry(key, role, settled) {
     const item = document.createElement('li');
     item.className = 'entry ' + role;
     if (key) {
       item.dataset.key = key;
       rendered.set(key, item);
     }
-    list.appendChild(item);
+    if (settled) {
+      settle(item);
+    } else {
+      list.appendChild(item);
+    }
     return item;
+  }
+
+  function settle(item) {
+    list.insertBefore(item, lastSettled ? lastSettled.nextSibling : list.firstChild);
+    lastSettled = item;
   }
 
   function bubble(item, text) {
@@ -250,8 +264,11 @@
 
   function showCustomer(key, text, state, attachments) {
     let item = rendered.get(key);
+    if (item && state !== 'pending' && item !== lastSettled) {
+      settle(item); // logged or refused: it moves up to its place, above anything sent after it
+    }
     if (!item) {
-      item = entry(key, 'customer');
+      item = entry(key, 'customer', state !== 'pending');
       if (text) {
         bubble(item, text);
       }
@@ -281,7 +298,7 @@
     }
     hideTyping();
     hideProgress();
-    const item = entry(event.id, 'agent');
+    const item = entry(event.id, 'agent', true);
     if (event.sender) {
       const name = document.createElement('span');
       name.className = 'sender';
@@ -322,7 +339,7 @@
     if (key && rendered.has(key)) {
       return;
     }
-    const item = entry(key, 'system');
+    const item = entry(key, 'system', true);
     item.textContent = text;
     scrollDown();
   }
@@ -548,6 +565,7 @@
     choiceGroups.clear();
     answered.clear();
     list.replaceChildren();
+    lastSettled = null;
   }
 
   form.addEventListener('submit', e => {
