@@ -25,12 +25,17 @@ internal static class FaultEndpoints
     private static Results<Ok<FaultSettings>, StatusCodeHttpResult> GetFaults(HttpContext context, FaultInjector faults, EmulatorOptions options) =>
         Allowed(context, options) ? TypedResults.Ok(FaultSettings.From(faults.Current)) : TypedResults.StatusCode(StatusCodes.Status403Forbidden);
 
-    private static Results<Ok<FaultSettings>, StatusCodeHttpResult> SetFaults(
+    private static Results<Ok<FaultSettings>, ProblemHttpResult, StatusCodeHttpResult> SetFaults(
         HttpContext context, FaultSettings settings, FaultInjector faults, EmulatorOptions options)
     {
         if (!Allowed(context, options))
         {
             return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        if (settings.Problem() is { } problem)
+        {
+            return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "Invalid fault settings");
         }
 
         faults.Update(settings.ToOptions());

@@ -26,6 +26,20 @@ internal sealed class FaultOptions
     /// <value>The default is 0.</value>
     public int DropStreamEveryEvents { get; set; }
 
+    /// <summary>
+    /// When set, every end-user file is stored but its upload result (<c>MessageUpdated</c>) reports an
+    /// <c>ErrorAttachmentUploadResult</c> with this <c>errorType</c>, one of <see cref="AttachmentUploadErrorTypes"/>.
+    /// </summary>
+    /// <value>The default is null (uploads succeed).</value>
+    public string? AttachmentUploadError { get; set; }
+
+    /// <summary>The <c>AttachmentUploadErrorType</c> values of the outbound AsyncAPI contract.</summary>
+    public static IReadOnlyList<string> AttachmentUploadErrorTypes { get; } =
+    [
+        "StorageLimitExceeded", "AttachmentTooLarge", "AttachmentNotFound", "AttachmentUploadNotEnabled", "AttachmentUploadNotAllowed",
+        "InternalServerError",
+    ];
+
     /// <summary>Seed of the random source that picks failing requests, so test runs are deterministic.</summary>
     /// <value>The default is 1.</value>
     public int RandomSeed { get; set; } = 1;

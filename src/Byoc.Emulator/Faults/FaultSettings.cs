@@ -8,6 +8,7 @@ namespace Byoc.Emulator.Faults;
 /// <param name="RandomSeed">Seed of the failure draw.</param>
 /// <param name="RevokeTokensNow">Revoke every access token now.</param>
 /// <param name="LostAnswerRate">Fraction (0–1) of Interaction Service API requests processed but answered with 503.</param>
+/// <param name="AttachmentUploadError">The <c>errorType</c> every end-user file's upload result reports; null lets uploads succeed.</param>
 internal sealed record FaultSettings(
     int LatencyMilliseconds = 0,
     double ErrorRate = 0,
@@ -15,7 +16,8 @@ internal sealed record FaultSettings(
     int DropStreamEveryEvents = 0,
     int RandomSeed = 1,
     bool RevokeTokensNow = false,
-    double LostAnswerRate = 0)
+    double LostAnswerRate = 0,
+    string? AttachmentUploadError = null)
 {
     public FaultOptions ToOptions() => new()
     {
@@ -25,9 +27,16 @@ internal sealed record FaultSettings(
         DropStreamEveryEvents = Math.Max(0, DropStreamEveryEvents),
         RandomSeed = RandomSeed,
         LostAnswerRate = Math.Clamp(LostAnswerRate, 0, 1),
+        AttachmentUploadError = AttachmentUploadError,
     };
+
+    /// <summary>What is wrong with the settings, or null.</summary>
+    public string? Problem() => AttachmentUploadError is null || FaultOptions.AttachmentUploadErrorTypes.Contains(AttachmentUploadError)
+        ? null
+        : $"attachmentUploadError must be one of {string.Join(", ", FaultOptions.AttachmentUploadErrorTypes)} (was '{AttachmentUploadError}').";
 
     public static FaultSettings From(FaultOptions options) => new(
         (int)options.Latency.TotalMilliseconds, options.ErrorRate, (int?)options.RevokeTokensEvery?.TotalSeconds,
-        options.DropStreamEveryEvents, options.RandomSeed, LostAnswerRate: options.LostAnswerRate);
+        options.DropStreamEveryEvents, options.RandomSeed, LostAnswerRate: options.LostAnswerRate,
+        AttachmentUploadError: options.AttachmentUploadError);
 }

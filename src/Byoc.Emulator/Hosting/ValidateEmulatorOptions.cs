@@ -1,4 +1,5 @@
 using System.Net;
+using Byoc.Emulator.Faults;
 using Microsoft.Extensions.Options;
 
 namespace Byoc.Emulator.Hosting;
@@ -44,6 +45,11 @@ internal sealed class ValidateEmulatorOptions : IValidateOptions<EmulatorOptions
         if (options.Faults.ErrorRate is < 0 or > 1)
         {
             errors.Add($"{Section}:Faults:ErrorRate must be between 0 and 1 (was {options.Faults.ErrorRate}).");
+        }
+
+        if (options.Faults.AttachmentUploadError is { } uploadError && !FaultOptions.AttachmentUploadErrorTypes.Contains(uploadError))
+        {
+            errors.Add($"{Section}:Faults:AttachmentUploadError must be one of {string.Join(", ", FaultOptions.AttachmentUploadErrorTypes)} (was '{uploadError}').");
         }
 
         if (string.IsNullOrWhiteSpace(options.StateDirectory))

@@ -39,7 +39,7 @@ internal static partial class InteractionEndpoints
 
     private static async Task<IResult> PostInteractionsAsync(
         HttpContext context, ScrtRequestValidator validator, ChannelResolver channels, OrgStore store, AttachmentStore attachments,
-        InboundDispatcher dispatcher, IConversationEvents events, RoutingAttributes routing, TimeProvider timeProvider,
+        InboundDispatcher dispatcher, IConversationEvents events, RoutingAttributes routing, FaultInjector faults, TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
         if (!validator.TryValidate(context.Request, out var caller, out var error))
@@ -83,7 +83,8 @@ internal static partial class InteractionEndpoints
         dispatcher.Dispatch(entry, stored is null ? null : async cancellationToken =>
         {
             var sender = new EventSender("custom", address.EndUserClientIdentifier, "EndUser", address.EndUserClientIdentifier);
-            await events.PublishAsync(new AttachmentUploadedEvent(address, sender, interaction.Id, stored, null), cancellationToken);
+            await events.PublishAsync(new AttachmentUploadedEvent(address, sender, interaction.Id, stored, faults.Current.AttachmentUploadError),
+                cancellationToken);
         });
         return TypedResults.Json(
             new PostInteractionResponse(address.ConversationIdentifier, [ConversationRegistry.WireId(address.MessagingSessionId)], true, interaction.Id),

@@ -80,6 +80,22 @@ public sealed class FaultInjectorTests
     }
 
     [Fact]
+    public async Task AdminEndpoint_AttachmentUploadError_ReadsBackAndRejectsUnknownTypes()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using var admin = emulator.CreateInstanceClient();
+
+        using var set = await admin.PostAsJsonAsync("/emulator/faults", new { attachmentUploadError = "StorageLimitExceeded" }, Ct);
+        using var wrong = await admin.PostAsJsonAsync("/emulator/faults", new { attachmentUploadError = "VirusFound" }, Ct);
+        var current = await admin.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/emulator/faults", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("attachmentUploadError must be one of StorageLimitExceeded", await wrong.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal("StorageLimitExceeded", current!["attachmentUploadError"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task AdminEndpoint_WithAdminKeyConfigured_RequiresIt()
     {
         await using var emulator = await TestEmulator.StartAsync("--Emulator:AdminKey=s3cret");

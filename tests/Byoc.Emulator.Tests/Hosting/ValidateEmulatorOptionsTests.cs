@@ -20,7 +20,7 @@ public sealed class ValidateEmulatorOptionsTests
             InstancePort = 70000,
             ScrtPort = 6102,
             PubSubKeepAlive = TimeSpan.Zero,
-            Faults = new FaultOptions { ErrorRate = 2 },
+            Faults = new FaultOptions { ErrorRate = 2, AttachmentUploadError = "Oops" },
         };
 
         var failures = new ValidateEmulatorOptions().Validate(null, options).Failures!.ToList();
@@ -30,5 +30,6 @@ public sealed class ValidateEmulatorOptionsTests
         Assert.Contains(failures, f => f.Contains("must differ", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Emulator:PubSubKeepAlive", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Emulator:Faults:ErrorRate", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Emulator:Faults:AttachmentUploadError must be one of", StringComparison.Ordinal));
     }
 }

@@ -165,10 +165,12 @@ public sealed class InteractionValidationTests
         Assert.Single(emulator.Get<OrgStore>().Records("ConversationEntry"));
     }
 
-    [Fact]
-    public async Task PostInteractions_Attachment_StoredAndMessageUpdatedPublished()
+    [Theory]
+    [InlineData(null, "CompletedAttachmentUploadResult")]
+    [InlineData("StorageLimitExceeded", "ErrorAttachmentUploadResult")]
+    public async Task PostInteractions_Attachment_StoredAndMessageUpdatedPublished(string? uploadError, string resultType)
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync(uploadError is null ? [] : [$"--Emulator:Faults:AttachmentUploadError={uploadError}"]);
         using var client = await ScrtTestClient.CreateAsync(emulator);
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 1, 2, 3];
         var json = Attachment(client.ChannelAddress, png.Length);
@@ -191,7 +193,8 @@ public sealed class InteractionValidationTests
         var message = payload["payload"]!["entryPayload"]!["updatedMessage"]!;
         Assert.Equal(attachmentId, message["id"]!.GetValue<string>());
         var attachment = message["staticContent"]!["attachments"]![0]!;
-        Assert.Equal("CompletedAttachmentUploadResult", attachment["attachmentUploadResult"]!["resultType"]!.GetValue<string>());
+        Assert.Equal(resultType, attachment["attachmentUploadResult"]!["resultType"]!.GetValue<string>());
+        Assert.Equal(uploadError, attachment["attachmentUploadResult"]!["errorType"]?.GetValue<string>());
         using var download = emulator.CreateInstanceClient();
         var bytes = await download.GetByteArrayAsync(new Uri(attachment["url"]!.GetValue<string>()), TestContext.Current.CancellationToken);
         Assert.Equal(png, bytes);
