@@ -67,7 +67,13 @@ internal sealed partial class AttachmentSweeper(IOptions<AttachmentOptions> opti
         var deleted = 0;
         foreach (var path in Directory.EnumerateFiles(root))
         {
-            var age = now - File.GetLastWriteTimeUtc(path);
+            var file = new FileInfo(path);
+            if (!file.Exists)
+            {
+                continue; // the description of a file deleted earlier in this sweep, or another instance's work
+            }
+
+            var age = now - file.LastWriteTimeUtc;
             var due = Path.GetExtension(path) switch
             {
                 // The file goes first: a description without its file is no longer served.

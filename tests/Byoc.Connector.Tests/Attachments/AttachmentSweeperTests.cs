@@ -11,15 +11,25 @@ public sealed class AttachmentSweeperTests
     {
         using var attachments = new TestAttachments();
         var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
-        var old = await SaveAsync(attachments, "old.png");
+        var old = new List<StoredFile>();
+        for (var i = 0; i < 10; i++)
+        {
+            // Several, so that the listing reaches some descriptions after their files were deleted in the same sweep.
+            old.Add(await SaveAsync(attachments, $"old-{i}.png"));
+            File.SetLastWriteTimeUtc(Bin(attachments, old[^1]), time.GetUtcNow().UtcDateTime.AddDays(-31));
+        }
+
         var recent = await SaveAsync(attachments, "recent.png");
-        File.SetLastWriteTimeUtc(Bin(attachments, old), time.GetUtcNow().UtcDateTime.AddDays(-31));
 
         var deleted = Sweeper(attachments, time).Sweep();
 
-        Assert.Equal(1, deleted);
-        Assert.Null(await attachments.Files.FindAsync(old.Id, Ct));
-        Assert.False(File.Exists(Path.ChangeExtension(Bin(attachments, old), ".json")));
+        Assert.Equal(10, deleted);
+        foreach (var file in old)
+        {
+            Assert.Null(await attachments.Files.FindAsync(file.Id, Ct));
+            Assert.False(File.Exists(Path.ChangeExtension(Bin(attachments, file), ".json")));
+        }
+
         Assert.NotNull(await attachments.Files.FindAsync(recent.Id, Ct));
     }
 
