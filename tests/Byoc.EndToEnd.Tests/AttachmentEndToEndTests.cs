@@ -77,10 +77,9 @@ public sealed class AttachmentEndToEndTests
     [Trait("Category", "Slow")]
     public async Task Webhook_LinkMode_RepFileArrivesAsSignedUrlServingTheBytes()
     {
-        const string channel = ConnectorArguments.WebhookChannel;
         await using var sink = await PlatformSink.StartAsync(Ct);
-        await using var test = await TestStack.StartAsync(sink.OutboundUrl, $"--Connector:Webhook:Channels:{channel}:OutboundFiles=Link",
-            $"--Connector:Webhook:Channels:{channel}:PublicBaseUrl=https://byoc.example.com/");
+        await using var test = await TestStack.StartAsync(sink.OutboundUrl, $"--Connector:Webhook:Channels:{ConnectorArguments.WebhookChannel}:OutboundFiles=Link",
+            $"--Connector:Webhook:Channels:{ConnectorArguments.WebhookChannel}:PublicBaseUrl=https://byoc.example.com/");
         using var platform = new WebhookPlatform(test.Stack.WebhookUrl, test.Stack.Secrets.WebhookSecret);
         await platform.SendTextAsync("m-1", Guest, "I want to speak to a human");
         var session = await test.SessionAsync();
@@ -95,7 +94,7 @@ public sealed class AttachmentEndToEndTests
         var file = delivered.Json["attachments"]![0]!;
         Assert.Null(file["data"]);
         var url = new Uri(file["url"]!.GetValue<string>());
-        Assert.StartsWith($"https://byoc.example.com/webhooks/{channel}/files/", url.AbsoluteUri, StringComparison.Ordinal);
+        Assert.StartsWith($"https://byoc.example.com/webhooks/{ConnectorArguments.WebhookChannel}/files/", url.AbsoluteUri, StringComparison.Ordinal);
         using var http = new HttpClient { BaseAddress = test.Stack.ConnectorUrl };
         using var served = await http.GetAsync(new Uri(url.PathAndQuery, UriKind.Relative), Ct);
         Assert.Equal(System.Net.HttpStatusCode.OK, served.StatusCode);
