@@ -73,6 +73,36 @@ public sealed class AttachmentEndToEndTests
         Assert.DoesNotContain(sink.Deliveries, d => d.Type == "notice");
     }
 
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task Webhook_LinkMode_RepFileArrivesAsSignedUrlServingTheBytes()
+    {
+        await using var sink = await PlatformSink.StartAsync(Ct);
+        await using var test = await TestStack.StartAsync(sink.OutboundUrl, $"--Connector:Webhook:Channels:{ConnectorArguments.WebhookChannel}:OutboundFiles=Link",
+            $"--Connector:Webhook:Channels:{ConnectorArguments.WebhookChannel}:PublicBaseUrl=https://byoc.example.com/");
+        using var platform = new WebhookPlatform(test.Stack.WebhookUrl, test.Stack.Secrets.WebhookSecret);
+        await platform.SendTextAsync("m-1", Guest, "I want to speak to a human");
+        var session = await test.SessionAsync();
+        await WaitFor.ConditionAsync(() => test.Current(session).GetString("Status") == "Waiting", "the session in the fallback queue");
+        using var rep = new RepClient(test.Stack.InstanceUrl, UpBanner.SuggestedRep);
+        await rep.SetAvailableAsync();
+        await rep.AcceptQueuedAsync(session.Id);
+
+        var fileEntry = await rep.SendFileAsync(session.Id, "menu.pdf", "application/pdf", s_pdf, "Today's menu");
+        var delivered = await WaitFor.ValueAsync(() => sink.Deliveries.FirstOrDefault(d => d.Id == fileEntry), "the rep's file at the platform");
+
+        var file = delivered.Json["attachments"]![0]!;
+        Assert.Null(file["data"]);
+        var url = new Uri(file["url"]!.GetValue<string>());
+        Assert.StartsWith($"https://byoc.example.com/webhooks/{ConnectorArguments.WebhookChannel}/files/", url.AbsoluteUri, StringComparison.Ordinal);
+        using var http = new HttpClient { BaseAddress = test.Stack.ConnectorUrl };
+        using var served = await http.GetAsync(new Uri(url.PathAndQuery, UriKind.Relative), Ct);
+        Assert.Equal(System.Net.HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal(s_pdf, await served.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Equal("application/pdf", served.Content.Headers.ContentType?.MediaType);
+        await WaitFor.ConditionAsync(() => StatusOf(test, fileEntry) == "Delivered", "Delivered on the rep's file entry");
+    }
+
     private static string? StatusOf(TestStack test, string messageIdentifier) =>
         test.Org.Records("ConversationEntry").FirstOrDefault(e => e.GetString("MessageIdentifier") == messageIdentifier)?.GetString("MessageStatus");
 

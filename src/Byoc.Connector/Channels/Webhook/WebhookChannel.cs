@@ -2,11 +2,12 @@ using Byoc.Core.Channels;
 
 namespace Byoc.Connector.Channels.Webhook;
 
-/// <summary>One configured generic webhook channel.</summary>
+/// <summary>One configured generic webhook channel; <see cref="FileLinks"/> is set when its files go out as links.</summary>
 internal sealed record WebhookChannel(
     string Name,
     string ChannelAddressIdentifier,
     IInboundChannelAdapter Inbound,
     IOutboundChannelAdapter Outbound,
     int MaxBodyBytes,
-    RichMessageMode RichMessages) : IChannel;
+    RichMessageMode RichMessages,
+    WebhookFileLinks? FileLinks) : IChannel;

@@ -34,7 +34,7 @@ internal sealed class WebhookChannelOptionsValidator : IValidateOptions<WebhookC
             {
                 errors.Add($"{key}:OutboundUrl is required.");
             }
-            else if (!settings.OutboundUrl.IsAbsoluteUri || (settings.OutboundUrl.Scheme != Uri.UriSchemeHttps && settings.OutboundUrl.Scheme != Uri.UriSchemeHttp))
+            else if (!settings.OutboundUrl.IsAbsoluteUri || !IsHttp(settings.OutboundUrl))
             {
                 errors.Add($"{key}:OutboundUrl must be an absolute http(s) URL.");
             }
@@ -59,6 +59,29 @@ internal sealed class WebhookChannelOptionsValidator : IValidateOptions<WebhookC
                 errors.Add($"{key}:RichMessages must be Native or Text.");
             }
 
+            if (!Enum.IsDefined(settings.OutboundFiles))
+            {
+                errors.Add($"{key}:OutboundFiles must be Inline or Link.");
+            }
+
+            if (settings.PublicBaseUrl is null)
+            {
+                if (settings.OutboundFiles == OutboundFileMode.Link)
+                {
+                    errors.Add($"{key}:PublicBaseUrl is required when OutboundFiles is Link (the connector's externally reachable URL).");
+                }
+            }
+            else if (!settings.PublicBaseUrl.IsAbsoluteUri || !IsHttp(settings.PublicBaseUrl)
+                || settings.PublicBaseUrl.Query.Length > 0 || settings.PublicBaseUrl.Fragment.Length > 0)
+            {
+                errors.Add($"{key}:PublicBaseUrl must be an absolute http(s) URL without query or fragment.");
+            }
+
+            if (settings.FileLinkLifetime <= TimeSpan.Zero)
+            {
+                errors.Add($"{key}:FileLinkLifetime must be positive.");
+            }
+
             if (string.IsNullOrWhiteSpace(settings.ParticipantJoinedText) || string.IsNullOrWhiteSpace(settings.ParticipantLeftText))
             {
                 errors.Add($"{key}:ParticipantJoinedText and ParticipantLeftText must not be empty.");
@@ -67,6 +90,8 @@ internal sealed class WebhookChannelOptionsValidator : IValidateOptions<WebhookC
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+
+    private static bool IsHttp(Uri url) => url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp;
 
     private static bool IsValidName(string name) =>
         name.Length is > 0 and <= 64 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');

@@ -21,13 +21,18 @@ internal sealed class WebhookChannelSource(
         {
             var key = StandardWebhookSignature.DecodeSecret(channel.Secret)
                 ?? throw new InvalidOperationException($"{WebhookChannelOptions.Section}:Channels:{name}:Secret is not a whsec_ secret.");
+            var links = channel.OutboundFiles == OutboundFileMode.Link
+                ? new WebhookFileLinks(name, key, channel.PublicBaseUrl!, channel.FileLinkLifetime)
+                : null;
             yield return new WebhookChannel(
                 name,
                 channel.ChannelAddressIdentifier!,
                 new WebhookInboundAdapter(key, channel.TimestampTolerance, timeProvider),
-                new WebhookOutboundAdapter(httpClientFactory.CreateClient(HttpClientName), channel, key, fetcher, files, pendingChoices, timeProvider),
+                new WebhookOutboundAdapter(httpClientFactory.CreateClient(HttpClientName), channel, key, links, fetcher, files, pendingChoices,
+                    timeProvider),
                 channel.MaxBodyBytes,
-                channel.RichMessages);
+                channel.RichMessages,
+                links);
         }
     }
 }

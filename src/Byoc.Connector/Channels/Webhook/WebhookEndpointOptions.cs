@@ -28,6 +28,21 @@ internal sealed class WebhookEndpointOptions
     /// </summary>
     public RichMessageMode RichMessages { get; set; } = RichMessageMode.Native;
 
+    /// <summary>
+    /// How the agent's and rep's files reach the platform: <c>Inline</c> as base64 <c>data</c> in the POST; <c>Link</c>
+    /// as a signed <c>url</c> to the connector that works for <see cref="FileLinkLifetime"/>. <value>Default <c>Inline</c>.</value>
+    /// </summary>
+    public OutboundFileMode OutboundFiles { get; set; } = OutboundFileMode.Inline;
+
+    /// <summary>
+    /// The connector's externally reachable base URL, the start of every file link. <value>Required when
+    /// <see cref="OutboundFiles"/> is <c>Link</c>.</value>
+    /// </summary>
+    public Uri? PublicBaseUrl { get; set; }
+
+    /// <summary>How long a file link works. <value>Default 24 hours.</value></summary>
+    public TimeSpan FileLinkLifetime { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>The notice when an agent or rep joins; <c>{name}</c> is the display name. <value>Default <c>You are now talking to {name}.</c></value></summary>
     public string ParticipantJoinedText { get; set; } = ParticipantNotices.DefaultJoined;
 

@@ -8,7 +8,8 @@ namespace Byoc.Connector.Channels.Webhook;
 
 /// <summary>
 /// <c>POST /webhooks/{channel}</c>: size cap (413), JSON only (415), unknown channel (404), signature on the raw bytes
-/// (401), body shape (400), then insert-or-ignore into the inbox and 202 only after the commit.
+/// (401), body shape (400), then insert-or-ignore into the inbox and 202 only after the commit. File links are served by
+/// <see cref="WebhookFileEndpoints"/>.
 /// </summary>
 internal static class WebhookEndpoints
 {
@@ -18,6 +19,7 @@ internal static class WebhookEndpoints
     {
         var group = endpoints.MapGroup("/webhooks");
         group.MapPost("/{channel}", ReceiveAsync).DisableAntiforgery();
+        group.MapWebhookFiles();
         return endpoints;
     }
 
@@ -123,6 +125,6 @@ internal static class WebhookEndpoints
     private static ProblemHttpResult TooLarge(int max) =>
         Problem(StatusCodes.Status413PayloadTooLarge, "Body too large", $"The body exceeds the channel's limit of {max} bytes.");
 
-    private static ProblemHttpResult Problem(int status, string title, string detail) =>
+    internal static ProblemHttpResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title);
 }

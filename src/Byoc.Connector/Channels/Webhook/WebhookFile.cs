@@ -1,6 +1,9 @@
 namespace Byoc.Connector.Channels.Webhook;
 
-/// <summary>A file in a webhook payload: <see cref="Data"/> is the content in base64, or <see cref="Url"/> points to it (inbound only).</summary>
+/// <summary>
+/// A file in a webhook payload: <see cref="Data"/> is the content in base64, or <see cref="Url"/> points to it (inbound:
+/// the platform's URL; outbound: the connector's signed link, which works until <see cref="ExpiresAt"/>).
+/// </summary>
 internal sealed record WebhookFile
 {
     public string? Name { get; init; }
@@ -12,4 +15,7 @@ internal sealed record WebhookFile
     public string? Data { get; init; }
 
     public string? Url { get; init; }
+
+    /// <summary>Outbound links only: when the link stops working.</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
 }

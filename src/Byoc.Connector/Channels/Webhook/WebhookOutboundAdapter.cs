@@ -10,7 +10,8 @@ namespace Byoc.Connector.Channels.Webhook;
 
 /// <summary>
 /// POSTs outbound messages to the customer's endpoint, signed like inbound ones. 2xx is delivered. Files are downloaded
-/// first and sent inline; a refused file is named in the text and the entry is reported failed. A <c>Text</c> channel gets
+/// first and sent inline, or as signed links when <paramref name="links"/> is set; a refused file is named in the text and
+/// the entry is reported failed. A <c>Text</c> channel gets
 /// readable text for choices (remembered in <see cref="PendingChoices"/> so a typed answer maps back), links,
 /// participant changes and notices.
 /// </summary>
@@ -18,6 +19,7 @@ internal sealed class WebhookOutboundAdapter(
     HttpClient httpClient,
     WebhookEndpointOptions settings,
     byte[] key,
+    WebhookFileLinks? links,
     OutboundFileFetcher fetcher,
     AttachmentFiles files,
     PendingChoices pendingChoices,
@@ -100,10 +102,7 @@ internal sealed class WebhookOutboundAdapter(
         var attachments = new List<WebhookFile>();
         foreach (var file in fetched.Stored)
         {
-            await using var stream = files.OpenRead(file);
-            using var buffer = new MemoryStream();
-            await stream.CopyToAsync(buffer, cancellationToken);
-            attachments.Add(new WebhookFile { Name = file.Name, MimeType = file.MimeType, Size = file.Length, Data = Convert.ToBase64String(buffer.ToArray()) });
+            attachments.Add(await ToWebhookFileAsync(file, cancellationToken));
         }
 
         var payload = new WebhookOutboundPayload
@@ -131,6 +130,21 @@ internal sealed class WebhookOutboundAdapter(
             Timestamp = message.Timestamp,
         };
         return settings.RichMessages == RichMessageMode.Native ? payload : AsText(message, payload);
+    }
+
+    private async Task<WebhookFile> ToWebhookFileAsync(StoredFile file, CancellationToken cancellationToken)
+    {
+        var described = new WebhookFile { Name = file.Name, MimeType = file.MimeType, Size = file.Length };
+        if (links is not null)
+        {
+            var (url, expiresAt) = links.Create(file.Id, timeProvider.GetUtcNow());
+            return described with { Url = url.AbsoluteUri, ExpiresAt = expiresAt };
+        }
+
+        await using var stream = files.OpenRead(file);
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, cancellationToken);
+        return described with { Data = Convert.ToBase64String(buffer.ToArray()) };
     }
 
     /// <summary>The payload for a text-only platform: everything structured becomes a <c>message</c> with readable text.</summary>

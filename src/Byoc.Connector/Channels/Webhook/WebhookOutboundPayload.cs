@@ -23,7 +23,7 @@ internal sealed record WebhookOutboundPayload
 
     public IReadOnlyList<WebhookChoice>? Choices { get; init; }
 
-    /// <summary>Files, inline as base64.</summary>
+    /// <summary>Files, inline as base64 <c>data</c> or as a signed <c>url</c> with its <c>expiresAt</c>.</summary>
     public IReadOnlyList<WebhookFile>? Attachments { get; init; }
 
     /// <summary>Links to show with the text (links, rich links, citations).</summary>
