@@ -63,7 +63,14 @@ internal sealed class AttachmentFiles(IOptions<AttachmentOptions> options)
             return null;
         }
 
-        return JsonSerializer.Deserialize<StoredFile>(await File.ReadAllTextAsync(Path.Combine(Root, id + ".json"), cancellationToken));
+        try
+        {
+            return JsonSerializer.Deserialize<StoredFile>(await File.ReadAllTextAsync(Path.Combine(Root, id + ".json"), cancellationToken));
+        }
+        catch (FileNotFoundException)
+        {
+            return null; // swept (AttachmentSweeper) since the check above
+        }
     }
 
     /// <summary>Opens a stored file for reading.</summary>
