@@ -6,6 +6,7 @@ using Byoc.Connector.Diagnostics;
 using Byoc.Connector.Pipeline;
 using Byoc.Connector.Salesforce;
 using Byoc.Connector.Storage;
+using Byoc.Hosting;
 
 namespace Byoc.Connector;
 
@@ -20,7 +21,7 @@ public static class ConnectorApplication
     internal static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddBadRequestProblems();
         builder.AddConnectorTelemetry();
         builder.AddConnectorStorage();
         builder.AddSalesforce();

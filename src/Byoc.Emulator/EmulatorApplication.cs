@@ -9,6 +9,7 @@ using Byoc.Emulator.Packages;
 using Byoc.Emulator.PubSub;
 using Byoc.Emulator.Rest;
 using Byoc.Emulator.Soap;
+using Byoc.Hosting;
 
 namespace Byoc.Emulator;
 
@@ -28,6 +29,7 @@ public static class EmulatorApplication
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.AddEmulatorHosting();
+        builder.Services.AddBadRequestProblems();
         builder.Services.AddEmulatedOrg();
         builder.Services.AddOAuth();
         builder.Services.AddConversationEvents();
@@ -40,6 +42,7 @@ public static class EmulatorApplication
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseExceptionHandler();
         app.UseEmulatorListeners();
 
         var instance = app.MapListener(EmulatorListener.Instance);

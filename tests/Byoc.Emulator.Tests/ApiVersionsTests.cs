@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Byoc.TestUtilities;
 
 namespace Byoc.Emulator.Tests;
 
@@ -9,8 +8,8 @@ public sealed class ApiVersionsTests
     [Fact]
     public async Task ServicesData_ReturnsVersionArrayEndingWithLatest()
     {
-        await using var server = await LoopbackServer.StartAsync(EmulatorApplication.Create([]), TestContext.Current.CancellationToken);
-        using var client = server.CreateClient();
+        await using var emulator = await TestEmulator.StartAsync();
+        using var client = emulator.CreateInstanceClient();
 
         var versions = await client.GetFromJsonAsync<JsonElement>("/services/data", TestContext.Current.CancellationToken);
 

@@ -42,6 +42,23 @@ public sealed class DeadLetterAdminApiTests
     }
 
     [Fact]
+    public async Task AdminApi_QueryValueOfTheWrongType_ProblemNamesTheParameter()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await ConnectorHost.StartAsync(ct, null, $"--Connector:Admin:ApiKey={Key}");
+        using var client = host.Connector.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Byoc-Admin-Key", Key);
+
+        using var response = await client.GetAsync(new Uri("/admin/deadletters?limit=many", UriKind.Relative), ct);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("limit", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("many", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DeadLetters_ListShowReplayPurge_WorkAgainstARunningConnector()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -96,6 +96,21 @@ public sealed class FaultInjectorTests
     }
 
     [Fact]
+    public async Task AdminEndpoint_MalformedJson_ProblemSaysWhatIsWrong()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using var admin = emulator.CreateInstanceClient();
+
+        using var response = await admin.PostAsync("/emulator/faults",
+            new StringContent("{\"errorRate\":", System.Text.Encoding.UTF8, "application/json"), Ct);
+        var problem = await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("as JSON", problem!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0, emulator.Get<Byoc.Emulator.Faults.FaultInjector>().Current.ErrorRate);
+    }
+
+    [Fact]
     public async Task AdminEndpoint_WithAdminKeyConfigured_RequiresIt()
     {
         await using var emulator = await TestEmulator.StartAsync("--Emulator:AdminKey=s3cret");
