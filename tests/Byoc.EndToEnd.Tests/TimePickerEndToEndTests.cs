@@ -30,7 +30,12 @@ public sealed class TimePickerEndToEndTests
 
         await platform.PostAsync(new JsonObject
         {
-            ["type"] = "choice", ["id"] = "m-2", ["userId"] = Guest, ["inReplyTo"] = picker.Id, ["optionId"] = "slot-1930", ["text"] = title,
+            ["type"] = "choice",
+            ["id"] = "m-2",
+            ["userId"] = Guest,
+            ["inReplyTo"] = picker.Id,
+            ["optionId"] = "slot-1930",
+            ["text"] = title,
         });
 
         var session = await test.SessionAsync();
