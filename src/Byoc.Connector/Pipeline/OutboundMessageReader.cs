@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Byoc.Core.Messages;
 
@@ -5,8 +6,8 @@ namespace Byoc.Connector.Pipeline;
 
 /// <summary>
 /// Reads an outbound <c>abstractMessage</c> (interaction-service-api.md §6.5): text with its citations, attachments,
-/// links, rich links and web views, and choices (Buttons, QuickReplies, ListPicker). Anything else becomes a readable
-/// text that names what could not be shown.
+/// links, rich links and web views, and choices (Buttons, QuickReplies, ListPicker, TimePicker). Anything else becomes a
+/// readable text that names what could not be shown.
 /// </summary>
 internal static class OutboundMessageReader
 {
@@ -70,6 +71,11 @@ internal static class OutboundMessageReader
 
     private static OutboundEntry Choices(OutboundEntry entry, JsonNode? choices)
     {
+        if (Json.Text(choices?["formatType"]) == "TimePicker")
+        {
+            return TimePicker(entry, choices);
+        }
+
         var options = Json.Items(choices?["optionItems"])
             .Select(o => (Id: Json.Text(o?["optionIdentifier"]), Title: Json.Text(o?["titleItem"]?["title"])))
             .Where(o => o.Id is not null)
@@ -83,4 +89,30 @@ internal static class OutboundMessageReader
             Choices = options,
         };
     }
+
+    /// <summary>
+    /// A <c>ChoicesTimePicker</c>: the calendar event's title is the text and each <c>TimeSlotOptionItem</c> an option titled
+    /// with its start (<see cref="TimeSlotTitles"/>); a slot without an identifier or a valid start time is left out.
+    /// </summary>
+    private static OutboundEntry TimePicker(OutboundEntry entry, JsonNode? choices)
+    {
+        var calendarEvent = choices?["calendarEvent"];
+        var timezoneOffset = calendarEvent?["timezoneOffset"] is JsonValue offset && offset.TryGetValue<int>(out var minutes) ? minutes : (int?)null;
+        var options = Json.Items(calendarEvent?["timeSlotOptionItems"])
+            .Select(s => (Id: Json.Text(s?["optionIdentifier"]), Start: StartTime(Json.Text(s?["startTime"])),
+                Duration: s?["duration"] is JsonValue d && d.TryGetValue<long>(out var seconds) ? seconds : (long?)null))
+            .Where(s => s.Id is not null && s.Start is not null)
+            .Select(s => new ChoiceOption(s.Id!, TimeSlotTitles.Format(s.Start!.Value, timezoneOffset), s.Start, s.Duration))
+            .ToList();
+        return entry with
+        {
+            Kind = OutboundKind.Choices,
+            ChoicesFormat = "TimePicker",
+            Text = Json.Text(calendarEvent?["title"]) ?? Json.Text(choices?["message"]?["title"]),
+            Choices = options,
+        };
+    }
+
+    private static DateTimeOffset? StartTime(string? text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var start) ? start : null;
 }

@@ -4,10 +4,11 @@ namespace Byoc.Connector.Salesforce;
 
 /// <summary>
 /// The <c>PATCH /capabilities</c> body (interaction-service-api.md §5.4): what the connector's channels can show —
-/// text (with citations), files, links and rich links, choices as buttons/quick replies/list pickers, and Agentforce
-/// progress indicators. Salesforce keeps capabilities per channel definition, not per channel, so this is what every
-/// channel renders: web chat and native webhooks natively, text-only webhooks as readable text (numbered options, links
-/// on their own lines). Forms and web views are not registered, as no channel renders them.
+/// text (with citations), files, links and rich links, choices as buttons/quick replies/list pickers/time pickers, and
+/// Agentforce progress indicators. Salesforce keeps capabilities per channel definition, not per channel, so this is what
+/// every channel renders: web chat and native webhooks natively (web chat shows a time picker's slots as buttons titled
+/// with their start), text-only webhooks as readable text (numbered options, links on their own lines). Forms and web
+/// views are not registered, as no channel renders them.
 /// </summary>
 internal static class CapabilitiesRequestFactory
 {
@@ -30,7 +31,7 @@ internal static class CapabilitiesRequestFactory
                     ["messageTypeCapabilities"] = new JsonArray
                     {
                         MessageType("StaticContentMessage", "Text", "Attachments", "Links", "RichLink"),
-                        MessageType("ChoicesMessage", "Buttons", "QuickReplies", "ListPicker"),
+                        MessageType("ChoicesMessage", "Buttons", "QuickReplies", "ListPicker", "TimePicker"),
                     },
                     ["progressIndicatorTypeCapabilities"] = new JsonArray
                     {

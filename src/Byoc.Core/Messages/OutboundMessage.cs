@@ -30,7 +30,7 @@ internal sealed record OutboundMessage
     /// <summary>When Salesforce says the entry was created.</summary>
     public DateTimeOffset? Timestamp { get; init; }
 
-    /// <summary>For <see cref="OutboundKind.Choices"/>: <c>Buttons</c>, <c>QuickReplies</c> or <c>ListPicker</c>.</summary>
+    /// <summary>For <see cref="OutboundKind.Choices"/>: <c>Buttons</c>, <c>QuickReplies</c>, <c>ListPicker</c> or <c>TimePicker</c>.</summary>
     public string? ChoicesFormat { get; init; }
 
     /// <summary>For <see cref="OutboundKind.Attachment"/>: the files to download and deliver.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Byoc.Emulator.Conversations;
 using Byoc.Emulator.Org.Records;
 using Byoc.Emulator.Routing;
@@ -41,7 +42,8 @@ internal sealed partial class AgentRuntime(
 
         var definition = definitions.Load(bot?.GetString("DeveloperName") ?? "Default");
         var text = string.IsNullOrWhiteSpace(entry.Text) ? "attachment" : entry.Text;
-        var plan = await Brain.PlanAsync(new AgentTurn(definition, botId, address.MessagingSessionId, text, firstTurn), cancellationToken);
+        var plan = await Brain.PlanAsync(
+            new AgentTurn(definition, botId, address.MessagingSessionId, text, firstTurn, PickedOption(entry.Payload)), cancellationToken);
 
         if (plan.Progress is { } progress && capabilities.SupportsProgressIndicators(address.ChannelAddressIdentifier))
         {
@@ -102,6 +104,11 @@ internal sealed partial class AgentRuntime(
         Log.Escalated(logger, address.MessagingSessionId, result.QueueId);
     }
 
+    /// <summary>The option identifier of a <c>ChoicesResponseMessage</c> (the first selected option), else null.</summary>
+    private static string? PickedOption(JsonObject payload) =>
+        payload["abstractMessage"]?["choicesResponse"]?["selectedOptions"] is JsonArray { Count: > 0 } selected
+        && selected[0] is JsonObject first && first["optionIdentifier"] is JsonValue identifier && identifier.TryGetValue<string>(out var value) ? value : null;
+
     private bool Owns(string botId, ConversationAddress address)
     {
         var owner = omniChannel.OwnerOf(address.MessagingSessionId);
@@ -119,12 +126,15 @@ internal sealed partial class AgentRuntime(
         if (reply.Choices is { Count: > 0 } choices)
         {
             ChoicesFormat? format =
-                capabilities.SupportsMessage(address.ChannelAddressIdentifier, "ChoicesMessage", "Buttons") ? ChoicesFormat.Buttons
+                choices.All(c => c.Slot is not null) && capabilities.SupportsMessage(address.ChannelAddressIdentifier, "ChoicesMessage", "TimePicker")
+                    ? ChoicesFormat.TimePicker
+                : capabilities.SupportsMessage(address.ChannelAddressIdentifier, "ChoicesMessage", "Buttons") ? ChoicesFormat.Buttons
                 : capabilities.SupportsMessage(address.ChannelAddressIdentifier, "ChoicesMessage", "QuickReplies") ? ChoicesFormat.QuickReplies
                 : null;
             if (format is { } structured)
             {
-                await events.PublishAsync(new ChoicesMessageEvent(address, sender, structured, reply.Text, choices), cancellationToken);
+                await events.PublishAsync(new ChoicesMessageEvent(address, sender, structured, reply.Text, choices,
+                    structured == ChoicesFormat.TimePicker ? reply.TimezoneOffset : null), cancellationToken);
                 return;
             }
 

@@ -55,13 +55,13 @@ internal sealed class ScriptedBrain(ReservationBook reservations, TimeProvider t
             }
 
             var slot = current.Slots.First(s => !state.Values.ContainsKey(s.Name));
-            if (SlotParser.Parse(slot, text, Today()) is not { } value)
+            if ((slot.Ask.TimePicker?.TimeOf(turn.PickedOption) ?? SlotParser.Parse(slot, text, Today())) is not { } value)
             {
                 return new AgentPlan(null, [new AgentReply(slot.Invalid), Ask(slot, state)]);
             }
 
             state.Values[slot.Name] = value;
-            return Continue(current, state);
+            return Continue(definition, current, state);
         }
 
         if (topic is null || topic.Action == "greet")
@@ -79,10 +79,10 @@ internal sealed class ScriptedBrain(ReservationBook reservations, TimeProvider t
             }
         }
 
-        return Continue(topic, state);
+        return Continue(definition, topic, state);
     }
 
-    private AgentPlan Continue(TopicDefinition topic, DialogueState state)
+    private AgentPlan Continue(AgentDefinition definition, TopicDefinition topic, DialogueState state)
     {
         if (topic.Slots.FirstOrDefault(s => !state.Values.ContainsKey(s.Name)) is { } missing)
         {
@@ -92,6 +92,13 @@ internal sealed class ScriptedBrain(ReservationBook reservations, TimeProvider t
         state.Topic = null;
         var found = Run(topic.Action, state.Values);
         var reply = found ? Reply(topic.Reply, state) : new AgentReply(Fill(topic.NotFound ?? topic.Reply.Text, state.Values));
+        if (found && topic.Then is { } then && definition.Topics.Find(t => t.Name == then) is { } next)
+        {
+            state.Topic = next;
+            var following = Continue(definition, next, state);
+            return new AgentPlan(topic.Progress ?? following.Progress, [reply, .. following.Replies]);
+        }
+
         state.Values.Clear();
         return new AgentPlan(topic.Progress, [reply]);
     }
@@ -123,11 +130,21 @@ internal sealed class ScriptedBrain(ReservationBook reservations, TimeProvider t
 
     private static AgentPlan Say(string text) => new(null, [new AgentReply(text)]);
 
-    private static AgentReply Ask(SlotDefinition slot, DialogueState state) => Reply(slot.Ask, state);
+    private AgentReply Ask(SlotDefinition slot, DialogueState state) => Reply(slot.Ask, state);
 
-    private static AgentReply Reply(MessageTemplate template, DialogueState state) =>
-        new(Fill(template.Text, state.Values),
-            template.Choices.Count == 0 ? null : [.. template.Choices.Select(c => new ChoiceOption(c.Id, c.Title))]);
+    private AgentReply Reply(MessageTemplate template, DialogueState state)
+    {
+        var text = Fill(template.Text, state.Values);
+        if (template.TimePicker is { } picker)
+        {
+            var date = state.Values.TryGetValue("date", out var value)
+                ? DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : picker.Today(timeProvider.GetUtcNow());
+            return new AgentReply(text, picker.Options(date), picker.TimezoneOffset);
+        }
+
+        return new AgentReply(text, template.Choices.Count == 0 ? null : [.. template.Choices.Select(c => new ChoiceOption(c.Id, c.Title))]);
+    }
 
     private static string Fill(string template, Dictionary<string, string> values) =>
         values.Aggregate(template, (text, pair) => text.Replace("{" + pair.Key + "}", pair.Value, StringComparison.OrdinalIgnoreCase));

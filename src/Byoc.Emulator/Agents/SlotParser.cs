@@ -36,7 +36,7 @@ internal static partial class SlotParser
     private static DateOnly? ParseDate(string text, DateOnly today)
     {
         var lower = text.ToLowerInvariant();
-        if (lower.Contains("today", StringComparison.Ordinal))
+        if (lower.Contains("today", StringComparison.Ordinal) || lower.Contains("tonight", StringComparison.Ordinal))
         {
             return today;
         }

@@ -23,6 +23,9 @@ internal sealed class TopicDefinition
 
     public MessageTemplate Reply { get; set; } = new();
 
+    /// <summary>The topic that continues the dialogue after the reply, keeping the values collected (the time picked, say).</summary>
+    public string? Then { get; set; }
+
     /// <summary>The reply when the action finds nothing (an unknown reservation reference).</summary>
     public string? NotFound { get; set; }
 }

@@ -18,9 +18,14 @@ internal sealed record AttachmentMessageEvent(
     ConversationAddress Address, EventSender Sender, string? Text, IReadOnlyList<OutboundAttachment> Attachments)
     : ConversationEvent(Address, Sender);
 
-/// <summary>Structured choices (<c>ChoicesMessage</c> with Buttons, QuickReplies or ListPicker).</summary>
+/// <summary>
+/// Structured choices (<c>ChoicesMessage</c> with Buttons, QuickReplies, ListPicker or TimePicker). For a TimePicker every
+/// option has a <see cref="ChoiceOption.Slot"/>, <paramref name="Text"/> is the calendar event's title and
+/// <paramref name="TimezoneOffset"/> its optional <c>timezoneOffset</c> (minutes east of UTC).
+/// </summary>
 internal sealed record ChoicesMessageEvent(
-    ConversationAddress Address, EventSender Sender, ChoicesFormat Format, string Text, IReadOnlyList<ChoiceOption> Options)
+    ConversationAddress Address, EventSender Sender, ChoicesFormat Format, string Text, IReadOnlyList<ChoiceOption> Options,
+    int? TimezoneOffset = null)
     : ConversationEvent(Address, Sender);
 
 /// <summary>The sender started or stopped typing.</summary>
@@ -62,6 +67,7 @@ internal enum ChoicesFormat
     Buttons,
     QuickReplies,
     ListPicker,
+    TimePicker,
 }
 
 internal enum AcknowledgementKind
@@ -70,8 +76,14 @@ internal enum AcknowledgementKind
     Read,
 }
 
-/// <summary>One option of a choices message; the end user's pick comes back with the same <paramref name="Identifier"/>.</summary>
-internal sealed record ChoiceOption(string Identifier, string Title);
+/// <summary>
+/// One option of a choices message; the end user's pick comes back with the same <paramref name="Identifier"/>. A time
+/// slot option also has its <paramref name="Slot"/>; it goes out as such only in a TimePicker, else by its title.
+/// </summary>
+internal sealed record ChoiceOption(string Identifier, string Title, TimeSlot? Slot = null);
+
+/// <summary>A time slot of a TimePicker: when it starts and how long it lasts (sent in whole seconds).</summary>
+internal sealed record TimeSlot(DateTimeOffset StartTime, TimeSpan Duration);
 
 /// <summary>A citation of an agent answer: the link, its label, and the span of the answer text it supports.</summary>
 internal sealed record Citation(string Url, string Label, int ClaimStartOffset, int ClaimEndOffset);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Byoc.Emulator.Conversations;
 
@@ -71,7 +72,8 @@ internal static class EntryPayloads
                 entry["abstractMessage"] = Message("StaticContentMessage", identifier, null, "staticContent", staticAttachments);
                 break;
             case ChoicesMessageEvent choices:
-                entry["abstractMessage"] = Message("ChoicesMessage", identifier, null, "choices", Choices(choices));
+                entry["abstractMessage"] = Message("ChoicesMessage", identifier, null, "choices",
+                    choices.Format == ChoicesFormat.TimePicker ? TimePicker(choices, identifier) : Choices(choices));
                 break;
             case TypingEvent:
                 entry["timestamp"] = timestamp;
@@ -191,6 +193,30 @@ internal static class EntryPayloads
             ChoicesFormat.QuickReplies => new JsonObject { ["formatType"] = "QuickReplies", ["text"] = choices.Text, ["optionItems"] = options },
             _ => new JsonObject { ["formatType"] = "Buttons", ["text"] = choices.Text, ["optionItems"] = options },
         };
+    }
+
+    /// <summary>A <c>ChoicesTimePicker</c>: one <c>CalendarEventOptionsItem</c> with a <c>TimeSlotOptionItem</c> per option.</summary>
+    private static JsonObject TimePicker(ChoicesMessageEvent choices, string identifier)
+    {
+        var calendarEvent = new JsonObject
+        {
+            ["itemType"] = "CalendarEventOptionsItem",
+            ["identifier"] = identifier,
+            ["title"] = choices.Text,
+        };
+        if (choices.TimezoneOffset is { } offset)
+        {
+            calendarEvent["timezoneOffset"] = offset;
+        }
+
+        calendarEvent["timeSlotOptionItems"] = new JsonArray([.. choices.Options.Select(o => (JsonNode)new JsonObject
+        {
+            ["itemType"] = "TimeSlotOptionItem",
+            ["optionIdentifier"] = o.Identifier,
+            ["startTime"] = o.Slot!.StartTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["duration"] = (long)o.Slot.Duration.TotalSeconds,
+        })]);
+        return new JsonObject { ["formatType"] = "TimePicker", ["calendarEvent"] = calendarEvent };
     }
 
     private static JsonObject Citations(IReadOnlyList<Citation> citations) => new()

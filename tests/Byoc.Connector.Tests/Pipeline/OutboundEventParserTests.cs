@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using Byoc.Connector.Pipeline;
 using Byoc.Core.Messages;
+using Byoc.TestUtilities.Contracts;
 
 namespace Byoc.Connector.Tests.Pipeline;
 
@@ -73,6 +75,46 @@ public sealed class OutboundEventParserTests
 
         Assert.Equal((OutboundKind.Choices, "ListPicker", "Which day?"), (entry?.Kind, entry?.ChoicesFormat, entry?.Text));
         Assert.Equal([new ChoiceOption("o1", "Today"), new ChoiceOption("o2", "Tomorrow")], entry!.Choices);
+    }
+
+    [Theory]
+    [InlineData(null, "Tue 24 Nov, 19:00 UTC", "Tue 24 Nov, 19:30 UTC")]
+    [InlineData(60, "Tue 24 Nov, 20:00", "Tue 24 Nov, 20:30")]
+    [InlineData(-300, "Tue 24 Nov, 14:00", "Tue 24 Nov, 14:30")]
+    public void Parse_TimePicker_SlotsBecomeOptionsTitledWithTheirLocalStart(int? timezoneOffset, string first, string second)
+    {
+        var offset = timezoneOffset is { } minutes ? $",\"timezoneOffset\":{minutes}" : string.Empty;
+        var payload = Payload("Message", """
+            {"entryType":"Message","id":"e1","abstractMessage":{"messageType":"ChoicesMessage","id":"e1","choices":{"formatType":"TimePicker",
+             "calendarEvent":{"itemType":"CalendarEventOptionsItem","identifier":"cal-1","title":"Free tables tonight"OFFSET,
+              "timeSlotOptionItems":[
+               {"itemType":"TimeSlotOptionItem","optionIdentifier":"slot-1900","startTime":"2026-11-24T19:00:00Z","duration":5400},
+               {"itemType":"TimeSlotOptionItem","optionIdentifier":"slot-1930","startTime":"2026-11-24T19:30:00Z","duration":5400}]}}}}
+            """.Replace("OFFSET", offset, StringComparison.Ordinal));
+        ContractValidator.Outbound.AssertValid(JsonNode.Parse(payload), "InteractionEvent");
+
+        var entry = OutboundEventParser.Parse("Interaction", payload, out _);
+
+        Assert.Equal((OutboundKind.Choices, "TimePicker", "Free tables tonight"), (entry?.Kind, entry?.ChoicesFormat, entry?.Text));
+        Assert.Equal(
+            [new ChoiceOption("slot-1900", first, new DateTimeOffset(2026, 11, 24, 19, 0, 0, TimeSpan.Zero), 5400),
+             new ChoiceOption("slot-1930", second, new DateTimeOffset(2026, 11, 24, 19, 30, 0, TimeSpan.Zero), 5400)],
+            entry!.Choices);
+    }
+
+    [Fact]
+    public void Parse_TimePickerSlotWithoutValidStart_IsLeftOut()
+    {
+        var entry = OutboundEventParser.Parse("Interaction", Payload("Message", """
+            {"entryType":"Message","abstractMessage":{"messageType":"ChoicesMessage","id":"e1","choices":{"formatType":"TimePicker",
+             "message":{"itemType":"TitleItem","title":"Pick a time"},
+             "calendarEvent":{"itemType":"CalendarEventOptionsItem","identifier":"cal-1","timeSlotOptionItems":[
+               {"itemType":"TimeSlotOptionItem","optionIdentifier":"bad","startTime":"tonight","duration":5400},
+               {"itemType":"TimeSlotOptionItem","optionIdentifier":"ok","startTime":"2026-11-24T20:00:00Z"}]}}}}
+            """), out _);
+
+        Assert.Equal("Pick a time", entry?.Text);
+        Assert.Equal([new ChoiceOption("ok", "Tue 24 Nov, 20:00 UTC", new DateTimeOffset(2026, 11, 24, 20, 0, 0, TimeSpan.Zero))], entry!.Choices);
     }
 
     [Fact]

@@ -60,6 +60,45 @@ public sealed class RichMessagePipelineTests
         Assert.Equal(("ChoicesResponseMessage", "e4", "o-today", "Today"), Pick(messages[2]));
     }
 
+    [Fact]
+    public async Task NativeChannel_TimePicker_SentAsChoicesWithStartAndDuration()
+    {
+        await using var host = await ConnectorHost.StartAsync(Ct);
+
+        await SendAsync(host, TimePicker("e1"));
+
+        var posted = JsonNode.Parse(Assert.Single(host.CustomerRequests).Body)!;
+        Assert.Equal(("choices", "TimePicker", "Free tables tonight"), (Str(posted, "type"), Str(posted, "format"), Str(posted, "text")));
+        Assert.Equal(
+            """[{"id":"slot-1900","title":"Tue 24 Nov, 19:00 UTC","startTime":"2026-11-24T19:00:00Z","duration":5400},"""
+            + """{"id":"slot-1930","title":"Tue 24 Nov, 19:30 UTC","startTime":"2026-11-24T19:30:00Z","duration":5400}]""",
+            posted["choices"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task TextChannel_TimePicker_NumberedSlotsAndTypedNumberOrTitleReturnsAsChoicesResponse()
+    {
+        await using var host = await ConnectorHost.StartAsync(Ct, null, "--Connector:Webhook:Channels:web:RichMessages=Text");
+        using var client = host.Connector.CreateClient();
+
+        await SendAsync(host, TimePicker("e1"));
+        var posted = JsonNode.Parse(Assert.Single(host.CustomerRequests).Body)!;
+        Assert.Equal(("message", null), (Str(posted, "type"), posted["choices"]));
+        Assert.Equal("Free tables tonight\n1. Tue 24 Nov, 19:00 UTC\n2. Tue 24 Nov, 19:30 UTC\nReply with the number or the name of your choice.",
+            Str(posted, "text"));
+
+        (await client.SendAsync(WebhookClient.Signed("web", """{"type":"message","id":"m1","userId":"u1","text":"2"}"""), Ct)).Dispose();
+        await SendAsync(host, TimePicker("e2"));
+        (await client.SendAsync(WebhookClient.Signed("web", """{"type":"message","id":"m2","userId":"u1","text":"tue 24 nov, 19:00 utc"}"""), Ct)).Dispose();
+
+        await WaitFor.ConditionAsync(() => host.Scrt.Requests.Count == 2);
+        var sent = host.Scrt.Requests.Select(r => JsonNode.Parse(MultipartReader.Parse(r.Header("Content-Type")!, r.BodyText)[0].Body)!).ToArray();
+        Assert.All(sent, s => ContractValidator.Inbound.AssertValid(s, "InteractionRequestJson"));
+        var messages = sent.Select(s => s["interactions"]![0]!["payload"]!["abstractMessage"]!).ToArray();
+        Assert.Equal(("ChoicesResponseMessage", "e1", "slot-1930", "Tue 24 Nov, 19:30 UTC"), Pick(messages[0]));
+        Assert.Equal(("ChoicesResponseMessage", "e2", "slot-1900", "Tue 24 Nov, 19:00 UTC"), Pick(messages[1]));
+    }
+
     private static (string?, string?, string?, string?) Pick(JsonNode message)
     {
         var option = message["choicesResponse"]!["selectedOptions"]![0]!;
@@ -74,6 +113,17 @@ public sealed class RichMessagePipelineTests
 
     private static OutboundMessage Choices(string id) =>
         Message(id, OutboundKind.Choices, "Which day?") with { Choices = s_days, ChoicesFormat = "Buttons" };
+
+    private static OutboundMessage TimePicker(string id) =>
+        Message(id, OutboundKind.Choices, "Free tables tonight") with
+        {
+            ChoicesFormat = "TimePicker",
+            Choices =
+            [
+                new("slot-1900", "Tue 24 Nov, 19:00 UTC", new DateTimeOffset(2026, 11, 24, 19, 0, 0, TimeSpan.Zero), 5400),
+                new("slot-1930", "Tue 24 Nov, 19:30 UTC", new DateTimeOffset(2026, 11, 24, 19, 30, 0, TimeSpan.Zero), 5400),
+            ],
+        };
 
     private static OutboundMessage Message(string id, OutboundKind kind, string? text) => new()
     {

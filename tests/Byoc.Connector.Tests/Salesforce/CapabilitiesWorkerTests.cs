@@ -32,4 +32,15 @@ public sealed class CapabilitiesWorkerTests
         Assert.Equal(["StaticContentMessage", "ChoicesMessage"], types);
         Assert.Empty(OpenApiContract.Inbound.Validate("CapabilitiesRequest", body));
     }
+
+    [Fact]
+    public void Create_Request_ChoicesIncludeTimePicker()
+    {
+        var body = CapabilitiesRequestFactory.Create("ns", "CCD");
+
+        var choices = body["capabilities"]!["channelCapabilities"]![0]!["messageTypeCapabilities"]!.AsArray()
+            .Single(m => m!["messageType"]!.GetValue<string>() == "ChoicesMessage")!;
+        Assert.Equal(["Buttons", "QuickReplies", "ListPicker", "TimePicker"],
+            choices["formatTypeCapabilities"]!.AsArray().Select(f => f!["formatType"]!.GetValue<string>()));
+    }
 }

@@ -16,7 +16,7 @@ public sealed class AgentDefinitionLoaderTests
         var reservation = loader.Load("Reservation_Agent");
         var unknown = loader.Load("Some_Other_Agent");
 
-        Assert.Equal(["escalate", "cancel_reservation", "check_reservation", "make_reservation", "opening_hours", "greeting"],
+        Assert.Equal(["escalate", "cancel_reservation", "check_reservation", "available_times", "make_reservation", "opening_hours", "greeting"],
             reservation.Topics.Select(t => t.Name));
         Assert.Equal(["name", "partySize", "date", "time"], reservation.Topics.Single(t => t.Name == "make_reservation").Slots.Select(s => s.Name));
         Assert.Equal("Default", unknown.DeveloperName);

@@ -12,7 +12,8 @@ public sealed class ConversationEventPublisherTests
     private const string Topic = "/event/Byoc_Interaction__e";
 
     public static TheoryData<string> EventKinds => new(
-        "text", "text-citations", "attachments", "buttons", "quick-replies", "list-picker", "typing-started", "typing-stopped",
+        "text", "text-citations", "attachments", "buttons", "quick-replies", "list-picker", "time-picker",
+        "time-picker-offset", "typing-started", "typing-stopped",
         "progress", "participant-changed", "session-status", "routing-work-result", "delivered", "read", "attachment-uploaded",
         "attachment-upload-failed");
 
@@ -57,6 +58,38 @@ public sealed class ConversationEventPublisherTests
         Assert.Equal(emulator.Time.GetUtcNow().ToUnixTimeMilliseconds(), payload["transcriptedTimestamp"]!.GetValue<long>());
     }
 
+    [Fact]
+    public async Task PublishAsync_TimePicker_CalendarEventWithTimeSlotsAsContract()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var address = await PubSubServiceTests.ConversationAsync(emulator);
+        var slot = new TimeSlot(new DateTimeOffset(2026, 11, 24, 20, 0, 0, TimeSpan.FromHours(1)), TimeSpan.FromMinutes(90));
+
+        var identifier = await emulator.Get<IConversationEvents>().PublishAsync(new ChoicesMessageEvent(address,
+            EventSender.Agentforce("0Xx000000000001", "Reservation Agent"), ChoicesFormat.TimePicker, "Free tables", [new("slot-2000", "20:00", slot)],
+            TimezoneOffset: 60), TestContext.Current.CancellationToken);
+
+        var choices = LastPayload(emulator)["payload"]!["entryPayload"]!["abstractMessage"]!["choices"]!;
+        Assert.Equal(new JsonObject
+        {
+            ["formatType"] = "TimePicker",
+            ["calendarEvent"] = new JsonObject
+            {
+                ["itemType"] = "CalendarEventOptionsItem",
+                ["identifier"] = identifier,
+                ["title"] = "Free tables",
+                ["timezoneOffset"] = 60,
+                ["timeSlotOptionItems"] = new JsonArray(new JsonObject
+                {
+                    ["itemType"] = "TimeSlotOptionItem",
+                    ["optionIdentifier"] = "slot-2000",
+                    ["startTime"] = "2026-11-24T19:00:00Z",
+                    ["duration"] = 5400,
+                }),
+            },
+        }.ToJsonString(), choices.ToJsonString());
+    }
+
     private static JsonObject LastPayload(TestEmulator emulator)
     {
         var bus = emulator.Get<EventBus>();
@@ -74,6 +107,11 @@ public sealed class ConversationEventPublisherTests
         var agent = EventSender.Agentforce("0Xx000000000001", "Reservation Agent");
         var attachment = new OutboundAttachment(Guid.NewGuid().ToString(), "menu.pdf", "application/pdf", "http://127.0.0.1/sfc/dist/version/download/?ids=1");
         ChoiceOption[] options = [new("opt-1", "Today"), new("opt-2", "Tomorrow")];
+        ChoiceOption[] slots =
+        [
+            new("slot-1900", "19:00", new TimeSlot(new DateTimeOffset(2026, 11, 24, 19, 0, 0, TimeSpan.Zero), TimeSpan.FromMinutes(90))),
+            new("slot-1930", "19:30", new TimeSlot(new DateTimeOffset(2026, 11, 24, 19, 30, 0, TimeSpan.Zero), TimeSpan.FromMinutes(90))),
+        ];
         return kind switch
         {
             "text" => new TextMessageEvent(address, agent, "Hello"),
@@ -82,6 +120,8 @@ public sealed class ConversationEventPublisherTests
             "buttons" => new ChoicesMessageEvent(address, agent, ChoicesFormat.Buttons, "When?", options),
             "quick-replies" => new ChoicesMessageEvent(address, agent, ChoicesFormat.QuickReplies, "When?", options),
             "list-picker" => new ChoicesMessageEvent(address, agent, ChoicesFormat.ListPicker, "When?", options),
+            "time-picker" => new ChoicesMessageEvent(address, agent, ChoicesFormat.TimePicker, "Free tables tonight", slots),
+            "time-picker-offset" => new ChoicesMessageEvent(address, agent, ChoicesFormat.TimePicker, "Free tables tonight", slots, TimezoneOffset: 60),
             "typing-started" => new TypingEvent(address, rep, true),
             "typing-stopped" => new TypingEvent(address, rep, false),
             "progress" => new ProgressIndicatorEvent(address, agent, "Looking up your reservation..."),

@@ -122,7 +122,7 @@ internal sealed class WebhookOutboundAdapter(
             ConversationId = message.ConversationIdentifier,
             Text = text,
             Format = message.ChoicesFormat,
-            Choices = message.Choices.Count == 0 ? null : message.Choices.Select(c => new WebhookChoice(c.Identifier, c.Title)).ToList(),
+            Choices = message.Choices.Count == 0 ? null : message.Choices.Select(c => new WebhookChoice(c.Identifier, c.Title, c.StartTime?.UtcDateTime, c.Duration)).ToList(),
             Attachments = attachments.Count == 0 ? null : attachments,
             Links = message.Links.Count == 0 ? null : message.Links.Select(l => new WebhookLink(l.Url, l.Title)).ToList(),
             Operation = message.ParticipantJoined switch { true => "joined", false => "left", null => null },

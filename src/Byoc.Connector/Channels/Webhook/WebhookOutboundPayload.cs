@@ -18,7 +18,7 @@ internal sealed record WebhookOutboundPayload
 
     public string? Text { get; init; }
 
-    /// <summary>For <c>choices</c>: <c>Buttons</c>, <c>QuickReplies</c> or <c>ListPicker</c>.</summary>
+    /// <summary>For <c>choices</c>: <c>Buttons</c>, <c>QuickReplies</c>, <c>ListPicker</c> or <c>TimePicker</c>.</summary>
     public string? Format { get; init; }
 
     public IReadOnlyList<WebhookChoice>? Choices { get; init; }
