@@ -11,9 +11,8 @@ namespace Byoc.Connector.Channels.Webhook;
 /// <summary>
 /// POSTs outbound messages to the customer's endpoint, signed like inbound ones. 2xx is delivered. Files are downloaded
 /// first and sent inline, or as signed links when <paramref name="links"/> is set; a refused file is named in the text and
-/// the entry is reported failed. A <c>Text</c> channel gets
-/// readable text for choices (remembered in <see cref="PendingChoices"/> so a typed answer maps back), links,
-/// participant changes and notices.
+/// the entry is reported failed. A <c>Text</c> channel gets readable text for choices (remembered in
+/// <see cref="PendingChoices"/> so a typed answer maps back), links, participant changes and notices.
 /// </summary>
 internal sealed class WebhookOutboundAdapter(
     HttpClient httpClient,
