@@ -52,8 +52,19 @@ public sealed class LoginTests(SfOrg org) : IClassFixture<SfOrg>
     {
         org.SkipWhenMissing();
 
-        var login = await org.RunAsync(["org", "login", "web", "--instance-url", org.InstanceUrl.GetLeftPart(UriPartial.Authority), "--alias", "web"],
-            environment: new Dictionary<string, string> { ["BROWSER"] = BrowserScript(org.Cli!.Home) });
+        var browser = BrowserScript(org.Cli!.Home);
+        SfResult login;
+        try
+        {
+            login = await org.RunAsync(["org", "login", "web", "--instance-url", org.InstanceUrl.GetLeftPart(UriPartial.Authority), "--alias", "web"],
+                environment: new Dictionary<string, string> { ["BROWSER"] = browser });
+        }
+        catch (TimeoutException ex)
+        {
+            var log = Path.ChangeExtension(browser, ".log");
+            throw new TimeoutException($"{ex.Message}\nBrowser script log:\n{(File.Exists(log) ? File.ReadAllText(log) : "(the script never ran)")}", ex);
+        }
+
         var display = await org.RunAsync(["org", "display", "--target-org", "web"]);
 
         Assert.True(login.ExitCode == 0, login.ToString());
@@ -79,12 +90,17 @@ public sealed class LoginTests(SfOrg org) : IClassFixture<SfOrg>
 
     /// <summary>
     /// A stand-in browser for <c>sf org login web</c> (org-emulation.md §2.3: xdg-open falls back to <c>$BROWSER</c>): fetches the
-    /// authorize URL and follows the redirect to the CLI's localhost:1717 listener.
+    /// authorize URL and follows the redirect to the CLI's localhost:1717 listener, retrying while that listener is not yet
+    /// accepting (a loaded machine), and logs what it did next to itself (<c>browser.log</c>).
     /// </summary>
     internal static string BrowserScript(string folder)
     {
         var browser = Path.Combine(folder, "browser.sh");
-        File.WriteAllText(browser, "#!/bin/sh\n( curl -s -L \"$1\" > /dev/null 2>&1 & )\nexit 0\n");
+        var log = Path.Combine(folder, "browser.log");
+        File.WriteAllText(browser,
+            "#!/bin/sh\n" +
+            $"( curl -sS -L --retry 10 --retry-connrefused --retry-delay 1 --max-time 60 -o /dev/null -w '%{{http_code}} %{{url_effective}}\\n' \"$1\" >> '{log}' 2>&1 & )\n" +
+            "exit 0\n");
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(browser, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);

@@ -131,7 +131,10 @@ public sealed class SalesforceCli : IDisposable
             process.Kill(entireProcessTree: true);
             if (timeoutCts.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                throw new TimeoutException($"sf {string.Join(' ', arguments)} did not finish within {timeout ?? s_defaultTimeout}.");
+                // What sf printed before it was stopped, so that a hang can be diagnosed from the test result alone.
+                var printed = await Task.WhenAll(stdout, stderr).WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None)
+                    .ContinueWith(t => t.IsCompletedSuccessfully ? string.Join('\n', t.Result) : "(output not available)", TaskScheduler.Default);
+                throw new TimeoutException($"sf {string.Join(' ', arguments)} did not finish within {timeout ?? s_defaultTimeout}. Output:\n{printed}");
             }
 
             throw;
