@@ -90,8 +90,10 @@ public sealed class LoginTests(SfOrg org) : IClassFixture<SfOrg>
 
     /// <summary>
     /// A stand-in browser for <c>sf org login web</c> (org-emulation.md §2.3: xdg-open falls back to <c>$BROWSER</c>): fetches the
-    /// authorize URL and follows the redirect to the CLI's localhost:1717 listener, retrying while that listener is not yet
-    /// accepting (a loaded machine), and logs what it did next to itself (<c>browser.log</c>).
+    /// authorize URL and follows the redirect to the CLI's localhost:1717 listener, and logs what it did next to itself
+    /// (<c>browser.log</c>). It retries refused connections: the CLI opens the browser without waiting for its listener to
+    /// be bound (<c>WebOAuthServer.start</c> in @salesforce/core does not await <c>server.listen</c>), so on a loaded
+    /// machine the first request can come too early, and the CLI would then wait for a callback that never comes.
     /// </summary>
     internal static string BrowserScript(string folder)
     {
