@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using Byoc.Connector.Salesforce.PubSub;
 using Byoc.Connector.Tests.Channels.WebChat;
+using Byoc.Connector.Tests.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -30,7 +30,7 @@ public sealed class LogRedactionTests
         (await client.SendAsync(inbound, ct)).Dispose();
         await WaitFor.ConditionAsync(() => host.Scrt.Requests.Any(r => r.Path == "/api/v1/interactions"));
         await host.Services.GetRequiredService<IPlatformEventHandler>().HandleAsync(
-            new PlatformEvent("/event/Conversation__e", Guid.NewGuid().ToString(), [0, 0, 0, 1], "Interaction", AgentMessage($"web:{RawUser}")), ct);
+            new PlatformEvent("/event/Conversation__e", Guid.NewGuid().ToString(), [0, 0, 0, 1], "Interaction", AgentEvents.Text("entry-1", "Hello from the agent", $"web:{RawUser}")), ct);
         await WaitFor.ConditionAsync(() => !host.CustomerRequests.IsEmpty);
         await WaitFor.ConditionAsync(() => host.Scrt.Requests.Any(r => r.Path == "/api/v1/acknowledgement"));
         var visitor = await WebChatTestHost.NewSessionAsync(client);
@@ -68,30 +68,4 @@ public sealed class LogRedactionTests
                 $"The {what} was logged: {lines.FirstOrDefault(l => l.Contains(value, StringComparison.Ordinal))}");
         }
     }
-
-    private static string AgentMessage(string recipient) => new JsonObject
-    {
-        ["conversationIdentifier"] = "conv-9",
-        ["channelAddressIdentifier"] = ConnectorHost.ChannelAddress,
-        ["recipient"] = new JsonObject { ["appType"] = "custom", ["subject"] = recipient, ["role"] = "EndUser" },
-        ["payload"] = new JsonObject
-        {
-            ["senderDisplayName"] = "Ava",
-            ["identifier"] = "entry-1",
-            ["entryType"] = "Message",
-            ["entryPayload"] = new JsonObject
-            {
-                ["entryType"] = "Message",
-                ["id"] = "entry-1",
-                ["abstractMessage"] = new JsonObject
-                {
-                    ["messageType"] = "StaticContentMessage",
-                    ["id"] = "entry-1",
-                    ["staticContent"] = new JsonObject { ["formatType"] = "Text", ["text"] = "Hello from the agent" },
-                },
-            },
-            ["sender"] = new JsonObject { ["appType"] = "chatbot", ["subject"] = "0Xx000000000001", ["role"] = "Chatbot" },
-            ["clientTimestamp"] = 1690679468868,
-        },
-    }.ToJsonString();
 }

@@ -1,6 +1,6 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Byoc.Connector.Salesforce.PubSub;
+using Byoc.Connector.Tests.Pipeline;
 using Byoc.TestUtilities.Prometheus;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -46,7 +46,7 @@ public sealed class MetricsEndpointTests
         var entryTime = TimeProvider.System.GetUtcNow() - TimeSpan.FromMinutes(3);
 
         await host.Services.GetRequiredService<IPlatformEventHandler>().HandleAsync(new PlatformEvent("/event/Conversation__e",
-            Guid.NewGuid().ToString(), [0, 0, 0, 1], "Interaction", AgentMessage(entryTime)), ct);
+            Guid.NewGuid().ToString(), [0, 0, 0, 1], "Interaction", AgentEvents.Text("entry-1", "Hello", created: entryTime)), ct);
         await WaitFor.ConditionAsync(() => !host.CustomerRequests.IsEmpty);
 
         // Other tests in this process may add to the same instruments, hence lower bounds.
@@ -61,28 +61,4 @@ public sealed class MetricsEndpointTests
         Assert.True(Assert.Single(families["byoc_pubsub_lag_seconds"].Samples, s => s.Name == "byoc_pubsub_lag_seconds_count").Value >= 1);
         Assert.True(Assert.Single(families["byoc_pubsub_lag_seconds"].Samples, s => s.Name == "byoc_pubsub_lag_seconds_sum").Value >= 170);
     }
-
-    private static string AgentMessage(DateTimeOffset created) => new JsonObject
-    {
-        ["conversationIdentifier"] = "conv-9",
-        ["channelAddressIdentifier"] = ConnectorHost.ChannelAddress,
-        ["recipient"] = new JsonObject { ["appType"] = "custom", ["subject"] = "web:u1", ["role"] = "EndUser" },
-        ["payload"] = new JsonObject
-        {
-            ["identifier"] = "entry-1",
-            ["entryType"] = "Message",
-            ["entryPayload"] = new JsonObject
-            {
-                ["entryType"] = "Message",
-                ["abstractMessage"] = new JsonObject
-                {
-                    ["messageType"] = "StaticContentMessage",
-                    ["id"] = "entry-1",
-                    ["staticContent"] = new JsonObject { ["formatType"] = "Text", ["text"] = "Hello" },
-                },
-            },
-            ["sender"] = new JsonObject { ["appType"] = "chatbot", ["subject"] = "0Xx000000000001", ["role"] = "Chatbot" },
-            ["clientTimestamp"] = created.ToUnixTimeMilliseconds(),
-        },
-    }.ToJsonString();
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using Byoc.Connector.Diagnostics;
 using Byoc.Connector.Salesforce.PubSub;
+using Byoc.Connector.Tests.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
@@ -51,7 +51,7 @@ public sealed class TraceTests
         await using var host = await ConnectorHost.StartAsync(ct);
 
         await host.Services.GetRequiredService<IPlatformEventHandler>().HandleAsync(
-            new PlatformEvent("/event/Conversation__e", Guid.NewGuid().ToString(), [0, 0, 0, 1], "Interaction", AgentMessage()), ct);
+            new PlatformEvent("/event/Conversation__e", Guid.NewGuid().ToString(), [0, 0, 0, 1], "Interaction", AgentEvents.Text("entry-1", "Hello from the agent")), ct);
 
         await WaitFor.ConditionAsync(() => !host.CustomerRequests.IsEmpty);
         var traceId = TraceIdOf(host.CustomerRequests.First().Header("traceparent"));
@@ -89,30 +89,4 @@ public sealed class TraceTests
         await WaitFor.ConditionAsync(() => Snapshot().Any(s => s.DisplayName == last));
         return Snapshot();
     }
-
-    private static string AgentMessage() => new JsonObject
-    {
-        ["conversationIdentifier"] = "conv-9",
-        ["channelAddressIdentifier"] = ConnectorHost.ChannelAddress,
-        ["recipient"] = new JsonObject { ["appType"] = "custom", ["subject"] = "web:u1", ["role"] = "EndUser" },
-        ["payload"] = new JsonObject
-        {
-            ["senderDisplayName"] = "Ava",
-            ["identifier"] = "entry-1",
-            ["entryType"] = "Message",
-            ["entryPayload"] = new JsonObject
-            {
-                ["entryType"] = "Message",
-                ["id"] = "entry-1",
-                ["abstractMessage"] = new JsonObject
-                {
-                    ["messageType"] = "StaticContentMessage",
-                    ["id"] = "entry-1",
-                    ["staticContent"] = new JsonObject { ["formatType"] = "Text", ["text"] = "Hello from the agent" },
-                },
-            },
-            ["sender"] = new JsonObject { ["appType"] = "chatbot", ["subject"] = "0Xx000000000001", ["role"] = "Chatbot" },
-            ["clientTimestamp"] = 1690679468868,
-        },
-    }.ToJsonString();
 }

@@ -35,7 +35,7 @@ public sealed class DeliveredAcknowledgementTests
 
     private static Task HandleAsync(ConnectorHost host, string identifier, int replay) =>
         host.Services.GetRequiredService<IPlatformEventHandler>().HandleAsync(new PlatformEvent("/event/Conversation__e", Guid.NewGuid().ToString(),
-            BitConverter.GetBytes((long)replay).Reverse().ToArray(), "Interaction", Event(identifier)), TestContext.Current.CancellationToken);
+            BitConverter.GetBytes((long)replay).Reverse().ToArray(), "Interaction", AgentEvents.Text(identifier, $"text of {identifier}")), TestContext.Current.CancellationToken);
 
     private static async Task ExecuteAsync(ConnectorHost host, string sql)
     {
@@ -47,30 +47,4 @@ public sealed class DeliveredAcknowledgementTests
 #pragma warning restore CA2100
         await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
-
-    private static string Event(string identifier) => new JsonObject
-    {
-        ["conversationIdentifier"] = "conv-9",
-        ["channelAddressIdentifier"] = ConnectorHost.ChannelAddress,
-        ["recipient"] = new JsonObject { ["appType"] = "custom", ["subject"] = "web:u1", ["role"] = "EndUser" },
-        ["payload"] = new JsonObject
-        {
-            ["senderDisplayName"] = "Ava",
-            ["identifier"] = identifier,
-            ["entryType"] = "Message",
-            ["entryPayload"] = new JsonObject
-            {
-                ["entryType"] = "Message",
-                ["id"] = identifier,
-                ["abstractMessage"] = new JsonObject
-                {
-                    ["messageType"] = "StaticContentMessage",
-                    ["id"] = identifier,
-                    ["staticContent"] = new JsonObject { ["formatType"] = "Text", ["text"] = $"text of {identifier}" },
-                },
-            },
-            ["sender"] = new JsonObject { ["appType"] = "chatbot", ["subject"] = "0Xx000000000001", ["role"] = "Chatbot" },
-            ["clientTimestamp"] = 1690679468868,
-        },
-    }.ToJsonString();
 }

@@ -15,7 +15,7 @@ public sealed class OutboundPipelineTests
     {
         await using var host = await ConnectorHost.StartAsync(TestContext.Current.CancellationToken);
 
-        await HandleAsync(host, Event("entry-1", "web:u1", "Hello from the agent"), 1);
+        await HandleAsync(host, AgentEvents.Text("entry-1", "Hello from the agent"), 1);
 
         await WaitFor.ConditionAsync(() => host.Scrt.Requests.Any(r => r.Path == "/api/v1/acknowledgement"));
         var posted = Assert.Single(host.CustomerRequests);
@@ -37,8 +37,8 @@ public sealed class OutboundPipelineTests
     {
         await using var host = await ConnectorHost.StartAsync(TestContext.Current.CancellationToken);
 
-        await HandleAsync(host, Event("entry-1", "web:u1", "once"), 1);
-        await HandleAsync(host, Event("entry-1", "web:u1", "once"), 2);
+        await HandleAsync(host, AgentEvents.Text("entry-1", "once"), 1);
+        await HandleAsync(host, AgentEvents.Text("entry-1", "once"), 2);
 
         await WaitFor.ConditionAsync(() => !host.CustomerRequests.IsEmpty);
         await Task.Delay(300, TestContext.Current.CancellationToken);
@@ -52,8 +52,8 @@ public sealed class OutboundPipelineTests
     {
         await using var host = await ConnectorHost.StartAsync(TestContext.Current.CancellationToken);
 
-        await HandleAsync(host, Event("entry-1", "web:u1", "x", channelAddress: "other-address"), 1);
-        await HandleAsync(host, Event("entry-2", "web:u1", "x"), 2, eventType: "RoutingRequested");
+        await HandleAsync(host, AgentEvents.Text("entry-1", "x", channelAddress: "other-address"), 1);
+        await HandleAsync(host, AgentEvents.Text("entry-2", "x"), 2, eventType: "RoutingRequested");
 
         Assert.Equal(0, await host.CountRowsAsync("outbox"));
         Assert.Equal(ReplayId(2), await host.Services.GetRequiredService<IOutboxStore>().GetReplayIdAsync(Topic, TestContext.Current.CancellationToken));
@@ -64,7 +64,7 @@ public sealed class OutboundPipelineTests
     {
         await using var host = await ConnectorHost.StartAsync(TestContext.Current.CancellationToken, customerStatus: () => 400);
 
-        await HandleAsync(host, Event("entry-7", "web:u1", "never"), 1);
+        await HandleAsync(host, AgentEvents.Text("entry-7", "never"), 1);
 
         await WaitFor.ConditionAsync(() => host.Scrt.Requests.Any(r => r.Path == "/api/v1/interactions"));
         var failed = JsonNode.Parse(MultipartJson(host.Scrt.Requests.Single(r => r.Path == "/api/v1/interactions")))!;
@@ -80,7 +80,7 @@ public sealed class OutboundPipelineTests
     {
         await using var host = await ConnectorHost.StartAsync(TestContext.Current.CancellationToken, customerStatus: () => 503);
 
-        await HandleAsync(host, Event("entry-8", "web:u1", "flaky"), 1);
+        await HandleAsync(host, AgentEvents.Text("entry-8", "flaky"), 1);
 
         await WaitFor.ConditionAsync(() => host.Scrt.Requests.Any(r => r.Path == "/api/v1/interactions"));
         Assert.Equal(3, host.CustomerRequests.Count);
@@ -93,8 +93,8 @@ public sealed class OutboundPipelineTests
     {
         await using var host = await ConnectorHost.StartAsync(TestContext.Current.CancellationToken);
 
-        await HandleAsync(host, Entry("t-1", "TypingStartedIndicator", new JsonObject { ["entryType"] = "TypingStartedIndicator", ["timestamp"] = 1 }), 1);
-        await HandleAsync(host, Entry("c-1", "Message", new JsonObject
+        await HandleAsync(host, AgentEvents.Entry("t-1", "TypingStartedIndicator", new JsonObject { ["entryType"] = "TypingStartedIndicator", ["timestamp"] = 1 }), 1);
+        await HandleAsync(host, AgentEvents.Entry("c-1", "Message", new JsonObject
         {
             ["entryType"] = "Message",
             ["abstractMessage"] = new JsonObject
@@ -131,7 +131,7 @@ public sealed class OutboundPipelineTests
                "attachmentUploadResult":{"resultType":"ErrorAttachmentUploadResult","errorType":"StorageLimitExceeded"}}]}}}
             """)!.AsObject();
 
-        await HandleAsync(host, Entry("updated-1", "MessageUpdated", updated), 1);
+        await HandleAsync(host, AgentEvents.Entry("updated-1", "MessageUpdated", updated), 1);
 
         await WaitFor.ConditionAsync(() => !host.CustomerRequests.IsEmpty);
         var body = JsonNode.Parse(host.CustomerRequests.Single().BodyText)!;
@@ -146,36 +146,6 @@ public sealed class OutboundPipelineTests
             new PlatformEvent(Topic, Guid.NewGuid().ToString(), ReplayId(replay), eventType, payload), TestContext.Current.CancellationToken);
 
     private static byte[] ReplayId(int n) => BitConverter.GetBytes((long)n).Reverse().ToArray();
-
-    private static string Event(string identifier, string recipient, string text, string channelAddress = ConnectorHost.ChannelAddress) =>
-        Entry(identifier, "Message", new JsonObject
-        {
-            ["entryType"] = "Message",
-            ["id"] = identifier,
-            ["abstractMessage"] = new JsonObject
-            {
-                ["messageType"] = "StaticContentMessage",
-                ["id"] = identifier,
-                ["staticContent"] = new JsonObject { ["formatType"] = "Text", ["text"] = text },
-            },
-        }, recipient, channelAddress);
-
-    private static string Entry(string identifier, string entryType, JsonObject entryPayload, string recipient = "web:u1",
-        string channelAddress = ConnectorHost.ChannelAddress) => new JsonObject
-        {
-            ["conversationIdentifier"] = "conv-9",
-            ["channelAddressIdentifier"] = channelAddress,
-            ["recipient"] = new JsonObject { ["appType"] = "custom", ["subject"] = recipient, ["role"] = "EndUser" },
-            ["payload"] = new JsonObject
-            {
-                ["senderDisplayName"] = "Ava",
-                ["identifier"] = identifier,
-                ["entryType"] = entryType,
-                ["entryPayload"] = entryPayload,
-                ["sender"] = new JsonObject { ["appType"] = "chatbot", ["subject"] = "0Xx000000000001", ["role"] = "Chatbot" },
-                ["clientTimestamp"] = 1690679468868,
-            },
-        }.ToJsonString();
 
     private static string MultipartJson(Salesforce.RecordedRequest request) =>
         Salesforce.MultipartReader.Parse(request.Header("Content-Type")!, request.BodyText)[0].Body;
