@@ -3,6 +3,7 @@ using Byoc.TestUtilities.Contracts;
 
 namespace Byoc.Emulator.Tests;
 
+[Trait("Category", "Contract")]
 public sealed class ContractValidatorTests
 {
     [Fact]

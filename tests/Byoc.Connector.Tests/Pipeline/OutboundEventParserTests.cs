@@ -91,7 +91,7 @@ public sealed class OutboundEventParserTests
                {"itemType":"TimeSlotOptionItem","optionIdentifier":"slot-1900","startTime":"2026-11-24T19:00:00Z","duration":5400},
                {"itemType":"TimeSlotOptionItem","optionIdentifier":"slot-1930","startTime":"2026-11-24T19:30:00Z","duration":5400}]}}}}
             """.Replace("OFFSET", offset, StringComparison.Ordinal));
-        ContractValidator.Outbound.AssertValid(JsonNode.Parse(payload), "InteractionEvent");
+        ContractValidator.OutboundWhenPresent?.AssertValid(JsonNode.Parse(payload), "InteractionEvent");
 
         var entry = OutboundEventParser.Parse("Interaction", payload, out _);
 

@@ -4,6 +4,7 @@ using Byoc.Connector.Pipeline;
 using Byoc.Connector.Salesforce;
 using Byoc.Connector.Salesforce.Wire;
 using Byoc.Core.Messages;
+using Byoc.TestUtilities.Contracts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -41,7 +42,7 @@ public sealed class InteractionServiceClientTests : IAsyncLifetime
         Assert.Contains(part.Headers, h => h.StartsWith("Content-Disposition: form-data", StringComparison.Ordinal) && h.Contains("name=\"json\"", StringComparison.Ordinal));
         Assert.Contains("Content-Type: application/json", part.Headers);
         var json = JsonNode.Parse(part.Body);
-        Assert.Empty(OpenApiContract.Inbound.Validate("InteractionRequestJson", json));
+        ContractValidator.InboundWhenPresent?.AssertValid(json, "InteractionRequestJson");
         Assert.Equal("hello", json!["interactions"]![0]!["payload"]!["abstractMessage"]!["staticContent"]!["text"]!.GetValue<string>());
     }
 
@@ -143,6 +144,7 @@ public sealed class InteractionServiceClientTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Category", "Contract")]
     public async Task EstablishConversationAsync_Request_MatchesContract()
     {
         var result = await CreateSut().EstablishConversationAsync(
@@ -154,6 +156,7 @@ public sealed class InteractionServiceClientTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Category", "Contract")]
     public async Task AcknowledgeAsync_Request_MatchesContractExceptTheDocumentedNumericTimestamp()
     {
         var status = Status(DeliveryStatus.Read);
@@ -172,6 +175,7 @@ public sealed class InteractionServiceClientTests : IAsyncLifetime
     [InlineData("TypingStarted")]
     [InlineData("TypingStopped")]
     [InlineData("ChoiceResponse")]
+    [Trait("Category", "Contract")]
     public void ToInteraction_EachKind_MatchesContract(string kind)
     {
         var message = new InboundMessage
@@ -191,6 +195,7 @@ public sealed class InteractionServiceClientTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Category", "Contract")]
     public void ToDeliveryFailed_Status_MatchesContractAndNamesTheFailedEntry()
     {
         var json = JsonSerializer.SerializeToNode(

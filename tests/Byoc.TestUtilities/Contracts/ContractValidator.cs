@@ -11,17 +11,37 @@ namespace Byoc.TestUtilities.Contracts;
 /// </summary>
 public sealed class ContractValidator
 {
-    private static readonly Lazy<ContractValidator> s_inbound = new(() => Load(Path.Combine(RepositoryPaths.Contracts, "inbound-interaction-api.yaml")));
-    private static readonly Lazy<ContractValidator> s_outbound = new(() => Load(Path.Combine(RepositoryPaths.Contracts, "outbound-custom-event-payload.yaml")));
+    private static readonly Lazy<ContractValidator> s_inbound = new(() => Load(ContractFiles.Require(ContractFiles.InboundApi)));
+    private static readonly Lazy<ContractValidator> s_outbound = new(() => Load(ContractFiles.Require(ContractFiles.OutboundEvents)));
     private readonly JsonObject _schemas;
 
     private ContractValidator(JsonObject schemas) => _schemas = schemas;
 
-    /// <summary>The Interaction Service REST API (requests and responses).</summary>
-    public static ContractValidator Inbound => s_inbound.Value;
+    /// <summary>
+    /// The Interaction Service REST API (requests and responses). For a test whose point is the contract: it is skipped
+    /// when the contract files are absent, or fails in CI (<see cref="ContractFiles.Require"/>).
+    /// </summary>
+    public static ContractValidator Inbound => Required(s_inbound);
 
-    /// <summary>The outbound platform-event payload (<c>InteractionEvent</c> and its entries).</summary>
-    public static ContractValidator Outbound => s_outbound.Value;
+    /// <summary>The outbound platform-event payload (<c>InteractionEvent</c> and its entries); skips like <see cref="Inbound"/>.</summary>
+    public static ContractValidator Outbound => Required(s_outbound);
+
+    /// <summary>
+    /// <see cref="Inbound"/> for a test that checks the contract on the side of another point (a client that validates
+    /// every body it sees): null when the contract files are absent outside CI, so the test still runs; in CI it is
+    /// <see cref="Inbound"/>.
+    /// </summary>
+    public static ContractValidator? InboundWhenPresent => ContractFiles.Present || Prerequisite.IsCi ? Inbound : null;
+
+    /// <summary><see cref="Outbound"/>, or null when the contract files are absent outside CI (see <see cref="InboundWhenPresent"/>).</summary>
+    public static ContractValidator? OutboundWhenPresent => ContractFiles.Present || Prerequisite.IsCi ? Outbound : null;
+
+    private static ContractValidator Required(Lazy<ContractValidator> validator)
+    {
+        // Checked on every use rather than inside the Lazy, which would cache the first skip as a failure to load.
+        Prerequisite.Require(ContractFiles.Present, ContractFiles.MissingReason);
+        return validator.Value;
+    }
 
     public static ContractValidator Load(string path)
     {
