@@ -22,7 +22,7 @@ say "clone in $work/repo; running the contract tests with nothing beside it"
 for project in tests/Byoc.Emulator.Tests tests/Byoc.Connector.Tests; do
   # Analyzers are off here: the Release build of eng/test.sh checks them; this step only needs the tests to run.
   env -u CI -u BYOC_CONTRACTS_DIR dotnet test "$project" --nologo -v quiet -p:RunAnalyzers=false \
-    --filter "Category=Contract" --logger trx --results-directory "$work/results" \
+    --filter "Category=Contract" --logger "trx;LogFileName=$(basename "$project").trx" --results-directory "$work/results" \
     || fail "dotnet test $project exited non-zero in the standalone clone"
 done
 
