@@ -22,7 +22,9 @@ public sealed class InteractionContractTests
             ["interactionType"] = "EntryInteraction",
             ["payload"] = new JsonObject
             {
-                ["id"] = Guid.NewGuid().ToString(), ["entryType"] = "TypingStartedIndicator", ["timestamp"] = 1718000000000,
+                ["id"] = Guid.NewGuid().ToString(),
+                ["entryType"] = "TypingStartedIndicator",
+                ["timestamp"] = 1718000000000,
             },
         });
 
