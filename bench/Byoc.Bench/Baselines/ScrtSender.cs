@@ -69,7 +69,7 @@ internal sealed class ScrtSender : IMessageSender, IDisposable
         return result switch
         {
             { IsSuccess: true } or { ErrorCode: MessageIdAlreadyUsed } => SendOutcome.Accepted,
-            { Outcome: ApiOutcome.Retryable } => SendOutcome.Transient,
+            { Outcome.Kind: Byoc.Core.Delivery.DeliveryOutcomeKind.Retryable } => SendOutcome.Transient,
             _ => SendOutcome.Rejected,
         };
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Byoc.Connector.Salesforce;
+using Byoc.Core.Delivery;
 using Microsoft.Extensions.Options;
 
 namespace Byoc.Connector.Attachments;
@@ -100,7 +101,7 @@ internal sealed partial class SafeDownloader(
                 if (!response.IsSuccessStatusCode)
                 {
                     var status = (int)response.StatusCode;
-                    return status is 408 or 429 or >= 500
+                    return TransientFailures.IsTransient(status)
                         ? Fail(url, $"the server answered {status}")
                         : Refuse(url, $"the server answered {status}");
                 }

@@ -1,7 +1,7 @@
 namespace Byoc.Core.Channels;
 
 /// <summary>One configured channel instance: a platform adapter pair bound to a Salesforce channel address.</summary>
-internal interface IChannel
+public interface IChannel
 {
     /// <summary>The channel's configured name; appears in <c>/webhooks/{name}</c>.</summary>
     string Name { get; }

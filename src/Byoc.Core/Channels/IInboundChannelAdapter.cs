@@ -5,7 +5,7 @@ namespace Byoc.Core.Channels;
 /// messages (text, typing, delivery/read status of an outbound message, choice responses). Platform status names are
 /// mapped to <see cref="Messages.DeliveryStatus"/> here.
 /// </summary>
-internal interface IInboundChannelAdapter
+public interface IInboundChannelAdapter
 {
     /// <summary>Verifies and parses one request. Never throws for bad input; returns a refusal instead.</summary>
     InboundParseResult Parse(string channel, InboundRequest request);

@@ -3,7 +3,7 @@ using Byoc.Core.Messages;
 namespace Byoc.Core.Channels;
 
 /// <summary>The outcome of verifying and parsing one platform request.</summary>
-internal sealed record InboundParseResult
+public sealed record InboundParseResult
 {
     private InboundParseResult(InboundParseStatus status, IReadOnlyList<InboundMessage> messages, string? error)
     {

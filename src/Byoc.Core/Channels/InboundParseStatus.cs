@@ -1,7 +1,7 @@
 namespace Byoc.Core.Channels;
 
 /// <summary>Classifies an <see cref="InboundParseResult"/>.</summary>
-internal enum InboundParseStatus
+public enum InboundParseStatus
 {
     /// <summary>Authentic and well-formed.</summary>
     Accepted,

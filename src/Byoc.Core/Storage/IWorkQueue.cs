@@ -1,10 +1,13 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Byoc.Core.Storage;
 
 /// <summary>
 /// The shared shape of the inbox and the outbox: insert-or-ignore on (source, key), lease-based claims that hand out
 /// only the oldest pending row of each conversation, and retry/dead-letter bookkeeping.
 /// </summary>
-internal interface IWorkQueue
+[SuppressMessage("Naming", "CA1711", Justification = "It is a work queue; the inbox and the outbox are its two instances.")]
+public interface IWorkQueue
 {
     /// <summary>Inserts the row unless (source, key) already exists. Returns true when this call inserted it.</summary>
     Task<bool> TryAddAsync(NewQueueItem item, CancellationToken cancellationToken);
@@ -19,10 +22,10 @@ internal interface IWorkQueue
     Task<bool> CompleteAsync(long id, string owner, CancellationToken cancellationToken);
 
     /// <summary>Records a failed attempt and makes the row due again at <paramref name="nextAttemptAt"/>.</summary>
-    Task<bool> RetryLaterAsync(long id, string owner, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken);
+    Task<bool> RetryLaterAsync(long id, string owner, DateTimeOffset nextAttemptAt, string lastError, CancellationToken cancellationToken);
 
     /// <summary>Moves the row to the dead-letter table with a reason and the last error; the conversation moves on.</summary>
-    Task<bool> DeadLetterAsync(long id, string owner, string reason, string error, CancellationToken cancellationToken);
+    Task<bool> DeadLetterAsync(long id, string owner, string reason, string lastError, CancellationToken cancellationToken);
 
     /// <summary>
     /// Gives up every lease the owner still holds (a worker stopping mid-item), so the rows and their conversations are

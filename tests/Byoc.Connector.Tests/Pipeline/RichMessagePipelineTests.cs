@@ -108,7 +108,7 @@ public sealed class RichMessagePipelineTests
     private static async Task SendAsync(ConnectorHost host, OutboundMessage message)
     {
         var result = await host.Services.GetRequiredService<ChannelRegistry>().Find("web")!.Outbound.SendAsync(message, Ct);
-        Assert.Equal(Byoc.Core.Channels.SendOutcome.Delivered, result.Outcome);
+        Assert.Equal(Byoc.Core.Delivery.DeliveryOutcomeKind.Succeeded, result.Kind);
     }
 
     private static OutboundMessage Choices(string id) =>
