@@ -1,7 +1,7 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using Byoc.Connector.Channels.Webhook;
-using Byoc.Connector.Pipeline;
+using Byoc.Connector.Salesforce.Translation;
 using Byoc.Core.Channels;
 
 namespace Byoc.Benchmarks;

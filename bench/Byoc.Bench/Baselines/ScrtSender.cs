@@ -1,8 +1,8 @@
 using Byoc.Bench.Hosting;
 using Byoc.Bench.Workload;
-using Byoc.Connector.Channels;
 using Byoc.Connector.Pipeline;
 using Byoc.Connector.Salesforce;
+using Byoc.Connector.Salesforce.Translation;
 using Byoc.Connector.Salesforce.Wire;
 using Byoc.Emulator.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,7 +1,7 @@
 using Byoc.Connector.Attachments;
-using Byoc.Connector.Channels;
 using Byoc.Connector.Diagnostics;
 using Byoc.Connector.Salesforce;
+using Byoc.Connector.Salesforce.Translation;
 using Byoc.Connector.Salesforce.Wire;
 using Byoc.Core.Delivery;
 using Byoc.Core.Messages;

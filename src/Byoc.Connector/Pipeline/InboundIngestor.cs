@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Byoc.Connector.Channels;
 using Byoc.Connector.Diagnostics;
 using Byoc.Core.Channels;
 using Byoc.Core.Messages;

@@ -1,4 +1,3 @@
-using Byoc.Connector.Channels;
 using Byoc.Connector.Diagnostics;
 using Byoc.Core.Channels;
 using Byoc.Core.Delivery;

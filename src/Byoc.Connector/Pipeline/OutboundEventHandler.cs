@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Byoc.Connector.Channels;
 using Byoc.Connector.Diagnostics;
 using Byoc.Connector.Salesforce.PubSub;
+using Byoc.Connector.Salesforce.Translation;
 using Byoc.Core.Messages;
 using Byoc.Core.Storage;
 
@@ -57,47 +57,32 @@ internal sealed partial class OutboundEventHandler(
 
     private async Task<OutboundMessage?> ToMessageAsync(PlatformEvent platformEvent, CancellationToken cancellationToken)
     {
-        var entry = OutboundEventParser.Parse(platformEvent.EventType, platformEvent.Payload, out var reason);
-        if (entry is null)
+        var outbound = OutboundEventParser.Parse(platformEvent.EventType, platformEvent.Payload, out var reason);
+        if (outbound is null)
         {
             Log.EventIgnored(logger, platformEvent.EventId, reason);
             return null;
         }
 
-        if (!channels.ChannelAddresses.Contains(entry.ChannelAddressIdentifier))
+        if (!channels.ChannelAddresses.Contains(outbound.ChannelAddressIdentifier))
         {
             Log.EventIgnored(logger, platformEvent.EventId, "the channel address is not served by this connector");
             return null;
         }
 
-        var conversation = await conversations.FindByEndUserAsync(entry.ChannelAddressIdentifier, entry.RecipientSubject, cancellationToken);
+        var conversation = await conversations.FindByEndUserAsync(outbound.ChannelAddressIdentifier, outbound.RecipientSubject, cancellationToken);
         var (channel, platformUserId) = conversation is not null
             ? (conversation.Channel, conversation.PlatformUserId)
-            : FromIdentifier(entry.ChannelAddressIdentifier, entry.RecipientSubject);
+            : FromIdentifier(outbound.ChannelAddressIdentifier, outbound.RecipientSubject);
         if (channel is null || platformUserId is null)
         {
             Log.EventIgnored(logger, platformEvent.EventId, "the recipient is not an end user of a configured channel");
             return null;
         }
 
-        await conversations.GetOrAddAsync(channel, platformUserId, entry.ChannelAddressIdentifier, entry.RecipientSubject, cancellationToken);
-        await conversations.SetConversationAsync(channel, platformUserId, entry.ConversationIdentifier, null, cancellationToken);
-        return new OutboundMessage
-        {
-            Channel = channel,
-            PlatformUserId = platformUserId,
-            EntryIdentifier = entry.Identifier,
-            ConversationIdentifier = entry.ConversationIdentifier,
-            Kind = entry.Kind,
-            Text = entry.Text,
-            Choices = entry.Choices,
-            ChoicesFormat = entry.ChoicesFormat,
-            Attachments = entry.Attachments,
-            Links = entry.Links,
-            ParticipantJoined = entry.ParticipantJoined,
-            SenderDisplayName = entry.SenderDisplayName,
-            Timestamp = entry.Timestamp,
-        };
+        await conversations.GetOrAddAsync(channel, platformUserId, outbound.ChannelAddressIdentifier, outbound.RecipientSubject, cancellationToken);
+        await conversations.SetConversationAsync(channel, platformUserId, outbound.Message.ConversationIdentifier, null, cancellationToken);
+        return outbound.ForRecipient(channel, platformUserId);
     }
 
     /// <summary>An end user the connector has not seen yet: its identifier is <c>{channel}:{platform user}</c>.</summary>

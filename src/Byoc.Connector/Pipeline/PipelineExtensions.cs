@@ -1,4 +1,3 @@
-using Byoc.Connector.Channels;
 using Byoc.Connector.Salesforce.PubSub;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Byoc.Connector.Channels;
+using Byoc.Connector.Pipeline;
 using Byoc.Connector.Tests.Salesforce;
 using Byoc.Core.Messages;
 using Byoc.TestUtilities.Contracts;

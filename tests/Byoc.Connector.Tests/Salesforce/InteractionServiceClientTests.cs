@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Byoc.Connector.Pipeline;
 using Byoc.Connector.Salesforce;
+using Byoc.Connector.Salesforce.Translation;
 using Byoc.Connector.Salesforce.Wire;
 using Byoc.Core.Delivery;
 using Byoc.Core.Messages;

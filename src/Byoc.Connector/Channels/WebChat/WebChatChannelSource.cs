@@ -1,5 +1,6 @@
 using System.Text;
 using Byoc.Connector.Attachments;
+using Byoc.Connector.Pipeline;
 using Byoc.Core.Channels;
 using Microsoft.Extensions.Options;
 

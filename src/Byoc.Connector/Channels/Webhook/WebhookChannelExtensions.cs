@@ -1,3 +1,4 @@
+using Byoc.Connector.Pipeline;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

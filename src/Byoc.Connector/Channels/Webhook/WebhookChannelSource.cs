@@ -1,4 +1,5 @@
 using Byoc.Connector.Attachments;
+using Byoc.Connector.Pipeline;
 using Byoc.Core.Channels;
 using Microsoft.Extensions.Options;
 

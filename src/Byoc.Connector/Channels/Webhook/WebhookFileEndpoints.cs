@@ -1,5 +1,6 @@
 using System.Globalization;
 using Byoc.Connector.Attachments;
+using Byoc.Connector.Pipeline;
 using Microsoft.Net.Http.Headers;
 
 namespace Byoc.Connector.Channels.Webhook;

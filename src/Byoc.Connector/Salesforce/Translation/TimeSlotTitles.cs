@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Byoc.Connector.Pipeline;
+namespace Byoc.Connector.Salesforce.Translation;
 
 /// <summary>The title of a TimePicker time slot as the end user reads it: <c>Tue 24 Nov, 19:00</c> (invariant culture, 24-hour).</summary>
 internal static class TimeSlotTitles

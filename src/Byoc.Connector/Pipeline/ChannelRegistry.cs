@@ -1,6 +1,6 @@
 using Byoc.Core.Channels;
 
-namespace Byoc.Connector.Channels;
+namespace Byoc.Connector.Pipeline;
 
 /// <summary>Every configured channel, by name and by Salesforce channel address. Built on first use, after options validation.</summary>
 internal sealed class ChannelRegistry

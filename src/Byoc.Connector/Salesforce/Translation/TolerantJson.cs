@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Byoc.Connector.Pipeline;
+namespace Byoc.Connector.Salesforce.Translation;
 
 /// <summary>Tolerant reads of Salesforce's JSON: a missing or differently typed node is null or empty.</summary>
-internal static class Json
+internal static class TolerantJson
 {
     public static IEnumerable<JsonNode?> Items(JsonNode? node) => node as JsonArray ?? [];
 

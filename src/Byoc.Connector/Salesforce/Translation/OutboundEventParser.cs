@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Byoc.Core.Messages;
 
-namespace Byoc.Connector.Pipeline;
+namespace Byoc.Connector.Salesforce.Translation;
 
 /// <summary>
 /// Reads the Payload JSON of an <c>Interaction</c> event (interaction-service-api.md §6.3–6.5,
@@ -11,8 +11,8 @@ namespace Byoc.Connector.Pipeline;
 /// </summary>
 internal static class OutboundEventParser
 {
-    /// <summary>Returns the entry, or null with the reason it is not for a channel.</summary>
-    public static OutboundEntry? Parse(string? eventType, string? payloadJson, out string reason)
+    /// <summary>Returns the event, or null with the reason it is not for a channel.</summary>
+    public static OutboundEvent? Parse(string? eventType, string? payloadJson, out string reason)
     {
         if (!string.Equals(eventType, "Interaction", StringComparison.Ordinal))
         {
@@ -32,10 +32,10 @@ internal static class OutboundEventParser
         }
 
         var entry = root?["payload"];
-        var conversation = Json.Text(root?["conversationIdentifier"]);
-        var address = Json.Text(root?["channelAddressIdentifier"]);
-        var recipient = Json.Text(root?["recipient"]?["subject"]);
-        var identifier = Json.Text(entry?["identifier"]);
+        var conversation = TolerantJson.Text(root?["conversationIdentifier"]);
+        var address = TolerantJson.Text(root?["channelAddressIdentifier"]);
+        var recipient = TolerantJson.Text(root?["recipient"]?["subject"]);
+        var identifier = TolerantJson.Text(entry?["identifier"]);
         if (conversation is null || address is null || recipient is null || identifier is null)
         {
             reason = "the payload lacks conversationIdentifier, channelAddressIdentifier, recipient.subject or payload.identifier";
@@ -43,58 +43,56 @@ internal static class OutboundEventParser
         }
 
         var entryPayload = entry?["entryPayload"];
-        var entryType = Json.Text(entry?["entryType"]) ?? Json.Text(entryPayload?["entryType"]);
+        var entryType = TolerantJson.Text(entry?["entryType"]) ?? TolerantJson.Text(entryPayload?["entryType"]);
 
         // UNCONFIRMED: who is the sender of MessageUpdated (interaction-service-api.md §5.1 d, §6.4 name only the entry). The
         // emulated org sends it as the end user's entry, so it is read whatever the sender is.
-        if (entryType != "MessageUpdated" && Json.Text(entry?["sender"]?["role"]) == "EndUser")
+        if (entryType != "MessageUpdated" && TolerantJson.Text(entry?["sender"]?["role"]) == "EndUser")
         {
             reason = "the entry was sent by the end user";
             return null;
         }
 
         var timestamp = entry?["clientTimestamp"] is JsonValue ts && ts.TryGetValue<long>(out var ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : (DateTimeOffset?)null;
-        var result = new OutboundEntry
+        var result = new OutboundMessage
         {
+            Channel = string.Empty,
+            PlatformUserId = string.Empty,
             ConversationIdentifier = conversation,
-            ChannelAddressIdentifier = address,
-            RecipientSubject = recipient,
-            Identifier = identifier,
+            EntryIdentifier = identifier,
             Kind = OutboundKind.Text,
-            SenderDisplayName = Json.Text(entry?["senderDisplayName"]),
+            SenderDisplayName = TolerantJson.Text(entry?["senderDisplayName"]),
             Timestamp = timestamp,
         };
         reason = string.Empty;
-        switch (entryType)
+        var message = entryType switch
         {
-            case "TypingStartedIndicator":
-                return result with { Kind = OutboundKind.TypingStarted };
-            case "TypingStoppedIndicator":
-                return result with { Kind = OutboundKind.TypingStopped };
-            case "ProgressIndicator":
-                return result with { Kind = OutboundKind.Progress, Text = Json.Text(entryPayload?["progressIndicator"]?["progressMessage"]?["text"]) };
-            case "Message":
-                return OutboundMessageReader.Read(result, entryPayload?["abstractMessage"], out reason);
-            case "ParticipantChanged":
-                return ParticipantChanged(result, entryPayload, out reason);
-            case "MessageUpdated":
-                return UploadResult(result, entryPayload?["updatedMessage"], out reason);
-            default:
-                reason = $"entry type '{entryType}' is not shown to end users";
-                return null;
+            "TypingStartedIndicator" => result with { Kind = OutboundKind.TypingStarted },
+            "TypingStoppedIndicator" => result with { Kind = OutboundKind.TypingStopped },
+            "ProgressIndicator" => result with { Kind = OutboundKind.Progress, Text = TolerantJson.Text(entryPayload?["progressIndicator"]?["progressMessage"]?["text"]) },
+            "Message" => OutboundMessageReader.Read(result, entryPayload?["abstractMessage"], out reason),
+            "ParticipantChanged" => ParticipantChanged(result, entryPayload, out reason),
+            "MessageUpdated" => UploadResult(result, entryPayload?["updatedMessage"], out reason),
+            _ => null,
+        };
+        if (message is null && reason.Length == 0)
+        {
+            reason = $"entry type '{entryType}' is not shown to end users";
         }
+
+        return message is null ? null : new OutboundEvent(address, recipient, message);
     }
 
     /// <summary>
     /// A rep or agent joined (<c>add</c>) or left (<c>remove</c>); the end user's own participant changes are not shown.
     /// The first change that is not the end user's names the participant.
     /// </summary>
-    private static OutboundEntry? ParticipantChanged(OutboundEntry entry, JsonNode? entryPayload, out string reason)
+    private static OutboundMessage? ParticipantChanged(OutboundMessage entry, JsonNode? entryPayload, out string reason)
     {
-        foreach (var change in Json.Items(entryPayload?["entries"]))
+        foreach (var change in TolerantJson.Items(entryPayload?["entries"]))
         {
-            var operation = Json.Text(change?["operation"]);
-            if (Json.Text(change?["participant"]?["role"]) == "EndUser" || operation is not ("add" or "remove"))
+            var operation = TolerantJson.Text(change?["operation"]);
+            if (TolerantJson.Text(change?["participant"]?["role"]) == "EndUser" || operation is not ("add" or "remove"))
             {
                 continue;
             }
@@ -104,7 +102,7 @@ internal static class OutboundEventParser
             {
                 Kind = OutboundKind.ParticipantChanged,
                 ParticipantJoined = operation == "add",
-                SenderDisplayName = Json.Text(change?["displayName"]) ?? entry.SenderDisplayName,
+                SenderDisplayName = TolerantJson.Text(change?["displayName"]) ?? entry.SenderDisplayName,
             };
         }
 
@@ -116,23 +114,23 @@ internal static class OutboundEventParser
     /// MessageUpdated with <c>attachmentUploadResult</c> (§5.1 d): a failed upload becomes a notice to the end user; a
     /// completed or pending one needs no action.
     /// </summary>
-    private static OutboundEntry? UploadResult(OutboundEntry entry, JsonNode? message, out string reason)
+    private static OutboundMessage? UploadResult(OutboundMessage entry, JsonNode? message, out string reason)
     {
-        foreach (var attachment in Json.Items(message?["staticContent"]?["attachments"]))
+        foreach (var attachment in TolerantJson.Items(message?["staticContent"]?["attachments"]))
         {
             var result = attachment?["attachmentUploadResult"];
-            if (Json.Text(result?["resultType"]) != "ErrorAttachmentUploadResult")
+            if (TolerantJson.Text(result?["resultType"]) != "ErrorAttachmentUploadResult")
             {
                 continue;
             }
 
             reason = string.Empty;
-            var name = Json.Text(attachment?["name"]) ?? "your file";
+            var name = TolerantJson.Text(attachment?["name"]) ?? "your file";
             return entry with
             {
                 Kind = OutboundKind.Notice,
                 SenderDisplayName = null,
-                Text = $"We could not deliver {name}: {UploadError(Json.Text(result?["errorType"]))}",
+                Text = $"We could not deliver {name}: {UploadError(TolerantJson.Text(result?["errorType"]))}",
             };
         }
 

@@ -1,7 +1,6 @@
-using Byoc.Connector.Salesforce;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Byoc.Connector.Diagnostics;
+namespace Byoc.Connector.Salesforce;
 
 /// <summary>Ready when a Salesforce access token is cached or can be minted (the token itself is never reported).</summary>
 internal sealed class SalesforceTokenHealthCheck(ISalesforceTokenProvider tokens) : IHealthCheck

@@ -1,6 +1,6 @@
-using Byoc.Connector.Pipeline;
+using Byoc.Connector.Salesforce.Translation;
 
-namespace Byoc.Connector.Tests.Pipeline;
+namespace Byoc.Connector.Tests.Salesforce.Translation;
 
 public sealed class TimeSlotTitlesTests
 {

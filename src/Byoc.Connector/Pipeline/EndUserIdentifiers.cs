@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Byoc.Connector.Channels;
+namespace Byoc.Connector.Pipeline;
 
 /// <summary>
 /// The end-user client identifier sent to Salesforce as <c>from</c>: <c>{channel}:{platform user id}</c>, hashed when it

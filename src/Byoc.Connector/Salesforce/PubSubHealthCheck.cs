@@ -1,8 +1,8 @@
-using Byoc.Connector.Salesforce;
+using Byoc.Connector.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
-namespace Byoc.Connector.Diagnostics;
+namespace Byoc.Connector.Salesforce;
 
 /// <summary>
 /// Ready when the Pub/Sub stream is open, when another instance holds the subscription (this one stands by to take over),

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Byoc.Connector.Pipeline;
+namespace Byoc.Connector.Salesforce.Translation;
 
 /// <summary>
 /// Deterministic entry ids: the same platform message always becomes the same Salesforce entry id, so a retry after a

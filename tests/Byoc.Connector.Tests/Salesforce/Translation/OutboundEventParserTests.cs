@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using Byoc.Connector.Pipeline;
+using Byoc.Connector.Salesforce.Translation;
 using Byoc.Core.Messages;
 using Byoc.TestUtilities.Contracts;
 
-namespace Byoc.Connector.Tests.Pipeline;
+namespace Byoc.Connector.Tests.Salesforce.Translation;
 
 public sealed class OutboundEventParserTests
 {
@@ -15,10 +15,12 @@ public sealed class OutboundEventParserTests
             out _);
 
         Assert.NotNull(entry);
+        var message = entry.Message;
         Assert.Equal(("conv-1", "addr-1", "web:u1", "e1", OutboundKind.Text, "Hi, how are you?", "John Doe"),
-            (entry.ConversationIdentifier, entry.ChannelAddressIdentifier, entry.RecipientSubject, entry.Identifier, entry.Kind, entry.Text,
-                entry.SenderDisplayName));
-        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1690679468868), entry.Timestamp);
+            (message.ConversationIdentifier, entry.ChannelAddressIdentifier, entry.RecipientSubject, message.EntryIdentifier, message.Kind, message.Text,
+                message.SenderDisplayName));
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1690679468868), message.Timestamp);
+        Assert.Equal(("web", "u1"), (entry.ForRecipient("web", "u1").Channel, entry.ForRecipient("web", "u1").PlatformUserId));
     }
 
     [Fact]
@@ -26,7 +28,7 @@ public sealed class OutboundEventParserTests
     {
         var entry = OutboundEventParser.Parse("Interaction", Payload("Message",
             """{"entryType":"Message","abstractMessage":{"messageType":"StaticContentMessage","id":"e1","staticContent":{"formatType":"Attachments","text":"did you get my file","attachments":[{"name":"a.png","id":"x","mimeType":"image/png","url":"https://files.example.com/a.png"}]}}}"""),
-            out _);
+            out _)?.Message;
 
         Assert.Equal((OutboundKind.Attachment, "did you get my file"), (entry?.Kind, entry?.Text));
         Assert.Equal([new OutboundAttachment("a.png", "image/png", "https://files.example.com/a.png")], entry!.Attachments);
@@ -37,7 +39,7 @@ public sealed class OutboundEventParserTests
     {
         var entry = OutboundEventParser.Parse("Interaction", Payload("ProgressIndicator",
             """{"entryType":"ProgressIndicator","progressIndicator":{"indicatorType":"ProgressUpdateIndicator","progressMessage":{"formatType":"Text","text":"Checking availability"}}}"""),
-            out _);
+            out _)?.Message;
 
         Assert.Equal((OutboundKind.Progress, "Checking availability"), (entry?.Kind, entry?.Text));
     }
@@ -50,7 +52,7 @@ public sealed class OutboundEventParserTests
     {
         var entry = OutboundEventParser.Parse(eventType, Payload(entryType,
             """{"entryType":"Message","abstractMessage":{"messageType":"StaticContentMessage","id":"e1","staticContent":{"formatType":"Text","text":"x"}}}""",
-            senderRole), out var why);
+            senderRole), out var why)?.Message;
 
         Assert.Null(entry);
         Assert.Contains(reason, why, StringComparison.Ordinal);
@@ -71,7 +73,7 @@ public sealed class OutboundEventParserTests
     {
         var entry = OutboundEventParser.Parse("Interaction", Payload("Message",
             """{"entryType":"Message","abstractMessage":{"messageType":"ChoicesMessage","id":"e1","choices":{"formatType":"ListPicker","title":"Which day?","optionItems":[{"itemType":"TitleOptionItem","optionIdentifier":"o1","titleItem":{"itemType":"TitleItem","title":"Today"}},{"itemType":"TitleOptionItem","optionIdentifier":"o2","titleItem":{"itemType":"TitleItem","title":"Tomorrow"}}]}}}"""),
-            out _);
+            out _)?.Message;
 
         Assert.Equal((OutboundKind.Choices, "ListPicker", "Which day?"), (entry?.Kind, entry?.ChoicesFormat, entry?.Text));
         Assert.Equal([new ChoiceOption("o1", "Today"), new ChoiceOption("o2", "Tomorrow")], entry!.Choices);
@@ -93,7 +95,7 @@ public sealed class OutboundEventParserTests
             """.Replace("OFFSET", offset, StringComparison.Ordinal));
         ContractValidator.Outbound.AssertValid(JsonNode.Parse(payload), "InteractionEvent");
 
-        var entry = OutboundEventParser.Parse("Interaction", payload, out _);
+        var entry = OutboundEventParser.Parse("Interaction", payload, out _)?.Message;
 
         Assert.Equal((OutboundKind.Choices, "TimePicker", "Free tables tonight"), (entry?.Kind, entry?.ChoicesFormat, entry?.Text));
         Assert.Equal(
@@ -111,7 +113,7 @@ public sealed class OutboundEventParserTests
              "calendarEvent":{"itemType":"CalendarEventOptionsItem","identifier":"cal-1","timeSlotOptionItems":[
                {"itemType":"TimeSlotOptionItem","optionIdentifier":"bad","startTime":"tonight","duration":5400},
                {"itemType":"TimeSlotOptionItem","optionIdentifier":"ok","startTime":"2026-11-24T20:00:00Z"}]}}}}
-            """), out _);
+            """), out _)?.Message;
 
         Assert.Equal("Pick a time", entry?.Text);
         Assert.Equal([new ChoiceOption("ok", "Tue 24 Nov, 20:00 UTC", new DateTimeOffset(2026, 11, 24, 20, 0, 0, TimeSpan.Zero))], entry!.Choices);
@@ -122,7 +124,7 @@ public sealed class OutboundEventParserTests
     {
         var entry = OutboundEventParser.Parse("Interaction", Payload("Message",
             """{"entryType":"Message","abstractMessage":{"messageType":"StaticContentMessage","id":"e1","staticContent":{"formatType":"Text","text":"Check-in is at 3 pm.","citationContent":{"citations":[{"citedReference":{"citedReferenceType":"Link","link":{"url":"https://help.example.com/checkin"},"label":"Check-in policy"},"citedDetails":{"citedDetailsType":"InlineMetadata","inlineMetadata":[]}},{"citedReference":{"citedReferenceType":"Link","link":{"url":"javascript:alert(1)"},"label":"bad"}}]}}}}"""),
-            out _);
+            out _)?.Message;
 
         Assert.Equal((OutboundKind.Text, "Check-in is at 3 pm."), (entry?.Kind, entry?.Text));
         Assert.Equal([new OutboundLink("https://help.example.com/checkin", "Check-in policy")], entry!.Links);
@@ -135,7 +137,7 @@ public sealed class OutboundEventParserTests
     public void Parse_LinkFormats_BecomeTextWithLinks(string staticContent, string? title)
     {
         var entry = OutboundEventParser.Parse("Interaction", Payload("Message",
-            $$$"""{"entryType":"Message","abstractMessage":{"messageType":"StaticContentMessage","id":"e1","staticContent":{{{staticContent}}}}}"""), out _);
+            $$$"""{"entryType":"Message","abstractMessage":{"messageType":"StaticContentMessage","id":"e1","staticContent":{{{staticContent}}}}}"""), out _)?.Message;
 
         Assert.Equal(OutboundKind.Text, entry?.Kind);
         Assert.Equal([new OutboundLink("https://example.com/menu", title)], entry!.Links);
@@ -146,7 +148,7 @@ public sealed class OutboundEventParserTests
     {
         var entry = OutboundEventParser.Parse("Interaction", Payload("Message",
             """{"entryType":"Message","abstractMessage":{"messageType":"FormMessage","id":"e1","form":{"formatType":"Inputs","formTitle":{"itemType":"TitleItem","title":"Your details"},"sections":[]}}}"""),
-            out _);
+            out _)?.Message;
 
         Assert.Equal((OutboundKind.Text, "[The agent sent a form \"Your details\" that this chat cannot show.]"), (entry?.Kind, entry?.Text));
     }
@@ -158,7 +160,7 @@ public sealed class OutboundEventParserTests
     {
         var entry = OutboundEventParser.Parse("Interaction", Payload("ParticipantChanged",
             $$"""{"entryType":"ParticipantChanged","entries":[{"operation":"{{operation}}","participant":{"appType":"agent","subject":"005x","role":"Agent"},"displayName":"Alex Rivera"}]}"""),
-            out _);
+            out _)?.Message;
 
         Assert.Equal((OutboundKind.ParticipantChanged, (bool?)joined, "Alex Rivera"), (entry?.Kind, entry?.ParticipantJoined, entry?.SenderDisplayName));
     }
@@ -168,7 +170,7 @@ public sealed class OutboundEventParserTests
     {
         var entry = OutboundEventParser.Parse("Interaction", Payload("ParticipantChanged",
             """{"entryType":"ParticipantChanged","entries":[{"operation":"add","participant":{"appType":"custom","subject":"web:u1","role":"EndUser"},"displayName":"Guest"}]}"""),
-            out var reason);
+            out var reason)?.Message;
 
         Assert.Null(entry);
         Assert.Contains("no agent or rep", reason, StringComparison.Ordinal);
@@ -183,7 +185,7 @@ public sealed class OutboundEventParserTests
         var entry = OutboundEventParser.Parse("Interaction", Payload("MessageUpdated",
             """{"entryType":"MessageUpdated","updatedMessage":{"messageType":"StaticContentMessage","id":"m1","staticContent":{"formatType":"Attachments","attachments":[{"name":"a.png","id":"x","mimeType":"image/png","url":"https://x.example.com/a","attachmentUploadResult":{"resultType":"""
                 + $"\"{resultType}\"{error}" + "}}]}}}",
-            senderRole: "EndUser"), out _);
+            senderRole: "EndUser"), out _)?.Message;
 
         Assert.Equal(notice, entry?.Text);
         Assert.Equal(notice is null ? null : OutboundKind.Notice, entry?.Kind);

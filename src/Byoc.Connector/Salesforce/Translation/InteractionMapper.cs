@@ -1,7 +1,7 @@
 using Byoc.Connector.Salesforce.Wire;
 using Byoc.Core.Messages;
 
-namespace Byoc.Connector.Pipeline;
+namespace Byoc.Connector.Salesforce.Translation;
 
 /// <summary>Turns canonical inbound messages into Interaction Service API requests (interaction-service-api.md §5.1, §5.3).</summary>
 internal static class InteractionMapper
