@@ -13,6 +13,13 @@ public interface IWorkQueue
     Task<bool> TryAddAsync(NewQueueItem item, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Whether a row with (source, key) was ever added, whatever became of it (pending, done or dead-lettered): exactly
+    /// when <see cref="TryAddAsync"/> would add nothing. Lets a channel skip the costly work of a repeat (downloading a
+    /// file again) before it builds the row; <see cref="TryAddAsync"/> stays the one de-duplication that counts.
+    /// </summary>
+    Task<bool> ContainsAsync(string source, string key, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Claims up to <paramref name="maxItems"/> due rows for <paramref name="lease"/>: at most one per conversation, and
     /// only a conversation's oldest pending row. A row is never handed to two owners while its lease runs.
     /// </summary>

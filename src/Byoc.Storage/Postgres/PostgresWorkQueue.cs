@@ -25,6 +25,15 @@ internal abstract class PostgresWorkQueue(PostgresDatabase database, TimeProvide
         return await InsertAsync(connection, null, item, cancellationToken);
     }
 
+    public async Task<bool> ContainsAsync(string source, string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await Database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand($"SELECT EXISTS (SELECT 1 FROM {Table} WHERE source = @source AND key = @key)", connection);
+        command.Parameters.AddWithValue("source", source);
+        command.Parameters.AddWithValue("key", key);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     protected async Task<bool> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, NewQueueItem item,
         CancellationToken cancellationToken)
     {

@@ -21,6 +21,16 @@ internal abstract class SqliteWorkQueue(SqliteDatabase database, TimeProvider ti
         return await InsertAsync(connection, null, item, cancellationToken);
     }
 
+    public async Task<bool> ContainsAsync(string source, string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await Database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT EXISTS (SELECT 1 FROM {Table} WHERE source = $source AND key = $key)";
+        command.Parameters.AddWithValue("$source", source);
+        command.Parameters.AddWithValue("$key", key);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 1;
+    }
+
     protected async Task<bool> InsertAsync(SqliteConnection connection, SqliteTransaction? transaction, NewQueueItem item,
         CancellationToken cancellationToken)
     {
