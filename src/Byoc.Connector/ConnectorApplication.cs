@@ -1,5 +1,6 @@
 using Byoc.Connector.Admin;
 using Byoc.Connector.Attachments;
+using Byoc.Connector.Channels;
 using Byoc.Connector.Channels.WebChat;
 using Byoc.Connector.Channels.Webhook;
 using Byoc.Connector.Diagnostics;
@@ -27,6 +28,7 @@ public static class ConnectorApplication
         builder.AddSalesforce();
         builder.AddPipeline();
         builder.AddAttachments();
+        builder.AddChannelDoor();
         builder.AddWebhookChannel();
         builder.AddWebChatChannel();
         builder.AddAdminApi();
@@ -37,6 +39,7 @@ public static class ConnectorApplication
         app.UseStatusCodePages();
         app.MapConnectorDiagnostics();
         app.MapAdminApi();
+        app.MapChannelEndpoints();
         app.MapWebhookEndpoints();
         app.MapWebChatEndpoints();
         return app;

@@ -1,4 +1,4 @@
-using Byoc.Connector.Pipeline;
+using Byoc.Core.Channels;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

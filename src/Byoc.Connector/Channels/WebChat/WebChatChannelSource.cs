@@ -1,6 +1,5 @@
 using System.Text;
 using Byoc.Connector.Attachments;
-using Byoc.Connector.Pipeline;
 using Byoc.Core.Channels;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +17,7 @@ internal sealed class WebChatChannelSource(
             yield return new WebChatChannel(
                 name,
                 settings.ChannelAddressIdentifier!,
-                new WebChatInboundAdapter(tokens, timeProvider),
+                new WebChatInboundAdapter(new WebChatRequestParser(tokens, timeProvider), hub, settings.MaxBodyBytes),
                 new WebChatOutboundAdapter(hub, fetcher, settings),
                 tokens,
                 settings);

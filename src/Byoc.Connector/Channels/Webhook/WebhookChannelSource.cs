@@ -1,5 +1,4 @@
 using Byoc.Connector.Attachments;
-using Byoc.Connector.Pipeline;
 using Byoc.Core.Channels;
 using Microsoft.Extensions.Options;
 
@@ -28,12 +27,12 @@ internal sealed class WebhookChannelSource(
             yield return new WebhookChannel(
                 name,
                 channel.ChannelAddressIdentifier!,
-                new WebhookInboundAdapter(key, channel.TimestampTolerance, timeProvider),
+                new WebhookInboundAdapter(new WebhookRequestParser(key, channel.TimestampTolerance, timeProvider), channel.MaxBodyBytes,
+                    channel.RichMessages, pendingChoices),
                 new WebhookOutboundAdapter(httpClientFactory.CreateClient(HttpClientName), channel, key, links, fetcher, files, pendingChoices,
                     timeProvider),
-                channel.MaxBodyBytes,
-                channel.RichMessages,
-                links);
+                links,
+                channel.PublicBaseUrl);
         }
     }
 }

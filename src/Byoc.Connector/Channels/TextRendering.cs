@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Byoc.Core.Messages;
 
-namespace Byoc.Connector.Channels.Webhook;
+namespace Byoc.Connector.Channels;
 
 /// <summary>Readable text for channels that show nothing else: numbered options, links on their own lines.</summary>
 internal static class TextRendering

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Byoc.Connector.Tests.Channels.Webhook;
 
-public sealed class WebhookInboundAdapterTests
+public sealed class WebhookRequestParserTests
 {
     private static readonly byte[] s_key = Encoding.UTF8.GetBytes("secret-key-for-tests");
     private readonly FakeTimeProvider _time = new(DateTimeOffset.FromUnixTimeSeconds(1700000000));
@@ -18,7 +18,7 @@ public sealed class WebhookInboundAdapterTests
         var result = Parse("""{"type":"message","id":"m1","userId":"u1","text":"Hi","inReplyTo":"e0","timestamp":"2026-01-02T03:04:05Z"}""");
 
         var message = Assert.Single(result.Messages);
-        Assert.Equal(InboundParseStatus.Accepted, result.Status);
+        Assert.Equal(InboundResultKind.Ingest, result.Kind);
         Assert.Equal(("web", "m1", "u1", InboundKind.Text, "Hi", "e0"),
             (message.Channel, message.PlatformMessageId, message.PlatformUserId, message.Kind, message.Text, message.InReplyToEntryIdentifier));
         Assert.Equal(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero), message.Timestamp);
@@ -60,8 +60,8 @@ public sealed class WebhookInboundAdapterTests
     {
         var result = Parse(body);
 
-        Assert.Equal(InboundParseStatus.Malformed, result.Status);
-        Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+        Assert.Equal(InboundRefusalKind.Malformed, result.Refusal?.Kind);
+        Assert.Contains(expected, result.Refusal?.Detail, StringComparison.Ordinal);
         Assert.Empty(result.Messages);
     }
 
@@ -71,15 +71,15 @@ public sealed class WebhookInboundAdapterTests
         var body = Encoding.UTF8.GetBytes("{ not json");
         var headers = Headers("other body"u8.ToArray());
 
-        var result = new WebhookInboundAdapter(s_key, TimeSpan.FromMinutes(5), _time).Parse("web", new InboundRequest(headers, body));
+        var result = new WebhookRequestParser(s_key, TimeSpan.FromMinutes(5), _time).Parse(new InboundRequest { Channel = "web", Headers = headers, Body = body });
 
-        Assert.Equal(InboundParseStatus.Unauthenticated, result.Status);
+        Assert.Equal(InboundRefusalKind.Unauthenticated, result.Refusal?.Kind);
     }
 
-    private InboundParseResult Parse(string json)
+    private InboundResult Parse(string json)
     {
         var body = Encoding.UTF8.GetBytes(json);
-        return new WebhookInboundAdapter(s_key, TimeSpan.FromMinutes(5), _time).Parse("web", new InboundRequest(Headers(body), body));
+        return new WebhookRequestParser(s_key, TimeSpan.FromMinutes(5), _time).Parse(new InboundRequest { Channel = "web", Headers = Headers(body), Body = body });
     }
 
     private Dictionary<string, string> Headers(byte[] body)

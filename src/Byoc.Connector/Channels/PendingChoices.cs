@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
+using Byoc.Core.Channels;
 using Byoc.Core.Messages;
 using Byoc.Core.Storage;
 
-namespace Byoc.Connector.Channels.Webhook;
+namespace Byoc.Connector.Channels;
 
 /// <summary>
 /// The choices a text-only end user was offered and has not answered, kept in the durable per-user log (keys
@@ -16,6 +17,7 @@ internal sealed class PendingChoices(IChatLogStore log)
     private const string AnsweredPrefix = "answered:";
     private const int PageSize = 200;
 
+    /// <summary>Remembers the options of a choices message shown as text, so that a typed answer maps back.</summary>
     public async Task OfferAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -25,8 +27,7 @@ internal sealed class PendingChoices(IChatLogStore log)
     }
 
     /// <summary>The text typed as a pick of the latest open offer (its number or its title), or null.</summary>
-    public async Task<(string EntryIdentifier, ChoiceOption Option)?> MatchAsync(string channel, string platformUserId, string? text,
-        CancellationToken cancellationToken)
+    public async Task<ChoiceMatch?> MatchAsync(string channel, string platformUserId, string? text, CancellationToken cancellationToken)
     {
         var typed = text?.Trim().TrimEnd('.', ')');
         if (string.IsNullOrEmpty(typed) || await LatestOpenAsync(channel, platformUserId, cancellationToken) is not { } offer)
@@ -37,9 +38,10 @@ internal sealed class PendingChoices(IChatLogStore log)
         var option = int.TryParse(typed, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= offer.Options.Count
             ? offer.Options[number - 1]
             : offer.Options.FirstOrDefault(o => string.Equals(o.Title.Trim(), typed, StringComparison.OrdinalIgnoreCase));
-        return option is null ? null : (offer.EntryIdentifier, option);
+        return option is null ? null : new ChoiceMatch(offer.EntryIdentifier, option);
     }
 
+    /// <summary>Marks the offer of <paramref name="entryIdentifier"/> answered, so later typed text no longer picks from it.</summary>
     public Task AnsweredAsync(string channel, string platformUserId, string entryIdentifier, CancellationToken cancellationToken) =>
         log.AppendAsync(channel, platformUserId, AnsweredPrefix + entryIdentifier, "{}", cancellationToken);
 

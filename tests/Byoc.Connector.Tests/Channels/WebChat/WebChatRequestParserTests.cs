@@ -6,19 +6,19 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Byoc.Connector.Tests.Channels.WebChat;
 
-public sealed class WebChatInboundAdapterTests
+public sealed class WebChatRequestParserTests
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly WebChatSessionTokens _tokens;
 
-    public WebChatInboundAdapterTests()
+    public WebChatRequestParserTests()
     {
         _tokens = new WebChatSessionTokens("chat", Encoding.UTF8.GetBytes("0123456789abcdef0123456789abcdef"), TimeSpan.FromHours(1), _time);
     }
 
-    private WebChatInboundAdapter CreateSut() => new(_tokens, _time);
+    private WebChatRequestParser CreateSut() => new(_tokens, _time);
 
-    private InboundParseResult Parse(string json, string? token = null, bool noToken = false)
+    private InboundResult Parse(string json, string? token = null, bool noToken = false)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (!noToken)
@@ -26,7 +26,7 @@ public sealed class WebChatInboundAdapterTests
             headers["Authorization"] = "Bearer " + (token ?? _tokens.Issue("visitor-1").Token);
         }
 
-        return CreateSut().Parse("chat", new InboundRequest(headers, Encoding.UTF8.GetBytes(json)));
+        return CreateSut().Parse(new InboundRequest { Channel = "chat", Headers = headers, Body = Encoding.UTF8.GetBytes(json) });
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class WebChatInboundAdapterTests
     {
         var result = Parse("""{"type":"message","id":"m-1","text":"Hello"}""");
 
-        Assert.Equal(InboundParseStatus.Accepted, result.Status);
+        Assert.Equal(InboundResultKind.Ingest, result.Kind);
         var message = Assert.Single(result.Messages);
         Assert.Equal(("chat", "visitor-1:m-1", "visitor-1", InboundKind.Text, "Hello", _time.GetUtcNow()),
             (message.Channel, message.PlatformMessageId, message.PlatformUserId, message.Kind, message.Text, message.Timestamp));
@@ -79,7 +79,7 @@ public sealed class WebChatInboundAdapterTests
     {
         var result = Parse("""{"type":"message","id":"m-1","text":"Hello"}""", noToken: true);
 
-        Assert.Equal(InboundParseStatus.Unauthenticated, result.Status);
+        Assert.Equal(InboundRefusalKind.Unauthenticated, result.Refusal?.Kind);
         Assert.Empty(result.Messages);
     }
 
@@ -91,8 +91,8 @@ public sealed class WebChatInboundAdapterTests
 
         var result = Parse("not json at all", token);
 
-        Assert.Equal(InboundParseStatus.Unauthenticated, result.Status);
-        Assert.Equal("The session token has expired.", result.Error);
+        Assert.Equal(InboundRefusalKind.Unauthenticated, result.Refusal?.Kind);
+        Assert.Equal("The session token has expired.", result.Refusal?.Detail);
     }
 
     [Theory]
@@ -109,7 +109,7 @@ public sealed class WebChatInboundAdapterTests
     {
         var result = Parse(json);
 
-        Assert.Equal(InboundParseStatus.Malformed, result.Status);
-        Assert.Contains(error, result.Error, StringComparison.Ordinal);
+        Assert.Equal(InboundRefusalKind.Malformed, result.Refusal?.Kind);
+        Assert.Contains(error, result.Refusal?.Detail, StringComparison.Ordinal);
     }
 }
