@@ -12,7 +12,8 @@ namespace Byoc.Connector.Channels;
 /// knowledge. For a request with a body it checks the media type (415) and the size (413, before and while reading)
 /// against the adapter's <see cref="InboundLimits"/>, reads the body once, parses a form body once, and hands the adapter
 /// an <see cref="InboundRequest"/> with the public URL (<see cref="PublicUrls"/>). It answers the adapter's refusal as a
-/// problem; it stores the adapter's messages in the inbox (insert-or-ignore) and answers 2xx only after the commit.
+/// problem; it refuses (422) an end user Salesforce could not know (an <see cref="EndUserIdentifier"/> that does not
+/// fit), and stores the adapter's messages in the inbox (insert-or-ignore), answering 2xx only after the commit.
 /// </summary>
 internal sealed partial class InboundDoor(
     InboundIngestor ingestor,
@@ -88,7 +89,14 @@ internal sealed partial class InboundDoor(
             Log.ItemSkipped(logger, channel.Name, skipped);
         }
 
-        var ingested = await ingestor.IngestAsync(channel, CheckedMessages(channel, result), cancellationToken);
+        var messages = CheckedMessages(channel, result);
+        if (await ingestor.CheckEndUsersAsync(channel, messages, cancellationToken) is { } endUserProblem)
+        {
+            Log.Refused(logger, channel.Name, StatusCodes.Status422UnprocessableEntity, "End user id too long");
+            return Problem(StatusCodes.Status422UnprocessableEntity, "End user id too long", endUserProblem);
+        }
+
+        var ingested = await ingestor.IngestAsync(channel, messages, cancellationToken);
         foreach (var step in context.AfterCommitSteps)
         {
             try

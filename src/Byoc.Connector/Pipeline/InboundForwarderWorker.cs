@@ -40,9 +40,10 @@ internal sealed class InboundForwarderWorker(
             return DeliveryOutcome.Permanent($"Channel '{message.Channel}' is no longer configured.");
         }
 
-        var endUser = EndUserIdentifiers.For(channel.Name, message.PlatformUserId);
-        var conversation = await conversations.GetOrAddAsync(channel.Name, message.PlatformUserId, channel.ChannelAddressIdentifier, endUser,
-            cancellationToken);
+        var conversation = await conversations.GetOrAddAsync(channel.Name, message.PlatformUserId, channel.ChannelAddressIdentifier,
+            EndUserIdentifiers.For(channel.Name, message.PlatformUserId), cancellationToken);
+        // The identifier Salesforce already knows this end user by, as stored (earlier versions may have stored another form).
+        var endUser = conversation.EndUserClientIdentifier;
         switch (message.Kind)
         {
             case InboundKind.Status when message.Status is DeliveryStatus.Failed:

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Byoc.Connector.Diagnostics;
 using Byoc.Connector.Salesforce.PubSub;
 using Byoc.Connector.Salesforce.Translation;
+using Byoc.Core.Channels;
 using Byoc.Core.Messages;
 using Byoc.Core.Storage;
 
@@ -85,19 +86,13 @@ internal sealed partial class OutboundEventHandler(
         return outbound.ForRecipient(channel, platformUserId);
     }
 
-    /// <summary>An end user the connector has not seen yet: its identifier is <c>{channel}:{platform user}</c>.</summary>
-    private (string? Channel, string? PlatformUserId) FromIdentifier(string channelAddressIdentifier, string subject)
-    {
-        foreach (var channel in channels.All)
-        {
-            var prefix = channel.Name + ":";
-            if (string.Equals(channel.ChannelAddressIdentifier, channelAddressIdentifier, StringComparison.OrdinalIgnoreCase)
-                && subject.StartsWith(prefix, StringComparison.Ordinal) && subject.Length > prefix.Length)
-            {
-                return (channel.Name, subject[prefix.Length..]);
-            }
-        }
-
-        return (null, null);
-    }
+    /// <summary>
+    /// An end user the connector has not seen yet (a business-initiated message): the identifier says the channel and the
+    /// platform user (<see cref="EndUserIdentifier"/>), and the channel must serve the event's channel address.
+    /// </summary>
+    private (string? Channel, string? PlatformUserId) FromIdentifier(string channelAddressIdentifier, string subject) =>
+        EndUserIdentifier.TryParse(subject, out var identifier) && channels.Find(identifier.Channel) is { } channel
+            && string.Equals(channel.ChannelAddressIdentifier, channelAddressIdentifier, StringComparison.OrdinalIgnoreCase)
+            ? (channel.Name, identifier.PlatformUserId)
+            : (null, null);
 }
