@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Byoc.Connector;
-using Byoc.Connector.Salesforce.PubSub;
 using Byoc.Emulator;
 using Byoc.Emulator.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -204,12 +203,11 @@ internal sealed class UpStack : IAsyncDisposable
     /// </summary>
     private static async Task WaitForPubSubAsync(WebApplication connector, CancellationToken cancellationToken)
     {
-        var subscriber = connector.Services.GetService<PubSubSubscriber>();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(s_stopTimeout);
         try
         {
-            while (subscriber is not null && subscriber.Connects == 0)
+            while (!ConnectorApplication.IsSubscribed(connector))
             {
                 await Task.Delay(20, timeout.Token);
             }

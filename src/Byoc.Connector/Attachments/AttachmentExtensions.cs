@@ -1,4 +1,3 @@
-using Byoc.Connector.Salesforce;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -19,11 +18,9 @@ internal static class AttachmentExtensions
         services.AddSingleton<OutboundFileFetcher>();
         services.AddHostedService<AttachmentSweeper>();
         services.AddHttpClient(SafeDownloader.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(sp =>
-            {
-                var salesforce = sp.GetRequiredService<IOptions<SalesforceOptions>>();
-                return SafeDownloader.CreateHandler(endPoint => SafeDownloader.IsInstance(salesforce.Value.InstanceUrl, endPoint.Host, endPoint.Port));
-            });
+            .ConfigurePrimaryHttpMessageHandler(() => SafeDownloader.CreateHandler());
+        services.AddHttpClient(SafeDownloader.TrustedHttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => SafeDownloader.CreateTrustedHandler());
         return builder;
     }
 }

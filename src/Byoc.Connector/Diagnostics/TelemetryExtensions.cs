@@ -15,6 +15,9 @@ internal static class TelemetryExtensions
     /// <summary>The category of ASP.NET Core's per-request log lines.</summary>
     public const string RequestLogCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
 
+    /// <summary>The tag of the health checks behind <c>/healthz/ready</c>; each feature adds its own.</summary>
+    public const string ReadyTag = "ready";
+
     public static IHostApplicationBuilder AddConnectorTelemetry(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -33,10 +36,7 @@ internal static class TelemetryExtensions
         services.AddSingleton<ConnectorMetrics>();
         services.AddSingleton<EndUserHasher>();
         services.AddHostedService<QueueDepthSampler>();
-        services.AddHealthChecks()
-            .AddCheck<StoreHealthCheck>("store", tags: ["ready"])
-            .AddCheck<SalesforceTokenHealthCheck>("salesforce-token", tags: ["ready"])
-            .AddCheck<PubSubHealthCheck>("pubsub", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [ReadyTag]);
 
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]);
         var serviceName = builder.Configuration[$"{TelemetryOptions.Section}:{nameof(TelemetryOptions.ServiceName)}"] ?? new TelemetryOptions().ServiceName;
@@ -73,7 +73,7 @@ internal static class TelemetryExtensions
         endpoints.MapHealthChecks("/healthz/live", live);
         endpoints.MapHealthChecks("/healthz/ready", new HealthCheckOptions
         {
-            Predicate = check => check.Tags.Contains("ready"),
+            Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = HealthResponseWriter.WriteAsync,
         });
         endpoints.MapPrometheusScrapingEndpoint("/metrics");

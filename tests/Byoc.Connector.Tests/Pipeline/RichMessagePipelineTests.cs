@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Byoc.Connector.Channels;
+using Byoc.Connector.Pipeline;
 using Byoc.Connector.Tests.Salesforce;
 using Byoc.Core.Messages;
 using Byoc.TestUtilities.Contracts;
@@ -108,7 +108,7 @@ public sealed class RichMessagePipelineTests
     private static async Task SendAsync(ConnectorHost host, OutboundMessage message)
     {
         var result = await host.Services.GetRequiredService<ChannelRegistry>().Find("web")!.Outbound.SendAsync(message, Ct);
-        Assert.Equal(Byoc.Core.Channels.SendOutcome.Delivered, result.Outcome);
+        Assert.Equal(Byoc.Core.Delivery.DeliveryOutcomeKind.Succeeded, result.Kind);
     }
 
     private static OutboundMessage Choices(string id) =>

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Byoc.Connector.Pipeline;
 using Byoc.Connector.Salesforce;
+using Byoc.Connector.Salesforce.Translation;
 using Byoc.Connector.Salesforce.Wire;
+using Byoc.Core.Delivery;
 using Byoc.Core.Messages;
 using Byoc.TestUtilities.Contracts;
 using Microsoft.AspNetCore.Http;
@@ -32,7 +33,7 @@ public sealed class InteractionServiceClientTests : IAsyncLifetime
 
         var result = await sut.SendInteractionAsync(TextRequest("hello"), TestContext.Current.CancellationToken);
 
-        Assert.Equal(ApiOutcome.Success, result.Outcome);
+        Assert.Equal(DeliveryOutcomeKind.Succeeded, result.Outcome.Kind);
         Assert.Equal("conv-1", result.Value?.ConversationIdentifier);
         var request = Assert.Single(_server.Requests);
         Assert.Equal(("POST", "/api/v1/interactions"), (request.Method, request.Path));
@@ -76,7 +77,7 @@ public sealed class InteractionServiceClientTests : IAsyncLifetime
 
         var result = await sut.SendInteractionAsync(TextRequest("hi"), TestContext.Current.CancellationToken);
 
-        Assert.Equal(ApiOutcome.Success, result.Outcome);
+        Assert.Equal(DeliveryOutcomeKind.Succeeded, result.Outcome.Kind);
         Assert.Equal(1, _tokens.Renewals);
         var requests = _server.Requests.ToArray();
         Assert.Equal(["Bearer token-1", "Bearer token-2"], requests.Select(r => r.Header("Authorization")));
@@ -91,7 +92,7 @@ public sealed class InteractionServiceClientTests : IAsyncLifetime
 
         var result = await sut.SendInteractionAsync(TextRequest("hi"), TestContext.Current.CancellationToken);
 
-        Assert.Equal((ApiOutcome.Permanent, 403, 10005), (result.Outcome, result.StatusCode, result.ErrorCode));
+        Assert.Equal((DeliveryOutcomeKind.Permanent, 403, 10005), (result.Outcome.Kind, result.StatusCode, result.ErrorCode));
         Assert.Equal(1, _tokens.Renewals);
         Assert.Equal(2, _server.Requests.Count);
     }
@@ -113,7 +114,7 @@ public sealed class InteractionServiceClientTests : IAsyncLifetime
 
         var result = await sut.SendInteractionAsync(TextRequest("hi"), TestContext.Current.CancellationToken);
 
-        Assert.Equal(Enum.Parse<ApiOutcome>(expected), result.Outcome);
+        Assert.Equal(Enum.Parse<DeliveryOutcomeKind>(expected), result.Outcome.Kind);
         Assert.Equal(status, result.StatusCode);
         Assert.Equal(code == 0 ? null : code, result.ErrorCode);
     }
@@ -130,7 +131,7 @@ public sealed class InteractionServiceClientTests : IAsyncLifetime
 
         var result = await sut.SendInteractionAsync(TextRequest("hi"), TestContext.Current.CancellationToken);
 
-        Assert.Equal(ApiOutcome.Retryable, result.Outcome);
+        Assert.Equal(DeliveryOutcomeKind.Retryable, result.Outcome.Kind);
         Assert.Contains("timed out", result.Error, StringComparison.Ordinal);
     }
 
