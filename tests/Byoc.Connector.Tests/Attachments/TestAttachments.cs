@@ -16,7 +16,7 @@ internal sealed class TestAttachments : IDisposable
         Check = new InboundFileCheck(Microsoft.Extensions.Options.Options.Create(Options));
         Downloader = new SafeDownloader(new Factory(), Files, Microsoft.Extensions.Options.Options.Create(Options),
             Microsoft.Extensions.Options.Options.Create(salesforce), TimeProvider.System, NullLogger<SafeDownloader>.Instance,
-            new Diagnostics.UrlSecrets());
+            new Byoc.Connector.Diagnostics.UrlSecrets());
         Fetcher = new OutboundFileFetcher(Downloader);
     }
 

@@ -2,8 +2,8 @@ namespace Byoc.Connector.Channels.Telegram;
 
 /// <summary>
 /// Spaces one bot's messages: at most <c>perChat</c> a second to one chat and <c>global</c> a second in all, as
-/// Telegram's guidance asks, on the <see cref="TimeProvider"/>. A send reserves the next free slot of its chat and of the
-/// bot and waits for it; when that wait would be longer than the caller allows, nothing is reserved and the caller hands
+/// Telegram's guidance asks, on the <see cref="TimeProvider"/>. A send reserves the next free slot of its chat and the
+/// next free slot of the bot, and waits for the later of the two; when that wait would be longer than the caller allows, nothing is reserved and the caller hands
 /// the message back to the outbox with the wait as its retry hint. The limits hold per connector instance.
 /// </summary>
 internal sealed class TelegramRateLimiter(double perChat, double global, TimeProvider timeProvider)
@@ -25,7 +25,8 @@ internal sealed class TelegramRateLimiter(double perChat, double global, TimePro
         lock (_lock)
         {
             var chatAt = _chatNext.TryGetValue(chatId, out var next) && next > now ? next : now;
-            var at = _globalNext > chatAt ? _globalNext : chatAt;
+            var globalAt = _globalNext > now ? _globalNext : now;
+            var at = globalAt > chatAt ? globalAt : chatAt;
             wait = at - now;
             if (wait > maxWait)
             {
@@ -41,7 +42,9 @@ internal sealed class TelegramRateLimiter(double perChat, double global, TimePro
             }
 
             _chatNext[chatId] = at + _chatSpacing;
-            _globalNext = at + _globalSpacing;
+            // The bot's slot is the earliest free one, not the chat's later turn: a chat waiting for its own turn does not
+            // hold up every other chat behind it.
+            _globalNext = globalAt + _globalSpacing;
             return true;
         }
     }
