@@ -111,7 +111,8 @@ public sealed class FakeTelegram : IAsyncDisposable
             parameters["secret_token"] = secretToken;
         }
 
-        using var response = await _http.PostAsync(new Uri(BaseAddress, $"bot{Token}/setWebhook"),
+        // "./" keeps the token's colon from reading as a URI scheme ("bot123:" would be one).
+        using var response = await _http.PostAsync(new Uri(BaseAddress, $"./bot{Token}/setWebhook"),
             new StringContent(parameters.ToJsonString(), System.Text.Encoding.UTF8, "application/json"), cancellationToken);
         var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!;
         if (answer["ok"]?.GetValue<bool>() != true)
