@@ -18,6 +18,7 @@ internal sealed class TelegramChannelSource(
     PendingChoices pendingChoices,
     OutboundFileFetcher fetcher,
     AttachmentFiles files,
+    InboundFileCheck fileCheck,
     UrlSecrets urlSecrets,
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory) : IChannelSource, IAsyncDisposable
@@ -44,7 +45,8 @@ internal sealed class TelegramChannelSource(
             yield return new TelegramChannel(
                 name,
                 settings.ChannelAddressIdentifier!,
-                new TelegramInboundAdapter(new TelegramUpdateParser(settings.SecretToken!, settings.AllowGroups), bot, keyboards, settings, timeProvider,
+                new TelegramInboundAdapter(new TelegramUpdateParser(settings.SecretToken!, settings.AllowGroups), bot, keyboards, fileCheck, settings,
+                    timeProvider,
                     loggerFactory.CreateLogger<TelegramInboundAdapter>()),
                 new TelegramOutboundAdapter(bot, settings,
                     new TelegramRateLimiter(settings.PerChatMessagesPerSecond, settings.GlobalMessagesPerSecond, timeProvider),

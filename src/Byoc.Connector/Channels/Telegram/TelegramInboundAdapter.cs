@@ -1,3 +1,4 @@
+using Byoc.Connector.Attachments;
 using Byoc.Core.Channels;
 using Byoc.Core.Messages;
 using Telegram.Bot;
@@ -16,6 +17,7 @@ internal sealed partial class TelegramInboundAdapter(
     TelegramUpdateParser parser,
     TelegramBot bot,
     TelegramKeyboards keyboards,
+    InboundFileCheck fileCheck,
     TelegramEndpointOptions settings,
     TimeProvider timeProvider,
     ILogger logger) : IInboundChannelAdapter
@@ -81,10 +83,16 @@ internal sealed partial class TelegramInboundAdapter(
             return InboundResult.Ingest([], InboundReply.Empty()) with { AlreadyStored = 1 };
         }
 
+        // What the update declares is checked before any call to Telegram: a refused type or size costs no download.
         var file = update.File!;
-        if (file.Size > MaxDownloadBytes)
+        if (fileCheck.RefuseType(InboundFileCheck.MimeTypeOf(file.MimeType, file.Name)) is { } badType)
         {
-            return TooLarge();
+            return InboundResult.Refuse(InboundRefusalKind.UnsupportedMediaType, "Attachment refused", badType);
+        }
+
+        if (file.Size > Math.Min(MaxDownloadBytes, fileCheck.MaxBytes))
+        {
+            return file.Size > MaxDownloadBytes ? TooLarge() : InboundResult.Refuse(InboundRefusalKind.PayloadTooLarge, "Attachment refused", fileCheck.TooLarge);
         }
 
         var found = await bot.CallAsync("getFile", (client, ct) => client.GetFile(file.FileId, ct), cancellationToken);
