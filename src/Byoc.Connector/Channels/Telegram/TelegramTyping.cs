@@ -26,7 +26,9 @@ internal sealed class TelegramTyping(TimeSpan interval, TimeSpan maxDuration, Ti
             }
 
             StopLocked(chatId);
-            _chats[chatId] = (stop, RunAsync(chatId, refresh, stop));
+            // The timer starts now, not when the loop first waits, so every refresh is one interval after the last.
+            var timer = new PeriodicTimer(interval, timeProvider);
+            _chats[chatId] = (stop, RunAsync(chatId, refresh, timer, stop));
         }
     }
 
@@ -72,16 +74,13 @@ internal sealed class TelegramTyping(TimeSpan interval, TimeSpan maxDuration, Ti
         }
     }
 
-    private async Task RunAsync(string chatId, Func<CancellationToken, Task> refresh, CancellationTokenSource stop)
+    private async Task RunAsync(string chatId, Func<CancellationToken, Task> refresh, PeriodicTimer timer, CancellationTokenSource stop)
     {
-        // Let Start return before the first wait, so the loop never runs under the caller's lock.
-        await Task.Yield();
         var started = timeProvider.GetTimestamp();
         try
         {
-            while (true)
+            while (await timer.WaitForNextTickAsync(stop.Token))
             {
-                await Task.Delay(interval, timeProvider, stop.Token);
                 if (timeProvider.GetElapsedTime(started) >= maxDuration)
                 {
                     break;
@@ -103,6 +102,7 @@ internal sealed class TelegramTyping(TimeSpan interval, TimeSpan maxDuration, Ti
                 }
             }
 
+            timer.Dispose();
             stop.Dispose();
         }
     }
