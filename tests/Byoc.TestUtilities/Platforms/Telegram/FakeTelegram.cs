@@ -207,6 +207,16 @@ public sealed class FakeTelegram : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Telegram delivers <paramref name="update"/> again, as it does when it did not get the webhook's answer (a timeout,
+    /// a dropped connection): the same <c>update_id</c> and the same JSON, queued behind the updates already waiting.
+    /// </summary>
+    public void Redeliver(TelegramUpdate update)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        _sender.Enqueue(update);
+    }
+
     /// <summary>Waits for the bot's next message to the chat that matches <paramref name="predicate"/> (any when null).</summary>
     public Task<TelegramSentMessage> WaitForMessageAsync(long chatId, Func<TelegramSentMessage, bool>? predicate = null,
         CancellationToken cancellationToken = default) =>
