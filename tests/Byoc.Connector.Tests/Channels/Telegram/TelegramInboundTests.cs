@@ -43,18 +43,18 @@ public sealed class TelegramInboundTests : IAsyncLifetime
     [MemberData(nameof(BadRequests))]
     public async Task Post_BadInput_ReturnsProblemAndStoresNothing(string scenario, int status, string detail)
     {
-        const string text = """{"update_id":1,"message":{"message_id":1,"date":1,"chat":{"id":7,"type":"private"},"text":"hi"}}""";
+        const string TextUpdate = """{"update_id":1,"message":{"message_id":1,"date":1,"chat":{"id":7,"type":"private"},"text":"hi"}}""";
         using var request = scenario switch
         {
-            "missing-secret" => TelegramTestHost.Update(text, secret: null),
-            "wrong-secret" => TelegramTestHost.Update(text, secret: "another_secret"),
+            "missing-secret" => TelegramTestHost.Update(TextUpdate, secret: null),
+            "wrong-secret" => TelegramTestHost.Update(TextUpdate, secret: "another_secret"),
             "malformed-json" => TelegramTestHost.Update("{\"update_id\":"),
             "no-update-id" => TelegramTestHost.Update("""{"message":{"message_id":1,"chat":{"id":7,"type":"private"},"text":"hi"}}"""),
-            "oversize-body" => TelegramTestHost.Update(text.Replace("\"hi\"", $"\"{new string('x', 5000)}\"", StringComparison.Ordinal)),
-            "wrong-content-type" => TelegramTestHost.Update(text, contentType: "text/plain"),
+            "oversize-body" => TelegramTestHost.Update(TextUpdate.Replace("\"hi\"", $"\"{new string('x', 5000)}\"", StringComparison.Ordinal)),
+            "wrong-content-type" => TelegramTestHost.Update(TextUpdate, contentType: "text/plain"),
             "oversize-declared-file" => TelegramTestHost.Update(
                 """{"update_id":1,"message":{"message_id":1,"date":1,"chat":{"id":7,"type":"private"},"video":{"file_id":"v","file_size":52428800}}}"""),
-            _ => TelegramTestHost.Update(text, channel: "nope"),
+            _ => TelegramTestHost.Update(TextUpdate, channel: "nope"),
         };
 
         using var response = await _client.SendAsync(request, Ct);

@@ -32,13 +32,21 @@ public sealed class TelegramLogRedactionTests
         // Bot API calls out: sendMessage, and one Telegram refuses.
         await test.ChannelInstance.Outbound.SendAsync(new Core.Messages.OutboundMessage
         {
-            Channel = TelegramTestHost.Channel, PlatformUserId = user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            EntryIdentifier = "e1", ConversationIdentifier = "c1", Kind = Core.Messages.OutboundKind.Text, Text = "hello",
+            Channel = TelegramTestHost.Channel,
+            PlatformUserId = user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            EntryIdentifier = "e1",
+            ConversationIdentifier = "c1",
+            Kind = Core.Messages.OutboundKind.Text,
+            Text = "hello",
         }, ct);
         await test.ChannelInstance.Outbound.SendAsync(new Core.Messages.OutboundMessage
         {
-            Channel = TelegramTestHost.Channel, PlatformUserId = "424242", EntryIdentifier = "e2", ConversationIdentifier = "c2",
-            Kind = Core.Messages.OutboundKind.Text, Text = "hello",
+            Channel = TelegramTestHost.Channel,
+            PlatformUserId = "424242",
+            EntryIdentifier = "e2",
+            ConversationIdentifier = "c2",
+            Kind = Core.Messages.OutboundKind.Text,
+            Text = "hello",
         }, ct);
 
         var secretPart = test.Telegram.Token[(test.Telegram.Token.IndexOf(':', StringComparison.Ordinal) + 1)..];
