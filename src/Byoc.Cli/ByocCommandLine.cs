@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Byoc.Cli.Commands;
+using Byoc.Cli.Commands.Channels;
 
 namespace Byoc.Cli;
 
@@ -19,6 +20,7 @@ internal static class ByocCommandLine
         root.Subcommands.Add(VerifyCommand.Create(TimeProvider.System));
         root.Subcommands.Add(DeadLettersCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(ChannelsCommand.Create());
         return root;
     }
 

@@ -1,6 +1,7 @@
 using Byoc.Connector.Admin;
 using Byoc.Connector.Attachments;
 using Byoc.Connector.Channels;
+using Byoc.Connector.Channels.Telegram;
 using Byoc.Connector.Channels.WebChat;
 using Byoc.Connector.Channels.Webhook;
 using Byoc.Connector.Diagnostics;
@@ -37,6 +38,7 @@ public static class ConnectorApplication
         builder.AddChannelDoor();
         builder.AddWebhookChannel();
         builder.AddWebChatChannel();
+        builder.AddTelegramChannel();
         builder.AddAdminApi();
         configure?.Invoke(builder);
 

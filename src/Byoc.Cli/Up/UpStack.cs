@@ -98,7 +98,8 @@ internal sealed class UpStack : IAsyncDisposable
             [
                 .. ConnectorArguments.For(credentials, secrets, databasePath, connectorPort, outboundUrl),
                 "--Logging:LogLevel:Default=Warning",
-                .. options.ConnectorArgs,
+                .. options.ConnectorArgs.Select(arg => arg.Replace(UpOptions.ChannelAddressPlaceholder, credentials.ChannelAddressIdentifier,
+                    StringComparison.Ordinal)),
             ];
             connector = ConnectorApplication.Create(connectorArgs);
             connector.MapWebhookSink();

@@ -1,3 +1,4 @@
+using Byoc.Connector.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -18,9 +19,11 @@ internal static class AttachmentExtensions
         services.AddSingleton<OutboundFileFetcher>();
         services.AddHostedService<AttachmentSweeper>();
         services.AddHttpClient(SafeDownloader.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => SafeDownloader.CreateHandler());
+            .ConfigurePrimaryHttpMessageHandler(() => SafeDownloader.CreateHandler())
+            .AddRedactedLogging();
         services.AddHttpClient(SafeDownloader.TrustedHttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => SafeDownloader.CreateTrustedHandler());
+            .ConfigurePrimaryHttpMessageHandler(() => SafeDownloader.CreateTrustedHandler())
+            .AddRedactedLogging();
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Byoc.Connector.Diagnostics;
 using Byoc.Connector.Salesforce;
 using Byoc.Core.Channels;
 using Byoc.Core.Delivery;
@@ -22,7 +23,8 @@ internal sealed partial class SafeDownloader(
     IOptions<AttachmentOptions> options,
     IOptions<SalesforceOptions> salesforce,
     TimeProvider timeProvider,
-    ILogger<SafeDownloader> logger)
+    ILogger<SafeDownloader> logger,
+    UrlSecrets urlSecrets)
 {
     /// <summary>The name of the <see cref="HttpClient"/> whose connections go only to public addresses.</summary>
     public const string HttpClientName = "attachments";
@@ -176,13 +178,13 @@ internal sealed partial class SafeDownloader(
 
     private DownloadResult Refuse(Uri url, string reason)
     {
-        Log.DownloadRefused(logger, url.GetLeftPart(UriPartial.Path), reason);
+        Log.DownloadRefused(logger, urlSecrets.Redact(url), reason);
         return DownloadResult.Refused(reason);
     }
 
     private DownloadResult Fail(Uri url, string reason)
     {
-        Log.DownloadFailed(logger, url.GetLeftPart(UriPartial.Path), reason);
+        Log.DownloadFailed(logger, urlSecrets.Redact(url), reason);
         return DownloadResult.Failed(reason);
     }
 

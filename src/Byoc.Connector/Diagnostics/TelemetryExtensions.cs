@@ -35,6 +35,8 @@ internal static class TelemetryExtensions
         builder.Logging.AddFilter(RequestLogCategory, LogLevel.Warning);
         services.AddSingleton<ConnectorMetrics>();
         services.AddSingleton<EndUserHasher>();
+        services.TryAddSingleton<UrlSecrets>();
+        services.AddSingleton<RedactingActivityProcessor>();
         services.AddHostedService<QueueDepthSampler>();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [ReadyTag]);
 
@@ -45,6 +47,8 @@ internal static class TelemetryExtensions
             .WithTracing(tracing =>
             {
                 tracing.AddSource(ConnectorActivities.SourceName, "Microsoft.AspNetCore", "System.Net.Http");
+                // Before any exporter: processors run in the order they were added.
+                tracing.AddProcessor<RedactingActivityProcessor>();
                 if (otlp)
                 {
                     tracing.AddOtlpExporter();

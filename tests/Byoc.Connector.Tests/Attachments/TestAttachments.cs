@@ -15,7 +15,8 @@ internal sealed class TestAttachments : IDisposable
         Files = new AttachmentFiles(Microsoft.Extensions.Options.Options.Create(Options));
         Check = new InboundFileCheck(Microsoft.Extensions.Options.Options.Create(Options));
         Downloader = new SafeDownloader(new Factory(), Files, Microsoft.Extensions.Options.Options.Create(Options),
-            Microsoft.Extensions.Options.Options.Create(salesforce), TimeProvider.System, NullLogger<SafeDownloader>.Instance);
+            Microsoft.Extensions.Options.Options.Create(salesforce), TimeProvider.System, NullLogger<SafeDownloader>.Instance,
+            new Byoc.Connector.Diagnostics.UrlSecrets());
         Fetcher = new OutboundFileFetcher(Downloader);
     }
 
