@@ -15,7 +15,7 @@ internal static class DeadLettersCommand
 {
     private const string ExitCodeHelp =
         "Exit codes: 0 done, 1 refused or failed (wrong key, conflict, server error, arguments the command line rejects), 2 no admin key, " +
-        "3 connector unreachable or admin API off, 4 no such dead letter.";
+        "3 connector unreachable or admin API off, 5 no such dead letter.";
 
     public static Command Create()
     {

@@ -68,7 +68,7 @@ public sealed class DeadLettersCommandTests : IAsyncLifetime
         var again = (await WaitForDeadLettersAsync(1, except: id)).GetProperty("items")[0].GetProperty("id").GetInt64();
         Assert.NotEqual(id, again);
 
-        await RunAsync(4, "show", id.ToString(CultureInfo.InvariantCulture));
+        await RunAsync(ExitCodes.NotFound, "show", id.ToString(CultureInfo.InvariantCulture));
         Assert.Contains("Purged 1", await RunAsync(0, "purge", "--all"), StringComparison.Ordinal);
         Assert.Equal(0, JsonDocument.Parse(await RunAsync(0, "list", "--json")).RootElement.GetProperty("total").GetInt32());
     }
