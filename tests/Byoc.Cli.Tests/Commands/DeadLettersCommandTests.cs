@@ -78,7 +78,7 @@ public sealed class DeadLettersCommandTests : IAsyncLifetime
     {
         await RunAsync(1, "list", "--api-key", "wrong");
         await RunWithoutKeyAsync(2, "list", "--url", Url.ToString());
-        await RunAsync(1, "purge");
+        await RunAsync(ExitCodes.InvalidUsage, "purge");
         await RunWithoutKeyAsync(3, "list", "--url", "http://127.0.0.1:9", "--api-key", Key);
     }
 
