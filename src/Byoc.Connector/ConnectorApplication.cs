@@ -52,6 +52,7 @@ public static class ConnectorApplication
         app.Services.GetService<ConfigurationFileWatch>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.MapConnectorIndex();
         app.MapConnectorDiagnostics();
         app.MapAdminApi();
         app.MapWebhookEndpoints();

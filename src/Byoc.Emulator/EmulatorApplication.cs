@@ -46,6 +46,7 @@ public static class EmulatorApplication
         app.UseEmulatorListeners();
 
         var instance = app.MapListener(EmulatorListener.Instance);
+        instance.MapIndexPage();
         instance.MapOAuth();
         instance.MapOrgRestApi();
         instance.MapSoapApis();

@@ -38,6 +38,7 @@ internal sealed class HostStart
         }
         catch (IOException ex) when (ex.InnerException is AddressInUseException)
         {
+            await StopStartedServicesAsync(app);
             throw new HostStartException(ExitCodes.Failure, [$"cannot start {listener}: {AddressOf(ex.Message)} is already in use. {portHint}"], ex);
         }
         catch (OptionsValidationException ex)
@@ -51,6 +52,23 @@ internal sealed class HostStart
         finally
         {
             _starting = false;
+        }
+    }
+
+    /// <summary>
+    /// The server binds last, after the background services started; stopping them before the host is disposed keeps
+    /// them from failing, and logging that they did, against disposed stores.
+    /// </summary>
+    private static async Task StopStartedServicesAsync(WebApplication app)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await app.StopAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // The failure being reported matters more than a slow stop.
         }
     }
 
