@@ -12,8 +12,8 @@ internal static class CliConsole
     /// <summary>The width assumed when the output is not a terminal and <c>COLUMNS</c> is not set (a pipe, a file, a CI log).</summary>
     public const int PipedWidth = 200;
 
-    /// <summary>A console whose tables and wrapped text fit <see cref="Width"/>.</summary>
-    public static IAnsiConsole Create(TextWriter output) => Create(output, Width(output));
+    /// <summary>A console whose tables and wrapped text fit <see cref="Width(TextWriter)"/>.</summary>
+    public static IAnsiConsole Create(TextWriter output) => Create(output, Width(output, Environment.GetEnvironmentVariable));
 
     /// <summary>A console that never breaks a line: the terminal soft-wraps, so a URL or key stays one string to copy.</summary>
     public static IAnsiConsole CreateUnwrapped(TextWriter output) => Create(output, width: 4096);
@@ -22,9 +22,12 @@ internal static class CliConsole
     /// How wide the output is: <c>COLUMNS</c> when set, the terminal's width when the output is the terminal, otherwise
     /// <see cref="PipedWidth"/> (Spectre would assume 80 there and fold every URL).
     /// </summary>
-    public static int Width(TextWriter output)
+    public static int Width(TextWriter output) => Width(output, Environment.GetEnvironmentVariable);
+
+    /// <summary><see cref="Width(TextWriter)"/> with the environment given (tests).</summary>
+    internal static int Width(TextWriter output, Func<string, string?> environment)
     {
-        if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), NumberStyles.None, CultureInfo.InvariantCulture, out var columns) && columns > 0)
+        if (int.TryParse(environment("COLUMNS"), NumberStyles.None, CultureInfo.InvariantCulture, out var columns) && columns > 0)
         {
             return columns;
         }
@@ -44,7 +47,7 @@ internal static class CliConsole
         return PipedWidth;
     }
 
-    private static IAnsiConsole Create(TextWriter output, int width)
+    internal static IAnsiConsole Create(TextWriter output, int width)
     {
         var noColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
         var console = AnsiConsole.Create(new AnsiConsoleSettings

@@ -76,7 +76,7 @@ public sealed class DeadLettersCommandTests : IAsyncLifetime
     [Fact]
     public async Task Run_WrongKeyMissingKeyOrNoTarget_ExitCodesSayWhy()
     {
-        await RunAsync(1, "list", "--api-key", "wrong");
+        await RunWithoutKeyAsync(1, "list", "--url", Url.ToString(), "--api-key", "wrong");
         await RunWithoutKeyAsync(2, "list", "--url", Url.ToString());
         await RunAsync(ExitCodes.InvalidUsage, "purge");
         await RunWithoutKeyAsync(3, "list", "--url", "http://127.0.0.1:9", "--api-key", Key);
