@@ -5,6 +5,7 @@ using Byoc.Connector.Channels.Telegram;
 using Byoc.Connector.Channels.WebChat;
 using Byoc.Connector.Channels.Webhook;
 using Byoc.Connector.Diagnostics;
+using Byoc.Connector.Hosting;
 using Byoc.Connector.Pipeline;
 using Byoc.Connector.Salesforce;
 using Byoc.Connector.Salesforce.PubSub;
@@ -18,7 +19,12 @@ public static class ConnectorApplication
 {
     /// <summary>Creates the connector application from command-line style configuration arguments.</summary>
     /// <param name="args">Configuration arguments, for example <c>--urls http://127.0.0.1:5080</c>.</param>
-    public static WebApplication Create(string[] args) => Create(args, configure: null);
+    public static WebApplication Create(string[] args) => Create(new ConnectorHostSettings { Args = args }, configure: null);
+
+    /// <summary>Creates the connector application with a configuration file or reload-on-change (see <see cref="ConnectorHostSettings"/>).</summary>
+    /// <param name="settings">Where the configuration comes from.</param>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The configuration file or a <c>_FILE</c> reference cannot be used.</exception>
+    public static WebApplication Create(ConnectorHostSettings settings) => Create(settings, configure: null);
 
     /// <summary>
     /// Creates the connector application; <paramref name="configure"/> adjusts the builder last: a channel adapter that
@@ -26,9 +32,21 @@ public static class ConnectorApplication
     /// </summary>
     /// <param name="args">Configuration arguments, for example <c>--urls http://127.0.0.1:5080</c>.</param>
     /// <param name="configure">Called with the builder after the connector's own registrations, before it is built.</param>
-    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure)
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure) =>
+        Create(new ConnectorHostSettings { Args = args }, configure);
+
+    /// <summary>Creates the connector application from <paramref name="settings"/>; <paramref name="configure"/> adjusts the builder last.</summary>
+    /// <param name="settings">Where the configuration comes from.</param>
+    /// <param name="configure">Called with the builder after the connector's own registrations, before it is built.</param>
+    public static WebApplication Create(ConnectorHostSettings settings, Action<WebApplicationBuilder>? configure)
     {
-        var builder = WebApplication.CreateSlimBuilder(args);
+        ArgumentNullException.ThrowIfNull(settings);
+        var builder = HostBuilderDefaults.CreateSlimBuilder([.. settings.Args]);
+        if (ConnectorConfiguration.Apply(builder, settings) is { } watch)
+        {
+            builder.Services.AddSingleton(_ => watch);
+        }
+
         builder.Services.AddBadRequestProblems();
         builder.AddConnectorTelemetry();
         builder.AddConnectorStorage();
@@ -43,8 +61,11 @@ public static class ConnectorApplication
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        // Resolved so that the container owns the polled file providers and disposes them with the host.
+        app.Services.GetService<ConfigurationFileWatch>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.MapConnectorIndex();
         app.MapConnectorDiagnostics();
         app.MapAdminApi();
         app.MapChannelEndpoints();
