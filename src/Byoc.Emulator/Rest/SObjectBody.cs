@@ -93,7 +93,7 @@ internal static class SObjectBody
             return store.Get(id) is null ? (null, FieldError(field, "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id")) : (id, null);
         }
 
-        if (field.Type == FieldType.Picklist &&
+        if (field.Type == FieldType.Picklist && field.RestrictedPicklist &&
             !field.PicklistValues.Contains(text, StringComparer.OrdinalIgnoreCase))
         {
             return (null, FieldError(field, "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST", $"bad value for restricted picklist field: {text}"));

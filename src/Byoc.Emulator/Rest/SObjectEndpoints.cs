@@ -55,7 +55,7 @@ internal static class SObjectEndpoints
             : (Results<JsonHttpResult<JsonObject>, JsonHttpResult<RestError[]>>)RestErrors.NotFound();
 
     private static Results<JsonHttpResult<JsonObject>, JsonHttpResult<RestError[]>> Describe(HttpContext context, RestContext rest, string typeName) =>
-        FindType(context, rest, typeName) is { } type ? TypedResults.Json(SObjectDescribeWriter.Describe(type, rest)) : (Results<JsonHttpResult<JsonObject>, JsonHttpResult<RestError[]>>)RestErrors.NotFound();
+        FindType(context, rest, typeName) is { } type ? TypedResults.Json(SObjectDescribeWriter.Describe(type, context.RequestServices.GetRequiredService<OrgStore>().Schema, rest)) : (Results<JsonHttpResult<JsonObject>, JsonHttpResult<RestError[]>>)RestErrors.NotFound();
 
     private static Results<JsonHttpResult<JsonObject>, JsonHttpResult<RestError[]>> Get(HttpContext context, RestContext rest, string typeName, string id, string? fields)
     {
@@ -122,12 +122,6 @@ internal static class SObjectEndpoints
         if (error is not null)
         {
             return RestErrors.BadRequest(error.ErrorCode, error.Message, error.Fields);
-        }
-
-        if (string.Equals(type.Name, "User", StringComparison.Ordinal))
-        {
-            // Name is a compound field on a real org, computed from FirstName and LastName.
-            changes["Name"] = $"{changes.GetValueOrDefault("FirstName")} {changes.GetValueOrDefault("LastName")}".Trim();
         }
 
         var caller = RestAuthentication.Caller(context);
