@@ -31,6 +31,8 @@ internal sealed class RestTestHost : IAsyncDisposable
 
     public string Escalated => _org.Escalated;
 
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider Time => _org.Time;
+
     public Uri BaseAddress => _server.BaseAddress;
 
     public IServiceProvider Services => _server.Services;

