@@ -20,6 +20,7 @@ internal static class OrgRestApi
         services.TryAddSingleton<OAuthCodes>();
         services.TryAddSingleton<DeletedRecordLog>();
         services.TryAddSingleton<OrgLimits>();
+        services.TryAddSingleton<Composite.SubrequestRunner>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Auth.IOAuthGrant, AuthorizationCodeGrant>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Auth.IOAuthGrant, RefreshTokenGrant>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, CollapsedSlashesStartupFilter>());
@@ -41,6 +42,7 @@ internal static class OrgRestApi
         QueryEndpoints.Map(data, tooling);
         SObjectEndpoints.Map(data, tooling);
         LimitsEndpoints.Map(data);
+        Composite.CompositeEndpoints.Map(data);
         // Unknown REST resources answer Salesforce's JSON NOT_FOUND, never an empty or HTML body (org-emulation.md §4.4).
         endpoints.MapFallback("/services/data/{**path}", RestErrors.NotFound);
         return endpoints;

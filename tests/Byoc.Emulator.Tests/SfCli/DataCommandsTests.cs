@@ -54,4 +54,23 @@ public sealed class DataCommandsTests(SfOrg org) : IClassFixture<SfOrg>
         Assert.True(delete.ExitCode == 0, delete.ToString());
         Assert.Null(org.Store.Get(id));
     }
+
+    [Fact]
+    public async Task DataImportTree_AccountWithContacts_CreatesTheTree()
+    {
+        org.SkipWhenMissing();
+        var file = Path.Combine(org.Cli!.Home, "Account-Contact.json");
+        await File.WriteAllTextAsync(file, """
+            {"records":[{"attributes":{"type":"Account","referenceId":"AccountRef1"},"Name":"Imported Tree Co",
+              "Contacts":{"records":[{"attributes":{"type":"Contact","referenceId":"ContactRef1"},"FirstName":"Ivy","LastName":"Import"}]}}]}
+            """, TestContext.Current.CancellationToken);
+
+        var result = await org.RunAsync(["data", "import", "tree", "--target-org", SfOrg.Alias, "--files", file]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var imported = result.Result.EnumerateArray().ToDictionary(r => r.GetProperty("refId").GetString()!, r => r.GetProperty("id").GetString()!);
+        var account = org.Store.Get(imported["AccountRef1"])!;
+        Assert.Equal("Imported Tree Co", account.GetString("Name"));
+        Assert.Equal(account.Id, org.Store.Get(imported["ContactRef1"])!.GetString("AccountId"));
+    }
 }
