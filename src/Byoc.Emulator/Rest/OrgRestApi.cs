@@ -21,6 +21,7 @@ internal static class OrgRestApi
         services.TryAddSingleton<DeletedRecordLog>();
         services.TryAddSingleton<OrgLimits>();
         services.TryAddSingleton<Composite.SubrequestRunner>();
+        services.TryAddSingleton<Search.SearchExecutor>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Auth.IOAuthGrant, AuthorizationCodeGrant>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Auth.IOAuthGrant, RefreshTokenGrant>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, CollapsedSlashesStartupFilter>());
@@ -43,6 +44,7 @@ internal static class OrgRestApi
         SObjectEndpoints.Map(data, tooling);
         LimitsEndpoints.Map(data);
         Composite.CompositeEndpoints.Map(data);
+        Search.SearchEndpoints.Map(data);
         // Unknown REST resources answer Salesforce's JSON NOT_FOUND, never an empty or HTML body (org-emulation.md §4.4).
         endpoints.MapFallback("/services/data/{**path}", RestErrors.NotFound);
         return endpoints;

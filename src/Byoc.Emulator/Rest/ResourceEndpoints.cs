@@ -10,7 +10,7 @@ internal static class ResourceEndpoints
     /// paths are a real org's; everything else a real org lists is left out.
     /// </summary>
     private static readonly string[] s_dataResources =
-        ["tooling", "query", "queryAll", "identity", "composite", "limits", "sobjects"];
+        ["tooling", "query", "queryAll", "search", "parameterizedSearch", "identity", "composite", "limits", "sobjects"];
 
     private static readonly string[] s_toolingResources = ["sobjects", "query"];
 

@@ -73,4 +73,17 @@ public sealed class DataCommandsTests(SfOrg org) : IClassFixture<SfOrg>
         Assert.Equal("Imported Tree Co", account.GetString("Name"));
         Assert.Equal(account.Id, org.Store.Get(imported["ContactRef1"])!.GetString("AccountId"));
     }
+
+    [Fact]
+    public async Task DataSearch_Sosl_FindsTheUserByName()
+    {
+        org.SkipWhenMissing();
+
+        var result = await org.RunAsync(["data", "search", "--target-org", SfOrg.Alias,
+            "--query", "FIND {integration} IN ALL FIELDS RETURNING User(Username)"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains(result.Result.GetProperty("searchRecords").EnumerateArray(),
+            r => r.GetProperty("Username").GetString() == Byoc.Emulator.Org.Seed.SeededOrg.IntegrationUsername);
+    }
 }
