@@ -22,6 +22,7 @@ internal static class OrgRestApi
         services.TryAddSingleton<OrgLimits>();
         services.TryAddSingleton<Composite.SubrequestRunner>();
         services.TryAddSingleton<Search.SearchExecutor>();
+        services.TryAddSingleton<Bulk.BulkJobStore>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Auth.IOAuthGrant, AuthorizationCodeGrant>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Auth.IOAuthGrant, RefreshTokenGrant>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, CollapsedSlashesStartupFilter>());
@@ -45,6 +46,8 @@ internal static class OrgRestApi
         LimitsEndpoints.Map(data);
         Composite.CompositeEndpoints.Map(data);
         Search.SearchEndpoints.Map(data);
+        Bulk.BulkIngestEndpoints.Map(data);
+        Bulk.BulkQueryEndpoints.Map(data);
         // Unknown REST resources answer Salesforce's JSON NOT_FOUND, never an empty or HTML body (org-emulation.md §4.4).
         endpoints.MapFallback("/services/data/{**path}", RestErrors.NotFound);
         return endpoints;

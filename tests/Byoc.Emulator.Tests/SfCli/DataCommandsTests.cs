@@ -86,4 +86,27 @@ public sealed class DataCommandsTests(SfOrg org) : IClassFixture<SfOrg>
         Assert.Contains(result.Result.GetProperty("searchRecords").EnumerateArray(),
             r => r.GetProperty("Username").GetString() == Byoc.Emulator.Org.Seed.SeededOrg.IntegrationUsername);
     }
+
+    [Fact]
+    public async Task DataImportAndExportBulk_Accounts_RoundTripThroughBulkApi2()
+    {
+        org.SkipWhenMissing();
+        var ct = TestContext.Current.CancellationToken;
+        var input = Path.Combine(org.Cli!.Home, "bulk-accounts.csv");
+        var output = Path.Combine(org.Cli.Home, "bulk-export.csv");
+        await File.WriteAllTextAsync(input, "Name,Industry\nBulk Alpha,Banking\n\"Bulk, Beta\",Retail\n", ct);
+
+        var import = await org.RunAsync(["data", "import", "bulk", "--target-org", SfOrg.Alias, "--sobject", "Account", "--file", input,
+            "--wait", "5", "--line-ending", "LF"]);
+        var export = await org.RunAsync(["data", "export", "bulk", "--target-org", SfOrg.Alias, "--output-file", output, "--wait", "5",
+            "--result-format", "csv", "--query", "SELECT Name, Industry FROM Account WHERE Name LIKE 'Bulk%' ORDER BY Name"]);
+
+        Assert.True(import.ExitCode == 0, import.ToString());
+        Assert.Equal((2, 0), (import.Result.GetProperty("processedRecords").GetInt32(), import.Result.GetProperty("failedRecords").GetInt32()));
+        Assert.True(export.ExitCode == 0, export.ToString());
+        var lines = (await File.ReadAllTextAsync(output, ct)).Trim().Split('\n');
+        Assert.Equal(3, lines.Length);
+        Assert.Contains("Bulk Alpha", lines[1], StringComparison.Ordinal);
+        Assert.Contains("Bulk, Beta", lines[2], StringComparison.Ordinal);
+    }
 }
