@@ -189,9 +189,9 @@ public sealed class JwtBearerGrantTests
     }
 
     [Fact]
-    public async Task AccessToken_AfterLifetime_IsRejected()
+    public async Task AccessToken_IdleForTheTimeout_IsRejected()
     {
-        await using var emulator = await TestEmulator.StartAsync("--Emulator:AccessTokenLifetime=00:10:00");
+        await using var emulator = await TestEmulator.StartAsync("--Emulator:SessionTimeout=00:10:00");
         var token = await emulator.GetAccessTokenAsync();
         var tokens = emulator.Get<Byoc.Emulator.Auth.IAccessTokens>();
 

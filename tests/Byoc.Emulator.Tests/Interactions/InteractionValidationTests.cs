@@ -233,7 +233,7 @@ public sealed class InteractionValidationTests
     [Fact]
     public async Task PostInteractions_ExpiredToken_10004()
     {
-        await using var emulator = await TestEmulator.StartAsync("--Emulator:AccessTokenLifetime=00:05:00");
+        await using var emulator = await TestEmulator.StartAsync("--Emulator:SessionTimeout=00:05:00");
         using var client = await ScrtTestClient.CreateAsync(emulator);
         emulator.Time.Advance(TimeSpan.FromMinutes(6));
 
