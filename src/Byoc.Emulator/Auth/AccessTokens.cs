@@ -46,6 +46,8 @@ internal sealed class AccessTokens(OrgIdentity org, EmulatorOptions options, Tim
         return new AccessTokenInfo(session.UserId, org.OrgId18, session.Scopes, session.IssuedAt, session.ExpiresAt);
     }
 
+    public bool Revoke(string accessToken) => _sessions.TryRemove(accessToken, out _);
+
     /// <summary>Revokes every issued token (fault injection: clients must re-mint on 401).</summary>
     public int RevokeAll()
     {

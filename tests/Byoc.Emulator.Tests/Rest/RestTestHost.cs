@@ -90,5 +90,7 @@ internal sealed class RestTestHost : IAsyncDisposable
         }
 
         public AccessTokenInfo? Validate(string accessToken) => _tokens.GetValueOrDefault(accessToken);
+
+        public bool Revoke(string accessToken) => _tokens.TryRemove(accessToken, out _);
     }
 }
