@@ -1,4 +1,5 @@
 using Byoc.Cli.Up;
+using Byoc.TestUtilities;
 using Byoc.TestUtilities.Platforms.Telegram;
 
 namespace Byoc.EndToEnd.Tests;
