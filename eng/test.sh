@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The test command: installs what the tests need, checks formatting, builds in Release (a warning fails the build),
-# starts the services the tests use on loopback, runs every test project, and prints one summary line:
+# starts the services the tests use on loopback, runs every test project, proves that a clone with nothing beside it
+# passes (eng/standalone-check.sh), and prints one summary line:
 #   N passed, N failed, N skipped
 #
 # Usage: eng/test.sh [--fast] [--filter <expression>]
-#   --fast      skip installs and the format check, and leave out tests marked [Trait("Category", "Slow")]
-#               (browser, sf CLI, PostgreSQL, fault and crash runs).
-#   --filter    a dotnet test filter, for example "FullyQualifiedName~Soql".
+#   --fast      skip installs, the format check and the standalone-clone check, and leave out tests marked
+#               [Trait("Category", "Slow")] (browser, sf CLI, PostgreSQL, fault and crash runs).
+#   --filter    a dotnet test filter, for example "FullyQualifiedName~Soql" (also skips the standalone-clone check).
 set -uo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -18,7 +19,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --fast) fast=1 ;;
     --filter) shift; filter="${1:-}" ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "eng/test.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -73,6 +74,10 @@ skipped=$((total - passed - failed))
 # One line per reason a test was skipped (a missing tool or setting), instead of one per test.
 if [ "$skipped" -gt 0 ]; then
   bash eng/skip-reasons.sh "$results"/*.trx | sed 's/^/eng\/test.sh: skipped /'
+fi
+# A full run also proves that the committed repository stands on its own (its contract tests skip cleanly there).
+if [ "$fast" -eq 0 ] && [ -z "$filter" ]; then
+  bash eng/standalone-check.sh || { echo "eng/test.sh: the standalone-clone check failed" >&2; failed=$((failed + 1)); }
 fi
 if [ "$test_exit" -ne 0 ] && [ "$failed" -eq 0 ]; then
   echo "eng/test.sh: dotnet test exited with $test_exit but reported no failed test (a crashed or hung test host)" >&2
