@@ -8,9 +8,9 @@ internal static class ExitCodes
     public const int InvalidUsage = 2;
     public const int NotAvailable = 3;
 
-    /// <summary><c>byoc deadletters</c>: no dead letter has the given id.</summary>
-    public const int NotFound = 4;
-
     /// <summary><c>byoc setup</c>: a step needs a person in Salesforce Setup; run the command again afterwards.</summary>
     public const int ActionRequired = 4;
+
+    /// <summary><c>byoc deadletters</c>: no dead letter has the given id.</summary>
+    public const int NotFound = 5;
 }

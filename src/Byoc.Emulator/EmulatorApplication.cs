@@ -27,7 +27,7 @@ public static class EmulatorApplication
     /// the TimeProvider or remove features here).</param>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(args);
+        var builder = HostBuilderDefaults.CreateSlimBuilder(args);
         builder.AddEmulatorHosting();
         builder.Services.AddBadRequestProblems();
         builder.Services.AddEmulatedOrg();
@@ -46,6 +46,7 @@ public static class EmulatorApplication
         app.UseEmulatorListeners();
 
         var instance = app.MapListener(EmulatorListener.Instance);
+        instance.MapIndexPage();
         instance.MapOAuth();
         instance.MapOrgRestApi();
         instance.MapSoapApis();
@@ -78,7 +79,7 @@ public static class EmulatorApplication
     /// </summary>
     public static EmulatorCredentials ReadCredentials(string[] args)
     {
-        var builder = WebApplication.CreateSlimBuilder(args);
+        var builder = HostBuilderDefaults.CreateSlimBuilder(args);
         var options = builder.AddEmulatorHosting();
         var state = new StateFolder(options);
         if (File.Exists(state.CredentialsPath) && EmulatorCredentials.FromJson(File.ReadAllText(state.CredentialsPath)) is { } written)

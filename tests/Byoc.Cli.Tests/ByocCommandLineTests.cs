@@ -30,6 +30,31 @@ public sealed class ByocCommandLineTests
         Assert.Contains("no-such-command", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("byoc up", "up", "--bogus")]
+    [InlineData("byoc up", "up", "--port", "abc")]
+    [InlineData("byoc deadletters purge", "deadletters", "purge")]
+    public async Task Invoke_BadArguments_ExitsTwoWithTheErrorAndAOneLineHint(string command, params string[] args)
+    {
+        var (exitCode, output, error) = await InvokeAsync(args);
+
+        Assert.Equal(ExitCodes.InvalidUsage, exitCode);
+        Assert.Empty(output);
+        var lines = error.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        Assert.StartsWith($"{command}: ", lines[0], StringComparison.Ordinal);
+        Assert.Equal($"Run '{command} --help' for the options.", lines[^1]);
+        Assert.DoesNotContain("Usage:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invoke_NoArguments_ListsCommands()
+    {
+        var (exitCode, output, _) = await InvokeAsync();
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Matches(@"Commands:\s+up\s", output);
+    }
+
     private static async Task<(int ExitCode, string Output, string Error)> InvokeAsync(params string[] args)
     {
         using var output = new StringWriter();

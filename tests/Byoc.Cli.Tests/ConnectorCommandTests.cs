@@ -69,6 +69,46 @@ public sealed class ConnectorCommandTests
     }
 
     [Fact]
+    public async Task Invoke_BadValueInConfigFile_NamesTheKeyAndTheFile()
+    {
+        var directory = Directory.CreateTempSubdirectory("byoc-cli-").FullName;
+        try
+        {
+            var config = Path.Combine(directory, "connector.json");
+            await File.WriteAllTextAsync(config, $$"""
+                { "Connector": { "Storage": { "Path": "{{Path.Combine(directory, "c.db").Replace("\\", "/", StringComparison.Ordinal)}}" },
+                                 "Salesforce": { "ScrtUrl": "not a url" } } }
+                """, TestContext.Current.CancellationToken);
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+
+            var exitCode = await ByocCommandLine.InvokeAsync(["connector", "--urls", "http://127.0.0.1:0", "--config", config],
+                output, error, TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+            Assert.Equal(ExitCodes.InvalidUsage, exitCode);
+            Assert.Contains($"Connector:Salesforce:ScrtUrl must be an absolute http(s) URL (got 'not a url'). [the file {config}]", error.ToString(), StringComparison.Ordinal);
+            Assert.Contains("Connector:Salesforce:ConsumerKey is required. [not set in any source]", error.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Invoke_MissingConfigFile_ExitsTwoNamingIt()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"byoc-missing-{Guid.NewGuid():N}.json");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = await ByocCommandLine.InvokeAsync(["connector", "--config", missing], output, error, TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.InvalidUsage, exitCode);
+        Assert.Contains($"The configuration file '{missing}' does not exist.", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Invoke_Help_DescribesConfiguration()
     {
         using var output = new StringWriter();

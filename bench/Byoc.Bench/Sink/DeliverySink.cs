@@ -42,8 +42,11 @@ internal sealed class DeliverySink : IAsyncDisposable
 
     public static async Task<DeliverySink> StartAsync(ConversationLedger ledger, string secret, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
+        // The empty builder reads no configuration files, so nothing watches the working directory (where the connector's
+        // database may live) and the harness's CPU stays its own work.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore();
+        builder.Services.AddRoutingCore();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var sink = new DeliverySink(app, ledger, Convert.FromBase64String(secret["whsec_".Length..]));

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Byoc.Cli.Commands.DeadLetters;
-using Byoc.Cli.Up;
 using Spectre.Console;
 
 namespace Byoc.Cli.Commands;
@@ -14,8 +13,8 @@ namespace Byoc.Cli.Commands;
 internal static class DeadLettersCommand
 {
     private const string ExitCodeHelp =
-        "Exit codes: 0 done, 1 refused or failed (wrong key, conflict, server error, arguments the command line rejects), 2 no admin key, " +
-        "3 connector unreachable or admin API off, 4 no such dead letter.";
+        "Exit codes: 0 done, 1 refused or failed (wrong key, conflict, server error), 2 invalid usage or no admin key, " +
+        "3 connector unreachable or admin API off, 5 no such dead letter.";
 
     public static Command Create()
     {
@@ -144,7 +143,7 @@ internal static class DeadLettersCommand
         using var client = AdminClient.Create(parseResult.GetValue(options.Url)!, apiKey);
         try
         {
-            await action(client, UpBanner.CreateConsole(output));
+            await action(client, CliConsole.Create(output));
             return ExitCodes.Success;
         }
         catch (AdminCallException ex)

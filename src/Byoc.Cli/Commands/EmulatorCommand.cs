@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Byoc.Cli.Hosting;
 using Byoc.Emulator;
 using Microsoft.Extensions.Hosting;
 
@@ -27,8 +28,22 @@ internal static class EmulatorCommand
             args.Add($"--Emulator:InMemory={parseResult.GetValue(inMemory)}");
             args.Add($"--Emulator:Seed={(parseResult.GetValue(seed) == "prerequisites" ? "PrerequisitesOnly" : "Complete")}");
             var output = parseResult.InvocationConfiguration.Output;
-            await using var app = EmulatorApplication.Create([.. args]);
-            await app.StartAsync(cancellationToken);
+            var start = new HostStart();
+            await using var app = EmulatorApplication.Create([.. args], start.MuteStartupFailureLog);
+            try
+            {
+                await start.StartAsync(app, "the emulated org", "Stop what uses that port, or choose another with --instance-port, --scrt-port or --pubsub-port.",
+                    explain: null, cancellationToken);
+            }
+            catch (HostStartException ex)
+            {
+                return await ex.WriteAsync(parseResult.InvocationConfiguration.Error, "emulator");
+            }
+            catch (OperationCanceledException)
+            {
+                return ExitCodes.Success;
+            }
+
             var credentials = EmulatorApplication.GetCredentials(app);
             await output.WriteLineAsync($"Emulated org running. Instance {credentials.InstanceUrl}, SCRT {credentials.ScrtUrl}, Pub/Sub {credentials.PubSubUrl}.");
             await output.WriteLineAsync("Run 'byoc emulator credentials' for everything a client needs. Press Ctrl+C to stop.");

@@ -39,7 +39,7 @@ internal static class SetupConsole
         return option;
     }
 
-    public static IAnsiConsole Open(TextWriter output) => Up.UpBanner.CreateConsole(output);
+    public static IAnsiConsole Open(TextWriter output) => CliConsole.Create(output);
 
     public static string Escape(string? text) => Markup.Escape(text ?? "");
 

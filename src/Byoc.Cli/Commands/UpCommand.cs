@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Byoc.Cli.Hosting;
 using Byoc.Cli.Up;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
@@ -39,28 +40,23 @@ internal static class UpCommand
                 InMemory = parseResult.GetValue(inMemory),
                 WebhookOutboundUrl = parseResult.GetValue(webhookUrl),
             };
-            var console = UpBanner.CreateConsole(parseResult.InvocationConfiguration.Output);
+            var output = parseResult.InvocationConfiguration.Output;
+            var console = CliConsole.CreateUnwrapped(output);
+            // The first start creates keys, a local CA and two databases: say so before the pause.
+            console.WriteLine("byoc up: starting the emulated org and the connector...");
             var error = parseResult.InvocationConfiguration.Error;
             UpStack stack;
             try
             {
                 stack = await UpStack.StartAsync(options, cancellationToken);
             }
-            catch (PortInUseException ex)
+            catch (HostStartException ex)
             {
-                await error.WriteLineAsync($"byoc up: cannot start {ex.Listener}: {ex.Address} is already in use. " +
-                    "Stop what uses that port, or choose another with --port, --instance-port, --scrt-port or --pubsub-port.");
-                return ExitCodes.Failure;
+                return await ex.WriteAsync(error, "up");
             }
             catch (OptionsValidationException ex)
             {
-                await error.WriteLineAsync("byoc up: the configuration is wrong:");
-                foreach (var failure in ex.Failures)
-                {
-                    await error.WriteLineAsync($"  - {failure}");
-                }
-
-                return ExitCodes.InvalidUsage;
+                return await HostStart.Configuration(ex.Failures, explain: null, ex).WriteAsync(error, "up");
             }
             catch (OperationCanceledException)
             {
@@ -69,7 +65,7 @@ internal static class UpCommand
 
             await using (stack)
             {
-                UpBanner.Write(console, stack, builtInSink: options.WebhookOutboundUrl is null);
+                UpBanner.Write(console, CliConsole.Width(output), stack, builtInSink: options.WebhookOutboundUrl is null);
                 await stack.WaitForShutdownAsync(cancellationToken);
                 console.WriteLine("byoc up: stopping...");
                 await stack.StopAsync();

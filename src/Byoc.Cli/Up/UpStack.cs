@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Byoc.Cli.Hosting;
 using Byoc.Connector;
-using Byoc.Connector.Salesforce.PubSub;
+using Byoc.Connector.Hosting;
 using Byoc.Emulator;
 using Byoc.Emulator.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
@@ -21,6 +21,8 @@ namespace Byoc.Cli.Up;
 /// </summary>
 internal sealed class UpStack : IAsyncDisposable
 {
+    private const string PortHint = "Stop what uses that port, or choose another with --port, --instance-port, --scrt-port or --pubsub-port.";
+
     private static readonly TimeSpan s_stopTimeout = TimeSpan.FromSeconds(15);
 
     private readonly string? _temporaryDatabase;
@@ -58,9 +60,9 @@ internal sealed class UpStack : IAsyncDisposable
 
     public Uri RepConsoleUrl => new(InstanceUrl, "/console");
 
-    public Uri HealthUrl => new(ConnectorUrl, "/healthz");
+    public Uri HealthUrl => new(ConnectorUrl, "/healthz/ready");
 
-    /// <summary>Starts the emulated org, then the connector; a taken port throws <see cref="PortInUseException"/>.</summary>
+    /// <summary>Starts the emulated org, then the connector; a taken port or a wrong configuration throws <see cref="HostStartException"/>.</summary>
     public static async Task<UpStack> StartAsync(UpOptions options, CancellationToken cancellationToken)
     {
         var stateDirectory = Path.GetFullPath(options.StateDirectory);
@@ -77,8 +79,9 @@ internal sealed class UpStack : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             .. options.EmulatorArgs,
         ];
-        var emulator = EmulatorApplication.Create(emulatorArgs);
-        await StartOrExplainAsync(emulator, "the emulated org", cancellationToken);
+        var emulatorStart = new HostStart();
+        var emulator = EmulatorApplication.Create(emulatorArgs, emulatorStart.MuteStartupFailureLog);
+        await StartOrExplainAsync(emulatorStart, emulator, "the emulated org", null, cancellationToken);
 
         var temporaryDatabase = options.InMemory ? Path.Combine(Path.GetTempPath(), $"byoc-up-{Guid.NewGuid():N}.db") : null;
         WebApplication? connector = null;
@@ -99,11 +102,15 @@ internal sealed class UpStack : IAsyncDisposable
             [
                 .. ConnectorArguments.For(credentials, secrets, databasePath, connectorPort, outboundUrl),
                 "--Logging:LogLevel:Default=Warning",
-                .. options.ConnectorArgs,
+                .. options.ConnectorArgs.Select(arg => arg.Replace(UpOptions.ChannelAddressPlaceholder, credentials.ChannelAddressIdentifier,
+                    StringComparison.Ordinal)),
             ];
-            connector = ConnectorApplication.Create(connectorArgs);
+            var connectorStart = new HostStart();
+            connector = ConnectorApplication.Create(connectorArgs, connectorStart.MuteStartupFailureLog);
             connector.MapWebhookSink();
-            await StartOrExplainAsync(connector, "the connector", cancellationToken);
+            var configuration = connector.Configuration;
+            await StartOrExplainAsync(connectorStart, connector, "the connector",
+                failures => ConnectorConfiguration.Explain(configuration, failures), cancellationToken);
             await WaitForPubSubAsync(connector, cancellationToken);
             var address = connector.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
                 .Addresses.First();
@@ -170,32 +177,18 @@ internal sealed class UpStack : IAsyncDisposable
         }
     }
 
-    private static async Task StartOrExplainAsync(WebApplication app, string listener, CancellationToken cancellationToken)
+    private static async Task StartOrExplainAsync(HostStart start, WebApplication app, string listener,
+        Func<IEnumerable<string>, IEnumerable<string>>? explain, CancellationToken cancellationToken)
     {
         try
         {
-            await app.StartAsync(cancellationToken);
+            await start.StartAsync(app, listener, PortHint, explain, cancellationToken);
         }
-        catch (IOException ex) when (ex.InnerException is AddressInUseException)
+        catch (HostStartException)
         {
             await app.DisposeAsync();
-            throw new PortInUseException(listener, AddressOf(ex.Message), ex);
+            throw;
         }
-    }
-
-    /// <summary>Kestrel says "Failed to bind to address http://127.0.0.1:6100: address already in use."; keep the address.</summary>
-    private static string AddressOf(string message)
-    {
-        const string Prefix = "address ";
-        var start = message.IndexOf("http", StringComparison.Ordinal);
-        if (start < 0)
-        {
-            start = message.IndexOf(Prefix, StringComparison.Ordinal);
-            start = start < 0 ? 0 : start + Prefix.Length;
-        }
-
-        var end = message.IndexOf(": ", start, StringComparison.Ordinal);
-        return end > start ? message[start..end] : message;
     }
 
     /// <summary>
@@ -204,12 +197,11 @@ internal sealed class UpStack : IAsyncDisposable
     /// </summary>
     private static async Task WaitForPubSubAsync(WebApplication connector, CancellationToken cancellationToken)
     {
-        var subscriber = connector.Services.GetService<PubSubSubscriber>();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(s_stopTimeout);
         try
         {
-            while (subscriber is not null && subscriber.Connects == 0)
+            while (!ConnectorApplication.IsSubscribed(connector))
             {
                 await Task.Delay(20, timeout.Token);
             }

@@ -68,7 +68,7 @@ public sealed class DeadLettersCommandTests : IAsyncLifetime
         var again = (await WaitForDeadLettersAsync(1, except: id)).GetProperty("items")[0].GetProperty("id").GetInt64();
         Assert.NotEqual(id, again);
 
-        await RunAsync(4, "show", id.ToString(CultureInfo.InvariantCulture));
+        await RunAsync(ExitCodes.NotFound, "show", id.ToString(CultureInfo.InvariantCulture));
         Assert.Contains("Purged 1", await RunAsync(0, "purge", "--all"), StringComparison.Ordinal);
         Assert.Equal(0, JsonDocument.Parse(await RunAsync(0, "list", "--json")).RootElement.GetProperty("total").GetInt32());
     }
@@ -76,9 +76,9 @@ public sealed class DeadLettersCommandTests : IAsyncLifetime
     [Fact]
     public async Task Run_WrongKeyMissingKeyOrNoTarget_ExitCodesSayWhy()
     {
-        await RunAsync(1, "list", "--api-key", "wrong");
+        await RunWithoutKeyAsync(1, "list", "--url", Url.ToString(), "--api-key", "wrong");
         await RunWithoutKeyAsync(2, "list", "--url", Url.ToString());
-        await RunAsync(1, "purge");
+        await RunAsync(ExitCodes.InvalidUsage, "purge");
         await RunWithoutKeyAsync(3, "list", "--url", "http://127.0.0.1:9", "--api-key", Key);
     }
 

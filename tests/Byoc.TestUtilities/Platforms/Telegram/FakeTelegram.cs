@@ -111,7 +111,8 @@ public sealed class FakeTelegram : IAsyncDisposable
             parameters["secret_token"] = secretToken;
         }
 
-        using var response = await _http.PostAsync(new Uri(BaseAddress, $"bot{Token}/setWebhook"),
+        // "./" keeps the token's colon from reading as a URI scheme ("bot123:" would be one).
+        using var response = await _http.PostAsync(new Uri(BaseAddress, $"./bot{Token}/setWebhook"),
             new StringContent(parameters.ToJsonString(), System.Text.Encoding.UTF8, "application/json"), cancellationToken);
         var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!;
         if (answer["ok"]?.GetValue<bool>() != true)
@@ -204,6 +205,16 @@ public sealed class FakeTelegram : IAsyncDisposable
             };
             return Task.FromResult(Enqueue(new TelegramUpdate(updateId, "callback_query", chatId, message.MessageId, queryId, update.ToJsonString())));
         }
+    }
+
+    /// <summary>
+    /// Telegram delivers <paramref name="update"/> again, as it does when it did not get the webhook's answer (a timeout,
+    /// a dropped connection): the same <c>update_id</c> and the same JSON, queued behind the updates already waiting.
+    /// </summary>
+    public void Redeliver(TelegramUpdate update)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        _sender.Enqueue(update);
     }
 
     /// <summary>Waits for the bot's next message to the chat that matches <paramref name="predicate"/> (any when null).</summary>

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
@@ -26,13 +26,15 @@ internal sealed partial class TelegramBotApi(
 
     public void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMethods("/bot{token}/{method}", ["GET", "POST"], HandleAsync);
-        endpoints.MapGet("/file/bot{token}/{**filePath}", DownloadFile);
+        // A whole segment, not the pattern "bot{token}": routing finds a segment's literal case-insensitively from the right,
+        // so a token with "bot" in it ("AAFakeBotToken…") would not match that pattern at all.
+        endpoints.MapMethods("/{bot}/{method}", ["GET", "POST"], HandleAsync);
+        endpoints.MapGet("/file/{bot}/{**filePath}", DownloadFile);
     }
 
-    private async Task<IResult> HandleAsync(HttpContext context, string token, string method)
+    private async Task<IResult> HandleAsync(HttpContext context, string bot, string method)
     {
-        if (!TokenMatches(token))
+        if (!TokenMatches(bot))
         {
             return Write(TelegramAnswer.Unauthorized());
         }
@@ -74,9 +76,9 @@ internal sealed partial class TelegramBotApi(
         return Write(answer);
     }
 
-    private IResult DownloadFile(string token, string filePath)
+    private IResult DownloadFile(string bot, string filePath)
     {
-        if (!TokenMatches(token))
+        if (!TokenMatches(bot))
         {
             return Write(TelegramAnswer.Unauthorized());
         }
@@ -92,8 +94,9 @@ internal sealed partial class TelegramBotApi(
             : TypedResults.Bytes(file.Content, file.MimeType ?? "application/octet-stream");
     }
 
-    private bool TokenMatches(string token) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(options.Token));
+    /// <summary>Whether the path segment is <c>bot&lt;token&gt;</c> with the fake's token.</summary>
+    private bool TokenMatches(string segment) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(segment), Encoding.UTF8.GetBytes("bot" + options.Token));
 
     private static JsonHttpResult<JsonObject> Write(TelegramAnswer answer) => TypedResults.Json(answer.Body, statusCode: answer.StatusCode);
 
