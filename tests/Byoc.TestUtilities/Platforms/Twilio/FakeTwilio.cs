@@ -13,14 +13,16 @@ public sealed partial class FakeTwilio : IAsyncDisposable
     private readonly LoopbackServer _server;
     private readonly TwilioState _state;
     private readonly TwilioWebhookSender _sender;
+    private readonly TwilioDelivery _delivery;
     private readonly HttpClient _http;
 
-    private FakeTwilio(LoopbackServer server, TwilioState state, TwilioWebhookSender sender, HttpClient http,
-        PlatformFaults faults, TwilioRecordings recordings)
+    private FakeTwilio(LoopbackServer server, TwilioState state, TwilioWebhookSender sender, TwilioDelivery delivery,
+        HttpClient http, PlatformFaults faults, TwilioRecordings recordings)
     {
         _server = server;
         _state = state;
         _sender = sender;
+        _delivery = delivery;
         _http = http;
         Faults = faults;
         Recordings = recordings;
@@ -48,7 +50,7 @@ public sealed partial class FakeTwilio : IAsyncDisposable
         set => _state.Options.WebhookUrl = value;
     }
 
-    /// <summary>Faults for the REST API's next calls (operation <c>Messages</c> or <c>Media</c>).</summary>
+    /// <summary>Faults for the REST API's next calls (operation <c>Messages</c> or <c>Typing</c>).</summary>
     public PlatformFaults Faults { get; }
 
     /// <summary>Messages users sent, as posted to the webhook.</summary>
@@ -56,6 +58,18 @@ public sealed partial class FakeTwilio : IAsyncDisposable
 
     /// <summary>Every webhook request the fake made (messages and status callbacks), including retries.</summary>
     public Recording<WebhookAttempt> WebhookAttempts => Recordings.WebhookAttempts;
+
+    /// <summary>Messages the application created through the REST API, as created (status <c>queued</c> or <c>accepted</c>).</summary>
+    public Recording<TwilioSentMessage> SentMessages => Recordings.Sent;
+
+    /// <summary>Each status change of a sent message, with the message as it was after it.</summary>
+    public Recording<TwilioSentMessage> StatusChanges => Recordings.Statuses;
+
+    /// <summary>Every GET the fake made of a <c>MediaUrl</c>.</summary>
+    public Recording<TwilioMediaFetch> MediaFetches => Recordings.MediaFetches;
+
+    /// <summary>WhatsApp typing indicators the application sent.</summary>
+    public Recording<TwilioTypingIndicator> TypingIndicators => Recordings.TypingIndicators;
 
     private TwilioRecordings Recordings { get; }
 
@@ -72,10 +86,11 @@ public sealed partial class FakeTwilio : IAsyncDisposable
         var state = new TwilioState(options);
         var recordings = new TwilioRecordings();
         var sender = new TwilioWebhookSender(options, http, recordings.WebhookAttempts);
+        var delivery = new TwilioDelivery(state, sender, http, recordings);
         var faults = new PlatformFaults();
-        new TwilioRestApi(state).Map(app);
+        new TwilioRestApi(state, recordings, delivery, faults).Map(app);
         var server = await LoopbackServer.StartAsync(app, cancellationToken);
-        return new FakeTwilio(server, state, sender, http, faults, recordings);
+        return new FakeTwilio(server, state, sender, delivery, http, faults, recordings);
     }
 
     /// <summary>
@@ -127,6 +142,35 @@ public sealed partial class FakeTwilio : IAsyncDisposable
     public Task PostJsonWebhookAsync(Uri url, string json, CancellationToken cancellationToken = default) =>
         _sender.PostJsonAsync("json:" + _state.NewSid("EV"), url, json).WaitAsync(cancellationToken);
 
+    /// <summary>The message as the fake holds it now (its latest status), or null for an unknown SID.</summary>
+    public TwilioSentMessage? GetMessage(string messageSid)
+    {
+        lock (_state.Sync)
+        {
+            return _state.Sent.GetValueOrDefault(messageSid);
+        }
+    }
+
+    /// <summary>
+    /// Moves a sent message to <paramref name="status"/> (for example <c>read</c>, or <c>undelivered</c> with
+    /// <paramref name="errorCode"/> 30003) and posts its status callback; completes after the callback's last attempt.
+    /// </summary>
+    public Task ReportStatusAsync(string messageSid, string status, int? errorCode = null, CancellationToken cancellationToken = default) =>
+        _delivery.ReportAsync(messageSid, status, errorCode).WaitAsync(cancellationToken);
+
+    /// <summary>Waits for the application's next message to <paramref name="to"/> that matches <paramref name="predicate"/> (any when null).</summary>
+    public Task<TwilioSentMessage> WaitForMessageAsync(string to, Func<TwilioSentMessage, bool>? predicate = null,
+        CancellationToken cancellationToken = default) =>
+        SentMessages.WaitForAsync(message => message.To == to && (predicate?.Invoke(message) ?? true), cancellationToken);
+
+    /// <summary>Waits until the message reached <paramref name="status"/> (its status callback, if any, has been attempted or is under way).</summary>
+    public Task<TwilioSentMessage> WaitForStatusAsync(string messageSid, string status, CancellationToken cancellationToken = default) =>
+        StatusChanges.WaitForAsync(message => message.Sid == messageSid && message.Status == status, cancellationToken);
+
+    /// <summary>Waits for a WhatsApp typing indicator on the user's message.</summary>
+    public Task<TwilioTypingIndicator> WaitForTypingIndicatorAsync(string messageId, CancellationToken cancellationToken = default) =>
+        TypingIndicators.WaitForAsync(indicator => indicator.MessageId == messageId, cancellationToken);
+
     /// <summary>Waits until the webhook answered 2xx to the user's message.</summary>
     public Task<WebhookAttempt> WaitForDeliveryAsync(TwilioInboundMessage message, CancellationToken cancellationToken = default)
     {
@@ -137,6 +181,8 @@ public sealed partial class FakeTwilio : IAsyncDisposable
     /// <summary>Stops the webhook sender and the server.</summary>
     public async ValueTask DisposeAsync()
     {
+        await _sender.StopAsync();
+        await _delivery.DisposeAsync();
         await _sender.DisposeAsync();
         await _server.DisposeAsync();
         _http.Dispose();

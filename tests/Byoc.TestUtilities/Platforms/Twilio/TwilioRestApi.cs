@@ -10,14 +10,18 @@ namespace Byoc.TestUtilities.Platforms.Twilio;
 /// Auth Token or an API key SID and secret (API reference, "Authentication"). This part serves the users' media
 /// (inbound media URLs need the same credentials: Messaging, "Media resource"); messages are in the partial files.
 /// </summary>
-internal sealed class TwilioRestApi(TwilioState state)
+internal sealed partial class TwilioRestApi(TwilioState state, TwilioRecordings recordings, TwilioDelivery delivery, PlatformFaults faults)
 {
     private const string AccountPath = "/2010-04-01/Accounts/{accountSid}";
+
+    private readonly RateLimiter? _limiter = state.Options.ApiLimit is { } limit ? new RateLimiter(limit, state.Options.TimeProvider) : null;
 
     public void Map(IEndpointRouteBuilder app)
     {
         var account = app.MapGroup(AccountPath).AddEndpointFilter(AuthenticateAsync);
         account.MapGet("/Messages/{messageSid}/Media/{mediaSid}", ServeMedia);
+        MapMessages(account);
+        app.MapPost("/v2/Indicators/Typing.json", SendTypingAsync).AddEndpointFilter(AuthenticateAsync);
     }
 
     private async ValueTask<object?> AuthenticateAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -28,7 +32,8 @@ internal sealed class TwilioRestApi(TwilioState state)
             return TwilioError.Unauthorized();
         }
 
-        if (!string.Equals(request.RouteValues["accountSid"] as string, state.Options.AccountSid, StringComparison.Ordinal))
+        if (request.RouteValues.ContainsKey("accountSid")
+            && !string.Equals(request.RouteValues["accountSid"] as string, state.Options.AccountSid, StringComparison.Ordinal))
         {
             return TwilioError.NotFound(request.Path);
         }

@@ -32,6 +32,9 @@ internal sealed class TwilioWebhookSender : IAsyncDisposable
     /// <summary>Starts posting a JSON body, signed with the <c>bodySHA256</c> variant.</summary>
     public Task PostJsonAsync(string id, Uri url, string json) => Start(id, url, null, json);
 
+    /// <summary>Stops new and running deliveries without waiting for them.</summary>
+    public Task StopAsync() => _stopping.CancelAsync();
+
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
@@ -54,6 +57,11 @@ internal sealed class TwilioWebhookSender : IAsyncDisposable
 
     private Task Start(string id, Uri url, IReadOnlyList<KeyValuePair<string, string>>? form, string? json)
     {
+        if (_stopping.IsCancellationRequested)
+        {
+            return Task.CompletedTask;
+        }
+
         var task = Task.Run(() => DeliverAsync(id, url, form, json));
         lock (_lock)
         {
