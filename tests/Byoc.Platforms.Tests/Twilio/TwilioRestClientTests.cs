@@ -113,6 +113,40 @@ public sealed class TwilioRestClientTests
     }
 
     [Fact]
+    public async Task Create_InjectedServerError_ThrowsWithTheStatusAndTheNextCallSucceeds()
+    {
+        await using var twilio = await FakeTwilio.StartAsync(cancellationToken: Ct);
+        twilio.Faults.FailNext(1, 503, "Messages");
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => MessageResource.CreateAsync(to: new PhoneNumber("+15551230001"),
+            from: new PhoneNumber(twilio.PhoneNumber), body: "x", client: Client(twilio)).WaitAsync(s_timeout, Ct));
+        var created = await MessageResource.CreateAsync(to: new PhoneNumber("+15551230001"), from: new PhoneNumber(twilio.PhoneNumber),
+            body: "again", client: Client(twilio)).WaitAsync(s_timeout, Ct);
+
+        Assert.Equal([20500, 503], [error.Code, error.Status]);
+        Assert.Equal("again", created.Body);
+    }
+
+    [Fact]
+    public async Task Create_OverTheApiLimit_Throws20429UntilTheClockMoves()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.Parse("2026-01-05T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        await using var twilio = await FakeTwilio.StartAsync(new FakeTwilioOptions { ApiLimit = new(1, 2), TimeProvider = clock, AutoStatuses = [] }, Ct);
+        var client = Client(twilio);
+        Task<MessageResource> Send() => MessageResource.CreateAsync(to: new PhoneNumber("+15551230001"), from: new PhoneNumber(twilio.PhoneNumber),
+            body: "x", client: client).WaitAsync(s_timeout, Ct);
+        await Send();
+        await Send();
+
+        var error = await Assert.ThrowsAsync<ApiException>(Send);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var created = await Send();
+
+        Assert.Equal([20429, 429], [error.Code, error.Status]);
+        Assert.Equal(MessageResource.StatusEnum.Queued, created.Status);
+    }
+
+    [Fact]
     public async Task Create_AfterTheUserSentStop_Throws21610UntilStart()
     {
         await using var receiver = await WebhookReceiver.StartAsync(Ct);

@@ -136,6 +136,27 @@ public sealed class TwilioWebhookTests
     }
 
     [Fact]
+    public async Task Webhook_ReadTimeoutWithRpRt_TimesOutOnTheFakeClockAndIsRetried()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.Parse("2026-01-05T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        await using var receiver = await WebhookReceiver.StartAsync(Ct);
+        receiver.Hold = new TaskCompletionSource();
+        var url = new Uri(receiver.Url.AbsoluteUri + "#rt=1000&rp=rt");
+        await using var twilio = await FakeTwilio.StartAsync(new FakeTwilioOptions { WebhookUrl = url, TimeProvider = clock }, Ct);
+
+        var sent = await twilio.SendSmsAsync("+15551230001", "slow", cancellationToken: Ct);
+        await receiver.NextAsync(Ct);
+        receiver.Hold = null;
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        var delivered = await twilio.WaitForDeliveryAsync(sent, Ct).WaitAsync(s_timeout, Ct);
+        var first = twilio.WebhookAttempts.Items.First(attempt => attempt.Id == sent.MessageSid);
+        Assert.Equal([1, 2], [first.Attempt, delivered.Attempt]);
+        Assert.Null(first.StatusCode);
+        Assert.Equal("Read timeout", first.Error);
+    }
+
+    [Fact]
     public async Task Webhook_ConnectionRefused_IsRetriedOnceByDefault()
     {
         var receiver = await WebhookReceiver.StartAsync(Ct);
