@@ -48,6 +48,16 @@ public sealed class TwilioRestClientTests
     }
 
     [Fact]
+    public async Task Fetch_UnknownSid_Throws20404()
+    {
+        await using var twilio = await FakeTwilio.StartAsync(cancellationToken: Ct);
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => MessageResource.FetchAsync("SM0000000000000000000000000000dead", client: Client(twilio)).WaitAsync(s_timeout, Ct));
+
+        Assert.Equal([20404, 404], [error.Code, error.Status]);
+    }
+
+    [Fact]
     public async Task Create_WithAnApiKey_IsAccepted()
     {
         var options = new FakeTwilioOptions();
@@ -232,15 +242,15 @@ public sealed class TwilioRestClientTests
 
         var created = await MessageResource.CreateAsync(to: new PhoneNumber("+15551230001"), from: new PhoneNumber(twilio.PhoneNumber),
             body: "x", statusCallback: receiver.Url, client: Client(twilio)).WaitAsync(s_timeout, Ct);
+        var first = (await receiver.NextAsync(Ct)).Form();
+        var second = (await receiver.NextAsync(Ct)).Form();
         await twilio.ReportStatusAsync(created.Sid, "undelivered", 30003, Ct).WaitAsync(s_timeout, Ct);
+        var third = (await receiver.NextAsync(Ct)).Form();
 
-        var statuses = new List<string>();
-        for (var i = 0; i < 3; i++)
-        {
-            statuses.Add((await receiver.NextAsync(Ct)).Form()["MessageStatus"]);
-        }
-
-        Assert.Equal(["delivered", "sent", "undelivered"], statuses);
+        Assert.Equal(["delivered", "sent", "undelivered"], [first["MessageStatus"], second["MessageStatus"], third["MessageStatus"]]);
+        Assert.Equal("30003", third["ErrorCode"]);
+        Assert.False(second.ContainsKey("ErrorCode"));
+        Assert.Equal("undelivered", twilio.GetMessage(created.Sid)?.Status);
     }
 
     [Fact]

@@ -102,6 +102,19 @@ public sealed class TwilioWebhookTests
     }
 
     [Fact]
+    public async Task SendWhatsAppLocationAsync_Webhook_CarriesTheCoordinatesAndThePlace()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(Ct);
+        await using var twilio = await FakeTwilio.StartAsync(new FakeTwilioOptions { WebhookUrl = receiver.Url }, Ct);
+
+        await twilio.SendWhatsAppLocationAsync("+15551230001", 51.5007, -0.1246, "Westminster, London", "Big Ben", cancellationToken: Ct);
+
+        var form = (await receiver.NextAsync(Ct)).Form();
+        Assert.Equal(["location", "51.5007", "-0.1246", "Westminster, London", "Big Ben", ""],
+            [form["MessageType"], form["Latitude"], form["Longitude"], form["Address"], form["Label"], form["Body"]]);
+    }
+
+    [Fact]
     public async Task Webhook_Answering500_IsNotRetriedByDefault()
     {
         await using var receiver = await WebhookReceiver.StartAsync(Ct);

@@ -15,9 +15,10 @@ internal sealed class TwilioDelivery(TwilioState state, TwilioWebhookSender send
     private readonly Lock _lock = new();
     private readonly List<Task> _running = [];
 
-    public void Start(TwilioSentMessage message)
+    /// <summary>Processes a created message; <paramref name="outsideWindow"/> is decided at creation, on the clock of that moment.</summary>
+    public void Start(TwilioSentMessage message, bool outsideWindow)
     {
-        var task = Task.Run(() => ProcessAsync(message));
+        var task = Task.Run(() => ProcessAsync(message, outsideWindow));
         lock (_lock)
         {
             _running.RemoveAll(item => item.IsCompleted);
@@ -67,7 +68,7 @@ internal sealed class TwilioDelivery(TwilioState state, TwilioWebhookSender send
         _stopping.Dispose();
     }
 
-    private async Task ProcessAsync(TwilioSentMessage message)
+    private async Task ProcessAsync(TwilioSentMessage message, bool outsideWindow)
     {
         foreach (var url in message.MediaUrls)
         {
@@ -78,7 +79,7 @@ internal sealed class TwilioDelivery(TwilioState state, TwilioWebhookSender send
             }
         }
 
-        if (message.IsWhatsApp && message.ContentSid is null && !IsInWindow(message.To))
+        if (outsideWindow)
         {
             await ReportAsync(message.Sid, "failed", 63016);
             return;
@@ -88,15 +89,6 @@ internal sealed class TwilioDelivery(TwilioState state, TwilioWebhookSender send
         {
             _stopping.Token.ThrowIfCancellationRequested();
             await ReportAsync(message.Sid, status, null);
-        }
-    }
-
-    private bool IsInWindow(string to)
-    {
-        lock (state.Sync)
-        {
-            return state.LastInbound.TryGetValue(to, out var last)
-                && state.Options.TimeProvider.GetUtcNow() - last <= state.Options.WhatsAppWindow;
         }
     }
 

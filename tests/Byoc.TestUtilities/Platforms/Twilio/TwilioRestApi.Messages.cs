@@ -98,6 +98,7 @@ internal sealed partial class TwilioRestApi
         }
 
         TwilioSentMessage message;
+        bool outsideWindow;
         lock (state.Sync)
         {
             if (!whatsApp && state.OptedOut.Contains(to))
@@ -106,6 +107,8 @@ internal sealed partial class TwilioRestApi
             }
 
             var now = options.TimeProvider.GetUtcNow();
+            outsideWindow = whatsApp && contentSid is null
+                && !(state.LastInbound.TryGetValue(to, out var last) && now - last <= options.WhatsAppWindow);
             message = new TwilioSentMessage(state.NewSid(media.Count > 0 ? "MM" : "SM"), from, to, body, service,
                 [.. media.Select(url => new Uri(url))], contentSid, variables, callback is null ? null : new Uri(callback),
                 service is not null && Field("From") is null ? "accepted" : "queued", null, now, fields);
@@ -113,7 +116,7 @@ internal sealed partial class TwilioRestApi
         }
 
         recordings.Sent.Add(message);
-        delivery.Start(message);
+        delivery.Start(message, outsideWindow);
         return new TwilioJsonResult(201, TwilioMessageResource.Json(message, options.AccountSid, message.DateCreated));
     }
 
