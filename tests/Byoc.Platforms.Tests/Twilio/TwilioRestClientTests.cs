@@ -58,6 +58,18 @@ public sealed class TwilioRestClientTests
     }
 
     [Fact]
+    public async Task UnknownResource_IsAnswered404WithTwilioError20404()
+    {
+        await using var twilio = await FakeTwilio.StartAsync(cancellationToken: Ct);
+        var request = new Request(global::Twilio.Http.HttpMethod.Get, $"https://api.twilio.com/2010-04-01/Accounts/{twilio.AccountSid}/Calls.json");
+
+        var response = await Client(twilio).HttpClient.MakeRequestAsync(request).WaitAsync(s_timeout, Ct);
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("\"code\":20404", response.Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Create_WithAnApiKey_IsAccepted()
     {
         var options = new FakeTwilioOptions();

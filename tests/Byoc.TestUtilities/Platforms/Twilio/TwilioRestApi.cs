@@ -22,6 +22,8 @@ internal sealed partial class TwilioRestApi(TwilioState state, TwilioRecordings 
         account.MapGet("/Messages/{messageSid}/Media/{mediaSid}", ServeMedia);
         MapMessages(account);
         app.MapPost("/v2/Indicators/Typing.json", SendTypingAsync).AddEndpointFilter(AuthenticateAsync);
+        // Every Twilio path ends in .json, which the default fallback pattern (non-file paths only) would skip.
+        app.MapFallback("{**path}", (HttpRequest request) => TwilioError.NotFound(request.Path));
     }
 
     private async ValueTask<object?> AuthenticateAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
