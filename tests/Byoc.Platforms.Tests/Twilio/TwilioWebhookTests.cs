@@ -52,7 +52,7 @@ public sealed class TwilioWebhookTests
     {
         await using var receiver = await WebhookReceiver.StartAsync(Ct);
         await using var twilio = await FakeTwilio.StartAsync(cancellationToken: Ct);
-        const string json = """{"event":"test","value":1}""";
+        var json = """{"event":"test","value":1}""";
 
         await twilio.PostJsonWebhookAsync(receiver.Url, json, Ct).WaitAsync(s_timeout, Ct);
 
