@@ -120,7 +120,8 @@ internal sealed class TelegramWebhookSender : IAsyncDisposable
 
             attempt = current == head.UpdateId ? attempt + 1 : 1;
             current = head.UpdateId;
-            if (await TryPostAsync(webhook, head, attempt))
+            var (delivered, at) = await TryPostAsync(webhook, head, attempt);
+            if (delivered)
             {
                 Remove(head);
                 continue;
@@ -136,11 +137,18 @@ internal sealed class TelegramWebhookSender : IAsyncDisposable
             var delay = TimeSpan.FromTicks(Math.Min(
                 _options.MaxRetryDelay.Ticks,
                 _options.FirstRetryDelay.Ticks * (1L << Math.Min(attempt - 1, 30))));
-            await Task.Delay(delay, _options.TimeProvider, _stopping.Token);
+
+            // Waiting until a due time rather than for a span lets a test advance a fake clock as soon as it sees the
+            // failed attempt, before or after this line runs.
+            var wait = at + delay - _options.TimeProvider.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, _options.TimeProvider, _stopping.Token);
+            }
         }
     }
 
-    private async Task<bool> TryPostAsync(TelegramWebhookRegistration webhook, TelegramUpdate update, int attempt)
+    private async Task<(bool Delivered, DateTimeOffset At)> TryPostAsync(TelegramWebhookRegistration webhook, TelegramUpdate update, int attempt)
     {
         var body = Encoding.UTF8.GetBytes(update.Json);
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -179,12 +187,12 @@ internal sealed class TelegramWebhookSender : IAsyncDisposable
             webhook.Url, attempt, status, status is null ? error : null, at, headers, body));
         if (error is null)
         {
-            return true;
+            return (true, at);
         }
 
         LastErrorDate = at;
         LastErrorMessage = error;
-        return false;
+        return (false, at);
     }
 
     private void Remove(TelegramUpdate update)
