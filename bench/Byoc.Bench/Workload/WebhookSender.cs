@@ -8,7 +8,7 @@ using System.Text.Json;
 namespace Byoc.Bench.Workload;
 
 /// <summary>
-/// The external platform's sending end: posts each message to <c>/webhooks/{channel}</c> signed the Standard Webhooks way,
+/// The external platform's sending end: posts each message to <c>/channels/{channel}</c> signed the Standard Webhooks way,
 /// with the message id as <c>webhook-id</c> and a fresh timestamp on every attempt.
 /// </summary>
 internal sealed class WebhookSender : IMessageSender, IDisposable
