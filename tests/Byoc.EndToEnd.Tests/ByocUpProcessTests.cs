@@ -72,6 +72,7 @@ public sealed class ByocUpProcessTests : IDisposable
             var health = Printed(printed, "Connector health");
             Assert.Matches("^http://127\\.0\\.0\\.1:[1-9][0-9]*/chat/web$", webChat);
             Assert.Matches("^http://127\\.0\\.0\\.1:[1-9][0-9]*/console$", console);
+            Assert.Equal(new Uri(new Uri(health), "/channels/webhook"), new Uri(webhook));
             Assert.Equal(new Uri(webChat).Port, new Uri(health).Port);
 
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };

@@ -4,6 +4,7 @@ using Byoc.Connector.Salesforce;
 using Byoc.Connector.Salesforce.Translation;
 using Byoc.Connector.Salesforce.Wire;
 using Byoc.Core.Channels;
+using Byoc.Core.Delivery;
 using Byoc.Emulator.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -43,7 +44,7 @@ internal sealed class ScrtSender : IMessageSender, IDisposable
         _client = new InteractionServiceClient(_scrtHttp, _tokens, options, TimeProvider.System, NullLogger<InteractionServiceClient>.Instance);
     }
 
-    public async Task<SendOutcome> SendAsync(int user, string messageId, string text, CancellationToken cancellationToken)
+    public async Task<DeliveryOutcomeKind> SendAsync(int user, string messageId, string text, CancellationToken cancellationToken)
     {
         var entryId = EntryIds.For(ConnectorConfiguration.WebhookChannel, messageId);
         var request = new InteractionRequest
@@ -68,9 +69,8 @@ internal sealed class ScrtSender : IMessageSender, IDisposable
         var result = await _client.SendInteractionAsync(request, cancellationToken);
         return result switch
         {
-            { IsSuccess: true } or { ErrorCode: MessageIdAlreadyUsed } => SendOutcome.Accepted,
-            { Outcome.Kind: Byoc.Core.Delivery.DeliveryOutcomeKind.Retryable } => SendOutcome.Transient,
-            _ => SendOutcome.Rejected,
+            { IsSuccess: true } or { ErrorCode: MessageIdAlreadyUsed } => DeliveryOutcomeKind.Succeeded,
+            _ => result.Outcome.Kind,
         };
     }
 

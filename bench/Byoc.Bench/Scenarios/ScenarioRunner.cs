@@ -46,7 +46,7 @@ internal static class ScenarioRunner
         await using var connector = await ConnectorProcess.StartAsync(launch, cancellationToken);
         await using var meter = new UsageMeter();
         meter.Track(connector.ProcessId);
-        using var webhook = new WebhookSender(new Uri(connector.BaseUrl, "/webhooks/" + ConnectorConfiguration.WebhookChannel), secret);
+        using var webhook = new WebhookSender(new Uri(connector.BaseUrl, "/channels/" + ConnectorConfiguration.WebhookChannel), secret);
         return await MeasureAsync(spec, org, webhook, ledger, connector, meter, sink, cancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Byoc.Bench.Measurement;
+using Byoc.Core.Delivery;
 
 namespace Byoc.Bench.Workload;
 
@@ -97,12 +98,12 @@ internal sealed class LoadDriver(IMessageSender sender, ConversationLedger ledge
         {
             switch (await sender.SendAsync(user, id, text, cancellationToken))
             {
-                case SendOutcome.Accepted:
+                case DeliveryOutcomeKind.Succeeded:
                     ledger.Accepted(user, sequence);
                     Interlocked.Increment(ref _accepted);
                     Interlocked.Exchange(ref _lastAccept, Stopwatch.GetTimestamp());
                     return true;
-                case SendOutcome.Rejected:
+                case DeliveryOutcomeKind.Permanent:
                     Interlocked.Increment(ref _rejected);
                     return false;
                 default:

@@ -4,11 +4,12 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Byoc.Core.Delivery;
 
 namespace Byoc.Bench.Workload;
 
 /// <summary>
-/// The external platform's sending end: posts each message to <c>/webhooks/{channel}</c> signed the Standard Webhooks way,
+/// The external platform's sending end: posts each message to <c>/channels/{channel}</c> signed the Standard Webhooks way,
 /// with the message id as <c>webhook-id</c> and a fresh timestamp on every attempt.
 /// </summary>
 internal sealed class WebhookSender : IMessageSender, IDisposable
@@ -27,7 +28,7 @@ internal sealed class WebhookSender : IMessageSender, IDisposable
         };
     }
 
-    public async Task<SendOutcome> SendAsync(int user, string messageId, string text, CancellationToken cancellationToken)
+    public async Task<DeliveryOutcomeKind> SendAsync(int user, string messageId, string text, CancellationToken cancellationToken)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(new WebhookMessage("message", messageId, BenchText.PlatformUserId(user), text),
             WorkloadJson.Default.WebhookMessage);
@@ -46,20 +47,21 @@ internal sealed class WebhookSender : IMessageSender, IDisposable
         }
         catch (HttpRequestException)
         {
-            return SendOutcome.Transient;
+            return DeliveryOutcomeKind.Retryable;
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return SendOutcome.Transient;
+            return DeliveryOutcomeKind.Retryable;
         }
     }
 
     public void Dispose() => _http.Dispose();
 
-    internal static SendOutcome Classify(HttpStatusCode status) => (int)status switch
+    /// <summary>A 2xx is accepted; otherwise the connector's own rule (<see cref="TransientFailures"/>) says whether a platform would retry.</summary>
+    internal static DeliveryOutcomeKind Classify(HttpStatusCode status) => (int)status switch
     {
-        >= 200 and < 300 => SendOutcome.Accepted,
-        408 or 429 or >= 500 => SendOutcome.Transient,
-        _ => SendOutcome.Rejected,
+        >= 200 and < 300 => DeliveryOutcomeKind.Succeeded,
+        var other when TransientFailures.IsTransient(other) => DeliveryOutcomeKind.Retryable,
+        _ => DeliveryOutcomeKind.Permanent,
     };
 }

@@ -9,7 +9,7 @@ internal static class ConnectorArguments
     /// <summary>The web chat channel's name: the page is <c>/chat/web</c>.</summary>
     public const string WebChatChannel = "web";
 
-    /// <summary>The webhook channel's name: the endpoint is <c>/webhooks/webhook</c>.</summary>
+    /// <summary>The webhook channel's name: its front door is <c>/channels/webhook</c> (<c>/webhooks/webhook</c> is an alias).</summary>
     public const string WebhookChannel = "webhook";
 
     public static List<string> For(EmulatorCredentials credentials, UpSecrets secrets, string databasePath, int port, Uri webhookOutboundUrl)

@@ -56,7 +56,7 @@ internal sealed class UpStack : IAsyncDisposable
 
     public Uri WebChatUrl => new(ConnectorUrl, "/chat/" + ConnectorArguments.WebChatChannel);
 
-    public Uri WebhookUrl => new(ConnectorUrl, "/webhooks/" + ConnectorArguments.WebhookChannel);
+    public Uri WebhookUrl => new(ConnectorUrl, "/channels/" + ConnectorArguments.WebhookChannel);
 
     public Uri RepConsoleUrl => new(InstanceUrl, "/console");
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Byoc.Bench.Workload;
+using Byoc.Core.Delivery;
 
 namespace Byoc.Bench.Tests.Workload;
 
@@ -20,12 +21,12 @@ public sealed class BenchTextTests
     public void TryParseReply_OtherText_IsFalse(string? text) => Assert.False(BenchText.TryParseReply(text, out _, out _));
 
     [Theory]
-    [InlineData(HttpStatusCode.Accepted, SendOutcome.Accepted)]
-    [InlineData(HttpStatusCode.ServiceUnavailable, SendOutcome.Transient)]
-    [InlineData(HttpStatusCode.TooManyRequests, SendOutcome.Transient)]
-    [InlineData(HttpStatusCode.RequestTimeout, SendOutcome.Transient)]
-    [InlineData(HttpStatusCode.Unauthorized, SendOutcome.Rejected)]
-    [InlineData(HttpStatusCode.BadRequest, SendOutcome.Rejected)]
-    internal void Classify_Status_RetriesOnlyTransientAnswers(HttpStatusCode status, SendOutcome expected) =>
+    [InlineData(HttpStatusCode.Accepted, DeliveryOutcomeKind.Succeeded)]
+    [InlineData(HttpStatusCode.ServiceUnavailable, DeliveryOutcomeKind.Retryable)]
+    [InlineData(HttpStatusCode.TooManyRequests, DeliveryOutcomeKind.Retryable)]
+    [InlineData(HttpStatusCode.RequestTimeout, DeliveryOutcomeKind.Retryable)]
+    [InlineData(HttpStatusCode.Unauthorized, DeliveryOutcomeKind.Permanent)]
+    [InlineData(HttpStatusCode.BadRequest, DeliveryOutcomeKind.Permanent)]
+    public void Classify_Status_RetriesOnlyTransientAnswers(HttpStatusCode status, DeliveryOutcomeKind expected) =>
         Assert.Equal(expected, WebhookSender.Classify(status));
 }

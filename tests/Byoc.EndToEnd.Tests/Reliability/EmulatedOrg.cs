@@ -55,7 +55,7 @@ internal sealed class EmulatedOrg : IAsyncDisposable
     ];
 
     public static Uri WebhookUrl(int port) =>
-        new($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/webhooks/{ConnectorArguments.WebhookChannel}");
+        new($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/channels/{ConnectorArguments.WebhookChannel}");
 
     public async ValueTask DisposeAsync()
     {

@@ -28,16 +28,7 @@ internal static class WebChatEvents
     /// <summary>The event for an outbound message; <paramref name="files"/> are its downloaded attachments.</summary>
     public static WebChatEvent FromOutbound(OutboundMessage message, WebChatEndpointOptions settings, IReadOnlyList<StoredFile> files) => new()
     {
-        Type = message.Kind switch
-        {
-            OutboundKind.Text or OutboundKind.Attachment => "message",
-            OutboundKind.Choices => "choices",
-            OutboundKind.TypingStarted => "typing.started",
-            OutboundKind.TypingStopped => "typing.stopped",
-            OutboundKind.ParticipantChanged => "participant",
-            OutboundKind.Notice => "notice",
-            _ => "progress",
-        },
+        Type = EventTypes.Outbound(message.Kind),
         Id = message.EntryIdentifier,
         Role = message.Kind is OutboundKind.ParticipantChanged or OutboundKind.Notice ? "system" : "agent",
         Sender = message.SenderDisplayName,

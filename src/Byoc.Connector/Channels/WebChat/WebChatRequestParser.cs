@@ -26,15 +26,8 @@ internal sealed class WebChatRequestParser(WebChatSessionTokens tokens, TimeProv
             return InboundResult.Malformed($"'id' is required: 1 to {WebChatInboundAdapter.MaxIdLength} letters, digits, '-', '_', '.' or ':'.");
         }
 
-        var kind = payload.Type switch
-        {
-            "message" => InboundKind.Text,
-            "typing.started" => InboundKind.TypingStarted,
-            "typing.stopped" => InboundKind.TypingStopped,
-            "choice" => InboundKind.ChoiceResponse,
-            "status" => InboundKind.Status,
-            _ => (InboundKind?)null,
-        };
+        // The page uploads files through its own route, so an "attachment" event is as unknown here as any other name.
+        var kind = EventTypes.Inbound(payload.Type) is { } known and not InboundKind.Attachment ? known : (InboundKind?)null;
         if (kind is null)
         {
             return InboundResult.Malformed(

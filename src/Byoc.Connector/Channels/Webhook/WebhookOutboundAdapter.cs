@@ -101,16 +101,7 @@ internal sealed class WebhookOutboundAdapter(
 
         var payload = new WebhookOutboundPayload
         {
-            Type = message.Kind switch
-            {
-                OutboundKind.Text or OutboundKind.Attachment => "message",
-                OutboundKind.Choices => "choices",
-                OutboundKind.TypingStarted => "typing.started",
-                OutboundKind.TypingStopped => "typing.stopped",
-                OutboundKind.ParticipantChanged => "participant",
-                OutboundKind.Notice => "notice",
-                _ => "progress",
-            },
+            Type = EventTypes.Outbound(message.Kind),
             Id = message.EntryIdentifier,
             UserId = message.PlatformUserId,
             ConversationId = message.ConversationIdentifier,

@@ -50,16 +50,7 @@ internal sealed class WebhookRequestParser(byte[] key, TimeSpan tolerance, TimeP
             missing.Add("userId");
         }
 
-        var kind = payload.Type switch
-        {
-            "message" => InboundKind.Text,
-            "attachment" => InboundKind.Attachment,
-            "typing.started" => InboundKind.TypingStarted,
-            "typing.stopped" => InboundKind.TypingStopped,
-            "choice" => InboundKind.ChoiceResponse,
-            "status" => InboundKind.Status,
-            _ => (InboundKind?)null,
-        };
+        var kind = EventTypes.Inbound(payload.Type);
         if (kind is null)
         {
             return InboundResult.Malformed(

@@ -102,6 +102,7 @@ public sealed class WebChatRequestParserTests
     [InlineData("""{"type":"message","id":"has space","text":"hi"}""", "'id' is required")]
     [InlineData("""{"type":"message","id":"m-1"}""", "text")]
     [InlineData("""{"type":"shout","id":"m-1"}""", "Unknown type 'shout'")]
+    [InlineData("""{"type":"attachment","id":"m-1"}""", "Unknown type 'attachment'")]
     [InlineData("""{"type":"status","id":"r-1","entryId":"e","status":"failed"}""", "Unknown status 'failed'")]
     [InlineData("""{"type":"status","id":"r-1","status":"read"}""", "entryId")]
     [InlineData("""{"type":"choice","id":"c-1","text":"x"}""", "optionId")]
