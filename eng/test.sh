@@ -70,6 +70,10 @@ for trx in "$results"/*.trx; do
   passed=$((passed + $(get passed))); failed=$((failed + $(get failed))); total=$((total + $(get total)))
 done
 skipped=$((total - passed - failed))
+# One line per reason a test was skipped (a missing tool or setting), instead of one per test.
+if [ "$skipped" -gt 0 ]; then
+  bash eng/skip-reasons.sh "$results"/*.trx | sed 's/^/eng\/test.sh: skipped /'
+fi
 if [ "$test_exit" -ne 0 ] && [ "$failed" -eq 0 ]; then
   echo "eng/test.sh: dotnet test exited with $test_exit but reported no failed test (a crashed or hung test host)" >&2
   failed=1

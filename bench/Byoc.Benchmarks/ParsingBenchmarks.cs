@@ -1,7 +1,7 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using Byoc.Connector.Channels.Webhook;
-using Byoc.Connector.Pipeline;
+using Byoc.Connector.Salesforce.Translation;
 using Byoc.Core.Channels;
 
 namespace Byoc.Benchmarks;
@@ -14,24 +14,29 @@ namespace Byoc.Benchmarks;
 public class ParsingBenchmarks
 {
     private readonly byte[] _key = StandardWebhookSignature.DecodeSecret("whsec_c2VjcmV0LWtleS1mb3ItdGVzdHM=")!;
-    private WebhookInboundAdapter _adapter = null!;
+    private WebhookRequestParser _parser = null!;
     private InboundRequest _request = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         var body = Encoding.UTF8.GetBytes(Samples.WebhookBody);
-        _adapter = new WebhookInboundAdapter(_key, TimeSpan.FromMinutes(5), new FixedClock(DateTimeOffset.FromUnixTimeSeconds(Samples.Timestamp)));
-        _request = new InboundRequest(new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        _parser = new WebhookRequestParser(_key, TimeSpan.FromMinutes(5), new FixedClock(DateTimeOffset.FromUnixTimeSeconds(Samples.Timestamp)));
+        _request = new InboundRequest
         {
-            [StandardWebhookSignature.IdHeader] = Samples.MessageId,
-            [StandardWebhookSignature.TimestampHeader] = Samples.TimestampText,
-            [StandardWebhookSignature.SignatureHeader] = StandardWebhookSignature.Sign(_key, Samples.MessageId, Samples.Timestamp, body),
-        }, body);
+            Channel = "webhook",
+            Headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+            {
+                [StandardWebhookSignature.IdHeader] = Samples.MessageId,
+                [StandardWebhookSignature.TimestampHeader] = Samples.TimestampText,
+                [StandardWebhookSignature.SignatureHeader] = StandardWebhookSignature.Sign(_key, Samples.MessageId, Samples.Timestamp, body),
+            },
+            Body = body,
+        };
     }
 
     [Benchmark]
-    public object InboundWebhook() => _adapter.Parse("webhook", _request);
+    public object InboundWebhook() => _parser.Parse(_request);
 
     [Benchmark]
     public object? OutboundInteractionEvent() => OutboundEventParser.Parse("Interaction", Samples.InteractionEvent, out _);

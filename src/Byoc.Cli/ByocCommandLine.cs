@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using Byoc.Cli.Commands;
+using Byoc.Cli.Commands.Channels;
 
 namespace Byoc.Cli;
 
@@ -20,6 +21,7 @@ internal static class ByocCommandLine
         root.Subcommands.Add(VerifyCommand.Create(TimeProvider.System));
         root.Subcommands.Add(DeadLettersCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(ChannelsCommand.Create());
         return root;
     }
 

@@ -1,11 +1,14 @@
 using Byoc.Connector.Admin;
 using Byoc.Connector.Attachments;
+using Byoc.Connector.Channels;
+using Byoc.Connector.Channels.Telegram;
 using Byoc.Connector.Channels.WebChat;
 using Byoc.Connector.Channels.Webhook;
 using Byoc.Connector.Diagnostics;
 using Byoc.Connector.Hosting;
 using Byoc.Connector.Pipeline;
 using Byoc.Connector.Salesforce;
+using Byoc.Connector.Salesforce.PubSub;
 using Byoc.Connector.Storage;
 using Byoc.Hosting;
 
@@ -23,11 +26,19 @@ public static class ConnectorApplication
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The configuration file or a <c>_FILE</c> reference cannot be used.</exception>
     public static WebApplication Create(ConnectorHostSettings settings) => Create(settings, configure: null);
 
-    /// <summary>Creates the connector application; <paramref name="configure"/> may adjust the builder last (tests add log capture).</summary>
-    internal static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure) =>
+    /// <summary>
+    /// Creates the connector application; <paramref name="configure"/> adjusts the builder last: a channel adapter that
+    /// lives in its own assembly registers itself here with its <c>Add…Channel</c> call (and tests add log capture).
+    /// </summary>
+    /// <param name="args">Configuration arguments, for example <c>--urls http://127.0.0.1:5080</c>.</param>
+    /// <param name="configure">Called with the builder after the connector's own registrations, before it is built.</param>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure) =>
         Create(new ConnectorHostSettings { Args = args }, configure);
 
-    internal static WebApplication Create(ConnectorHostSettings settings, Action<WebApplicationBuilder>? configure)
+    /// <summary>Creates the connector application from <paramref name="settings"/>; <paramref name="configure"/> adjusts the builder last.</summary>
+    /// <param name="settings">Where the configuration comes from.</param>
+    /// <param name="configure">Called with the builder after the connector's own registrations, before it is built.</param>
+    public static WebApplication Create(ConnectorHostSettings settings, Action<WebApplicationBuilder>? configure)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var builder = HostBuilderDefaults.CreateSlimBuilder([.. settings.Args]);
@@ -42,8 +53,10 @@ public static class ConnectorApplication
         builder.AddSalesforce();
         builder.AddPipeline();
         builder.AddAttachments();
+        builder.AddChannelDoor();
         builder.AddWebhookChannel();
         builder.AddWebChatChannel();
+        builder.AddTelegramChannel();
         builder.AddAdminApi();
         configure?.Invoke(builder);
 
@@ -55,8 +68,21 @@ public static class ConnectorApplication
         app.MapConnectorIndex();
         app.MapConnectorDiagnostics();
         app.MapAdminApi();
+        app.MapChannelEndpoints();
         app.MapWebhookEndpoints();
         app.MapWebChatEndpoints();
         return app;
+    }
+
+    /// <summary>
+    /// Whether the connector's Pub/Sub subscriber has had a subscription confirmed by Salesforce since it started, so
+    /// that agent replies published from now on reach the channels; false while it connects, stands by for another
+    /// instance, or is turned off.
+    /// </summary>
+    /// <param name="connector">An application made by <see cref="Create(string[])"/>.</param>
+    public static bool IsSubscribed(WebApplication connector)
+    {
+        ArgumentNullException.ThrowIfNull(connector);
+        return connector.Services.GetService<PubSubSubscriber>() is { Connects: > 0 };
     }
 }

@@ -64,4 +64,14 @@ public sealed class ConnectorApplicationTests
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Start_SameChannelNameOnTwoPlatforms_FailsNamingTheName()
+    {
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() => ConnectorHost.StartAsync(TestContext.Current.CancellationToken, null,
+            $"--Connector:WebChat:Channels:web:ChannelAddressIdentifier={ConnectorHost.ChannelAddress}",
+            "--Connector:WebChat:Channels:web:SessionSecret=web-chat-session-secret-for-tests-0123456789"));
+
+        Assert.Contains("The channel name 'web' is configured more than once", ex.Message, StringComparison.Ordinal);
+    }
 }

@@ -44,6 +44,9 @@ internal sealed class ConnectorHost : IAsyncDisposable
 
     public IServiceProvider Services => Connector.Services;
 
+    /// <summary>Where the connector keeps end users' and Salesforce's files.</summary>
+    public string AttachmentDirectory => Path.Combine(_directory, "attachments");
+
     public static Task<ConnectorHost> StartAsync(CancellationToken cancellationToken, Func<int>? customerStatus = null,
         params string[] extraArgs) => StartAsync(configure: null, customerStatus, cancellationToken, extraArgs);
 

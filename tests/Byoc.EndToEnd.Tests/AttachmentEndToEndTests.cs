@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Byoc.Cli.Up;
 using Byoc.Emulator.Conversations;
 using Byoc.Emulator.Routing;
+using Byoc.TestUtilities;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Byoc.EndToEnd.Tests;

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Byoc.TestUtilities;
 
 namespace Byoc.EndToEnd.Tests;
 

@@ -1,4 +1,5 @@
 using Byoc.Storage.Sqlite;
+using Byoc.TestUtilities;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Byoc.EndToEnd.Tests;

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Byoc.TestUtilities;
 
 namespace Byoc.EndToEnd.Tests;
 

@@ -1,4 +1,5 @@
 using Byoc.Cli.Up;
+using Byoc.TestUtilities;
 
 namespace Byoc.EndToEnd.Tests;
 

@@ -1,5 +1,6 @@
 using Byoc.Cli.Up;
 using Byoc.Emulator.Org.Records;
+using Byoc.TestUtilities;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Byoc.EndToEnd.Tests;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Byoc.TestUtilities;
 
 namespace Byoc.EndToEnd.Tests;
 

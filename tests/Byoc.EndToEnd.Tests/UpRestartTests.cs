@@ -1,3 +1,4 @@
+using Byoc.TestUtilities;
 using Microsoft.Data.Sqlite;
 
 namespace Byoc.EndToEnd.Tests;

@@ -1,4 +1,5 @@
 using Byoc.Cli.Up;
+using Byoc.TestUtilities;
 using Byoc.TestUtilities.Browser;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

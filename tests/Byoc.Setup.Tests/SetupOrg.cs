@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Byoc.Cli;
 using Byoc.Cli.Up;
@@ -12,6 +10,7 @@ using Byoc.Emulator.Hosting;
 using Byoc.Emulator.Org.Records;
 using Byoc.Setup.Connection;
 using Byoc.Setup.Org;
+using Byoc.TestUtilities;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -101,7 +100,7 @@ internal sealed class SetupOrg : IAsyncDisposable
     {
         var credentials = EmulatorApplication.GetCredentials(Emulator);
         var secrets = UpSecrets.LoadOrCreate(StateDirectory);
-        var port = FreePort();
+        var port = LoopbackPort.Reserve();
         var sink = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}{WebhookSink.Path}"));
         _connector = ConnectorApplication.Create(
         [
@@ -141,12 +140,5 @@ internal sealed class SetupOrg : IAsyncDisposable
         {
             // Best effort: the OS cleans temp folders.
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -14,8 +14,7 @@ public sealed class SfCliLoginTests
     [Trait("Category", "Slow")]
     public async Task Setup_TargetOrgOfAnSfCliLogin_SetsUpTheOrgThroughTheSameSteps()
     {
-        using var sf = SalesforceCli.Locate();
-        Assert.SkipWhen(sf is null, SalesforceCli.SkipReason);
+        using var sf = SalesforceCli.Require();
         await using var org = await SetupOrg.StartAsync();
         using var http = new HttpClient();
         var admin = await JwtBearerLogin.LoginAsync(EmulatorState.Read(org.StateDirectory).AdminLogin(), http, TimeProvider.System, TestContext.Current.CancellationToken);

@@ -65,6 +65,26 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task ContainsAsync_PendingDoneAndDeadRows_AreAllKnownOnlyUnderTheirOwnSource()
+    {
+        var stores = await CreateStoresAsync();
+        var ct = TestContext.Current.CancellationToken;
+        Assert.False(await stores.Inbox.ContainsAsync("s", "m1", ct));
+        await stores.Inbox.TryAddAsync(Item("m1", "c1"), ct);
+        await stores.Inbox.TryAddAsync(Item("m2", "c2"), ct);
+        await stores.Inbox.TryAddAsync(Item("m3", "c3"), ct);
+        var claimed = await stores.Inbox.ClaimAsync("w", 10, s_lease, ct);
+        await stores.Inbox.CompleteAsync(claimed.Single(i => i.Key == "m2").Id, "w", ct);
+        await stores.Inbox.DeadLetterAsync(claimed.Single(i => i.Key == "m3").Id, "w", "permanent", "HTTP 400", ct);
+
+        Assert.True(await stores.Inbox.ContainsAsync("s", "m1", ct));
+        Assert.True(await stores.Inbox.ContainsAsync("s", "m2", ct));
+        Assert.True(await stores.Inbox.ContainsAsync("s", "m3", ct));
+        Assert.False(await stores.Inbox.ContainsAsync("other", "m1", ct));
+        Assert.False(await stores.Outbox.ContainsAsync("s", "m1", ct));
+    }
+
+    [Fact]
     public async Task ClaimAsync_SeveralConversations_HandsOutOldestOfEach()
     {
         var stores = await CreateStoresAsync();

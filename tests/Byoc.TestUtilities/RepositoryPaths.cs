@@ -1,16 +1,11 @@
 namespace Byoc.TestUtilities;
 
-/// <summary>Locates the repository root and the shared folder beside it, wherever the tests run from.</summary>
+/// <summary>Locates the repository root and the tools folder in it, wherever the tests run from.</summary>
 public static class RepositoryPaths
 {
     private static readonly Lazy<string> s_root = new(FindRoot);
 
     public static string Root => s_root.Value;
-
-    /// <summary>The <c>shared</c> folder that sits beside the repository (docs, contracts, seeds).</summary>
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
-
-    public static string Contracts => Path.Combine(Shared, "contracts", "interaction-service-apis");
 
     public static string Tools => Path.Combine(Root, ".tools");
 

@@ -1,9 +1,9 @@
 using Byoc.Bench.Hosting;
 using Byoc.Bench.Workload;
-using Byoc.Connector.Channels;
-using Byoc.Connector.Pipeline;
 using Byoc.Connector.Salesforce;
+using Byoc.Connector.Salesforce.Translation;
 using Byoc.Connector.Salesforce.Wire;
+using Byoc.Core.Channels;
 using Byoc.Emulator.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -49,7 +49,7 @@ internal sealed class ScrtSender : IMessageSender, IDisposable
         var request = new InteractionRequest
         {
             To = _channelAddress,
-            From = EndUserIdentifiers.For(ConnectorConfiguration.WebhookChannel, BenchText.PlatformUserId(user)),
+            From = new EndUserIdentifier(ConnectorConfiguration.WebhookChannel, BenchText.PlatformUserId(user)).ToString(),
             Interactions =
             [
                 new Interaction
@@ -69,7 +69,7 @@ internal sealed class ScrtSender : IMessageSender, IDisposable
         return result switch
         {
             { IsSuccess: true } or { ErrorCode: MessageIdAlreadyUsed } => SendOutcome.Accepted,
-            { Outcome: ApiOutcome.Retryable } => SendOutcome.Transient,
+            { Outcome.Kind: Byoc.Core.Delivery.DeliveryOutcomeKind.Retryable } => SendOutcome.Transient,
             _ => SendOutcome.Rejected,
         };
     }

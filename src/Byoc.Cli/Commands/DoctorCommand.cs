@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Byoc.Cli.Commands.Channels;
 using Byoc.Setup.Checks;
 using Byoc.Setup.Connection;
 using Byoc.Setup.Org;
@@ -28,12 +29,17 @@ internal static class DoctorCommand
         var loginUrl = SetupConsole.UrlOption("--connector-login-url", "The connector's login URL.", new Uri("https://login.salesforce.com"));
         var pubSub = SetupConsole.UrlOption("--pubsub-endpoint", "The Pub/Sub API (https://api.pubsub.salesforce.com:7443 for real orgs); needs the connector login.");
         var pubSubCa = new Option<string?>("--pubsub-ca-file") { Description = "PEM CA to trust for the Pub/Sub endpoint (the emulated org's local CA)." };
+        var connectorConfig = new Option<string?>("--connector-config")
+        {
+            Description = "The connector's JSON configuration file: each Telegram channel in it (and in Connector__ environment variables) is checked on Telegram.",
+        };
         var json = new Option<bool>("--json") { Description = "Print the checks as JSON." };
         var command = new Command("doctor",
-            "Diagnose a BYOC setup: channel definition, event fields, SCRT permission set, channel, agent routing, fallback queue, connector, token, Pub/Sub topic; " +
+            "Diagnose a BYOC setup: channel definition, event fields, SCRT permission set, channel, agent routing, fallback queue, connector, token, Pub/Sub topic, " +
+            "and each Telegram channel's bot and webhook; " +
             "each with evidence and the fix. " + SetupConnectionOptions.ExitCodesHelp + ".")
         {
-            agent, channel, address, connectorUrl, connectorKey, connectorUser, connectorKeyFile, loginUrl, pubSub, pubSubCa, json,
+            agent, channel, address, connectorUrl, connectorKey, connectorUser, connectorKeyFile, loginUrl, pubSub, pubSubCa, connectorConfig, json,
         };
         connection.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -42,8 +48,10 @@ internal static class DoctorCommand
             using var http = new HttpClient();
             OrgConnection org;
             EmulatorState? state;
+            TelegramSettings telegram;
             try
             {
+                telegram = TelegramSettings.Read(parseResult.GetValue(connectorConfig));
                 org = await connection.LoginAsync(parseResult, http, time, cancellationToken);
                 state = connection.EmulatorState(parseResult);
             }
@@ -73,6 +81,7 @@ internal static class DoctorCommand
                 ConnectorUrl = parseResult.GetValue(connectorUrl) ?? (state is not null ? new Uri("http://127.0.0.1:5080") : null),
                 ConnectorLogin = connectorLogin,
                 TopicProbe = probe,
+                ChannelChecks = [.. telegram.Channels.Select(c => new TelegramDoctorCheck(c.Key, c.Value, telegram.PublicBaseUrl, http))],
             };
             var asJson = parseResult.GetValue(json);
             if (!asJson)

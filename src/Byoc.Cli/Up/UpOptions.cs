@@ -35,7 +35,13 @@ internal sealed record UpOptions
     /// <value>The default is none.</value>
     public IReadOnlyList<string> EmulatorArgs { get; init; } = [];
 
-    /// <summary>Extra connector configuration arguments, applied last (tests shorten polling here).</summary>
+    /// <summary>
+    /// Extra connector configuration arguments, applied last (tests shorten polling here, or add a channel);
+    /// <see cref="ChannelAddressPlaceholder"/> in them becomes the emulated org's channel address.
+    /// </summary>
     /// <value>The default is none.</value>
     public IReadOnlyList<string> ConnectorArgs { get; init; } = [];
+
+    /// <summary>Stands for the emulated org's BYOC channel address in <see cref="ConnectorArgs"/>, which is known only once the org runs.</summary>
+    public const string ChannelAddressPlaceholder = "{ChannelAddressIdentifier}";
 }

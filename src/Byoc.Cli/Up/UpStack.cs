@@ -4,7 +4,6 @@ using System.Net.Sockets;
 using Byoc.Cli.Hosting;
 using Byoc.Connector;
 using Byoc.Connector.Hosting;
-using Byoc.Connector.Salesforce.PubSub;
 using Byoc.Emulator;
 using Byoc.Emulator.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -103,7 +102,8 @@ internal sealed class UpStack : IAsyncDisposable
             [
                 .. ConnectorArguments.For(credentials, secrets, databasePath, connectorPort, outboundUrl),
                 "--Logging:LogLevel:Default=Warning",
-                .. options.ConnectorArgs,
+                .. options.ConnectorArgs.Select(arg => arg.Replace(UpOptions.ChannelAddressPlaceholder, credentials.ChannelAddressIdentifier,
+                    StringComparison.Ordinal)),
             ];
             var connectorStart = new HostStart();
             connector = ConnectorApplication.Create(connectorArgs, connectorStart.MuteStartupFailureLog);
@@ -197,12 +197,11 @@ internal sealed class UpStack : IAsyncDisposable
     /// </summary>
     private static async Task WaitForPubSubAsync(WebApplication connector, CancellationToken cancellationToken)
     {
-        var subscriber = connector.Services.GetService<PubSubSubscriber>();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(s_stopTimeout);
         try
         {
-            while (subscriber is not null && subscriber.Connects == 0)
+            while (!ConnectorApplication.IsSubscribed(connector))
             {
                 await Task.Delay(20, timeout.Token);
             }

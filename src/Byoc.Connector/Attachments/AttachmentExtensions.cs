@@ -1,4 +1,4 @@
-using Byoc.Connector.Salesforce;
+using Byoc.Connector.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -19,11 +19,11 @@ internal static class AttachmentExtensions
         services.AddSingleton<OutboundFileFetcher>();
         services.AddHostedService<AttachmentSweeper>();
         services.AddHttpClient(SafeDownloader.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(sp =>
-            {
-                var salesforce = sp.GetRequiredService<IOptions<SalesforceOptions>>();
-                return SafeDownloader.CreateHandler(endPoint => SafeDownloader.IsInstance(salesforce.Value.InstanceUrl, endPoint.Host, endPoint.Port));
-            });
+            .ConfigurePrimaryHttpMessageHandler(() => SafeDownloader.CreateHandler())
+            .AddRedactedLogging();
+        services.AddHttpClient(SafeDownloader.TrustedHttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => SafeDownloader.CreateTrustedHandler())
+            .AddRedactedLogging();
         return builder;
     }
 }

@@ -4,10 +4,10 @@ internal sealed partial class SafeDownloader
 {
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Warning, "Refused to download {Url}: {Reason}.")]
+        [LoggerMessage(810, LogLevel.Warning, "Refused to download {Url}: {Reason}.", EventName = "DownloadRefused")]
         public static partial void DownloadRefused(ILogger logger, string url, string reason);
 
-        [LoggerMessage(2, LogLevel.Warning, "Could not download {Url}: {Reason}.")]
+        [LoggerMessage(811, LogLevel.Warning, "Could not download {Url}: {Reason}.", EventName = "DownloadFailed")]
         public static partial void DownloadFailed(ILogger logger, string url, string reason);
     }
 }

@@ -15,6 +15,9 @@ internal static class TelemetryExtensions
     /// <summary>The category of ASP.NET Core's per-request log lines.</summary>
     public const string RequestLogCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
 
+    /// <summary>The tag of the health checks behind <c>/healthz/ready</c>; each feature adds its own.</summary>
+    public const string ReadyTag = "ready";
+
     public static IHostApplicationBuilder AddConnectorTelemetry(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -32,11 +35,10 @@ internal static class TelemetryExtensions
         builder.Logging.AddFilter(RequestLogCategory, LogLevel.Warning);
         services.AddSingleton<ConnectorMetrics>();
         services.AddSingleton<EndUserHasher>();
+        services.TryAddSingleton<UrlSecrets>();
+        services.AddSingleton<RedactingActivityProcessor>();
         services.AddHostedService<QueueDepthSampler>();
-        services.AddHealthChecks()
-            .AddCheck<StoreHealthCheck>("store", tags: ["ready"])
-            .AddCheck<SalesforceTokenHealthCheck>("salesforce-token", tags: ["ready"])
-            .AddCheck<PubSubHealthCheck>("pubsub", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [ReadyTag]);
 
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]);
         var serviceName = builder.Configuration[$"{TelemetryOptions.Section}:{nameof(TelemetryOptions.ServiceName)}"] ?? new TelemetryOptions().ServiceName;
@@ -45,6 +47,8 @@ internal static class TelemetryExtensions
             .WithTracing(tracing =>
             {
                 tracing.AddSource(ConnectorActivities.SourceName, "Microsoft.AspNetCore", "System.Net.Http");
+                // Before any exporter: processors run in the order they were added.
+                tracing.AddProcessor<RedactingActivityProcessor>();
                 if (otlp)
                 {
                     tracing.AddOtlpExporter();
@@ -73,7 +77,7 @@ internal static class TelemetryExtensions
         endpoints.MapHealthChecks("/healthz/live", live);
         endpoints.MapHealthChecks("/healthz/ready", new HealthCheckOptions
         {
-            Predicate = check => check.Tags.Contains("ready"),
+            Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = HealthResponseWriter.WriteAsync,
         });
         endpoints.MapPrometheusScrapingEndpoint("/metrics");

@@ -1,8 +1,9 @@
 using Byoc.Connector.Attachments;
-using Byoc.Connector.Channels;
 using Byoc.Connector.Diagnostics;
 using Byoc.Connector.Salesforce;
+using Byoc.Connector.Salesforce.Translation;
 using Byoc.Connector.Salesforce.Wire;
+using Byoc.Core.Delivery;
 using Byoc.Core.Messages;
 using Byoc.Core.Storage;
 using Microsoft.Extensions.Options;
@@ -31,21 +32,22 @@ internal sealed class InboundForwarderWorker(
 
     protected override string QueueName => "inbox";
 
-    protected override async Task<ProcessResult> ProcessAsync(QueueItem item, CancellationToken cancellationToken)
+    protected override async Task<DeliveryOutcome> ProcessAsync(QueueItem item, CancellationToken cancellationToken)
     {
         var message = PipelineJson.Deserialize<InboundMessage>(item.Payload);
         if (channels.Find(message.Channel) is not { } channel)
         {
-            return ProcessResult.Permanent($"Channel '{message.Channel}' is no longer configured.");
+            return DeliveryOutcome.Permanent($"Channel '{message.Channel}' is no longer configured.");
         }
 
-        var endUser = EndUserIdentifiers.For(channel.Name, message.PlatformUserId);
-        var conversation = await conversations.GetOrAddAsync(channel.Name, message.PlatformUserId, channel.ChannelAddressIdentifier, endUser,
-            cancellationToken);
+        var conversation = await conversations.GetOrAddAsync(channel.Name, message.PlatformUserId, channel.ChannelAddressIdentifier,
+            EndUserIdentifiers.For(channel.Name, message.PlatformUserId), cancellationToken);
+        // The identifier Salesforce already knows this end user by, as stored (earlier versions may have stored another form).
+        var endUser = conversation.EndUserClientIdentifier;
         switch (message.Kind)
         {
             case InboundKind.Status when message.Status is DeliveryStatus.Failed:
-                return ToProcessResult(item, await client.SendInteractionAsync(
+                return ToOutcome(item, await client.SendInteractionAsync(
                     InteractionMapper.ToDeliveryFailed(message, channel.ChannelAddressIdentifier, endUser), cancellationToken));
             case InboundKind.Status:
                 var conversationIdentifier = conversation.ConversationIdentifier;
@@ -55,7 +57,7 @@ internal sealed class InboundForwarderWorker(
                         new ConversationRequest(channel.ChannelAddressIdentifier, [Participant.EndUser(endUser)]), cancellationToken);
                     if (!established.IsSuccess || established.Value?.ConversationIdentifier is not { } createdIdentifier)
                     {
-                        return ToProcessResult(item, established);
+                        return ToOutcome(item, established);
                     }
 
                     conversationIdentifier = createdIdentifier;
@@ -63,7 +65,7 @@ internal sealed class InboundForwarderWorker(
                         established.Value.MessagingSessionId, cancellationToken);
                 }
 
-                return ToProcessResult(item, await client.AcknowledgeAsync(
+                return ToOutcome(item, await client.AcknowledgeAsync(
                     InteractionMapper.ToAcknowledgement(message, conversationIdentifier, endUser), cancellationToken));
             default:
                 var result = message.Kind == InboundKind.Attachment
@@ -76,7 +78,7 @@ internal sealed class InboundForwarderWorker(
                         result.Value.WorkItemIds is [var first, ..] ? first : null, cancellationToken);
                 }
 
-                return ToProcessResult(item, result);
+                return ToOutcome(item, result);
         }
     }
 
@@ -89,8 +91,7 @@ internal sealed class InboundForwarderWorker(
         {
             return new ApiResult<PostInteractionResponse>
             {
-                Outcome = ApiOutcome.Permanent,
-                Error = $"The file {attachment.FileId} of the attachment is no longer stored.",
+                Outcome = DeliveryOutcome.Permanent($"The file {attachment.FileId} of the attachment is no longer stored."),
             };
         }
 
@@ -98,11 +99,6 @@ internal sealed class InboundForwarderWorker(
             new InteractionFile(attachment.Name, attachment.MimeType, () => files.OpenRead(file)), cancellationToken);
     }
 
-    private static ProcessResult ToProcessResult<T>(QueueItem item, ApiResult<T> result) => result.Outcome switch
-    {
-        ApiOutcome.Success => ProcessResult.Done,
-        _ when result.ErrorCode == DuplicateMessageId && item.Attempts > 0 => ProcessResult.Done,
-        ApiOutcome.Retryable => ProcessResult.Retry(result.Error ?? "retryable failure"),
-        _ => ProcessResult.Permanent(result.Error ?? "permanent failure"),
-    };
+    private static DeliveryOutcome ToOutcome<T>(QueueItem item, ApiResult<T> result) =>
+        !result.IsSuccess && result.ErrorCode == DuplicateMessageId && item.Attempts > 0 ? DeliveryOutcome.Succeeded : result.Outcome;
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Byoc.Connector.Channels;
 using Byoc.Connector.Diagnostics;
 using Byoc.Core.Channels;
 using Byoc.Core.Messages;
@@ -11,6 +10,29 @@ namespace Byoc.Connector.Pipeline;
 internal sealed partial class InboundIngestor(IInboxStore inbox, IConversationStore conversations, InboxSignal signal, ConnectorMetrics metrics,
     EndUserHasher hasher, ILogger<InboundIngestor> logger)
 {
+    /// <summary>
+    /// Null when every end user of <paramref name="messages"/> can be known to Salesforce; otherwise why not: an end user
+    /// whose <see cref="EndUserIdentifier"/> does not fit, unless an earlier version stored a conversation for them.
+    /// </summary>
+    public async Task<string?> CheckEndUsersAsync(IChannel channel, IReadOnlyList<InboundMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(messages);
+        foreach (var platformUserId in messages.Select(m => m.PlatformUserId).Distinct(StringComparer.Ordinal))
+        {
+            if (!new EndUserIdentifier(channel.Name, platformUserId).Fits
+                && await conversations.FindByEndUserAsync(channel.ChannelAddressIdentifier, EndUserIdentifiers.For(channel.Name, platformUserId),
+                    cancellationToken) is null)
+            {
+                return $"A platform user id on channel '{channel.Name}' may have at most {EndUserIdentifier.MaxPlatformUserIdLength(channel.Name)} " +
+                    $"characters (Salesforce takes end-user identifiers '{channel.Name}:{{id}}' of at most {EndUserIdentifier.MaxLength}); " +
+                    $"this one has {platformUserId.Length}.";
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Returns only after every message is committed, so the caller may then answer 2xx.</summary>
     public async Task<IngestResult> IngestAsync(IChannel channel, IReadOnlyList<InboundMessage> messages, CancellationToken cancellationToken)
     {

@@ -1,6 +1,6 @@
-using Byoc.Connector.Channels;
 using Byoc.Connector.Diagnostics;
 using Byoc.Core.Channels;
+using Byoc.Core.Delivery;
 using Byoc.Core.Messages;
 using Byoc.Core.Storage;
 using Microsoft.Extensions.Options;
@@ -24,30 +24,25 @@ internal sealed class OutboundDeliveryWorker(
 {
     protected override string QueueName => "outbox";
 
-    protected override async Task<ProcessResult> ProcessAsync(QueueItem item, CancellationToken cancellationToken)
+    protected override async Task<DeliveryOutcome> ProcessAsync(QueueItem item, CancellationToken cancellationToken)
     {
         var message = PipelineJson.Deserialize<OutboundMessage>(item.Payload);
         if (channels.Find(message.Channel) is not { } channel)
         {
-            return ProcessResult.Permanent($"Channel '{message.Channel}' is no longer configured.");
+            return DeliveryOutcome.Permanent($"Channel '{message.Channel}' is no longer configured.");
         }
 
-        var result = await channel.Outbound.SendAsync(message, cancellationToken);
-        switch (result.Outcome)
+        var outcome = await channel.Outbound.SendAsync(message, cancellationToken);
+        if (outcome.IsSuccess)
         {
-            case SendOutcome.Delivered:
-                Metrics.MessageOut(channel.Name);
-                if (IsAcknowledged(message))
-                {
-                    await ReportAsync(channel, message, DeliveryStatus.Delivered, null, cancellationToken);
-                }
-
-                return ProcessResult.Done;
-            case SendOutcome.RetryableFailure:
-                return ProcessResult.Retry(result.Error ?? "retryable failure");
-            default:
-                return ProcessResult.Permanent(result.Error ?? "permanent failure");
+            Metrics.MessageOut(channel.Name);
+            if (IsAcknowledged(message))
+            {
+                await ReportAsync(channel, message, DeliveryStatus.Delivered, null, cancellationToken);
+            }
         }
+
+        return outcome;
     }
 
     protected override async Task OnDeadLetteredAsync(QueueItem item, string error, CancellationToken cancellationToken)

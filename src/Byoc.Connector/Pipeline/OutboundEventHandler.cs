@@ -1,7 +1,8 @@
 using System.Diagnostics;
-using Byoc.Connector.Channels;
 using Byoc.Connector.Diagnostics;
 using Byoc.Connector.Salesforce.PubSub;
+using Byoc.Connector.Salesforce.Translation;
+using Byoc.Core.Channels;
 using Byoc.Core.Messages;
 using Byoc.Core.Storage;
 
@@ -57,62 +58,41 @@ internal sealed partial class OutboundEventHandler(
 
     private async Task<OutboundMessage?> ToMessageAsync(PlatformEvent platformEvent, CancellationToken cancellationToken)
     {
-        var entry = OutboundEventParser.Parse(platformEvent.EventType, platformEvent.Payload, out var reason);
-        if (entry is null)
+        var outbound = OutboundEventParser.Parse(platformEvent.EventType, platformEvent.Payload, out var reason);
+        if (outbound is null)
         {
             Log.EventIgnored(logger, platformEvent.EventId, reason);
             return null;
         }
 
-        if (!channels.ChannelAddresses.Contains(entry.ChannelAddressIdentifier))
+        if (!channels.ChannelAddresses.Contains(outbound.ChannelAddressIdentifier))
         {
             Log.EventIgnored(logger, platformEvent.EventId, "the channel address is not served by this connector");
             return null;
         }
 
-        var conversation = await conversations.FindByEndUserAsync(entry.ChannelAddressIdentifier, entry.RecipientSubject, cancellationToken);
+        var conversation = await conversations.FindByEndUserAsync(outbound.ChannelAddressIdentifier, outbound.RecipientSubject, cancellationToken);
         var (channel, platformUserId) = conversation is not null
             ? (conversation.Channel, conversation.PlatformUserId)
-            : FromIdentifier(entry.ChannelAddressIdentifier, entry.RecipientSubject);
+            : FromIdentifier(outbound.ChannelAddressIdentifier, outbound.RecipientSubject);
         if (channel is null || platformUserId is null)
         {
             Log.EventIgnored(logger, platformEvent.EventId, "the recipient is not an end user of a configured channel");
             return null;
         }
 
-        await conversations.GetOrAddAsync(channel, platformUserId, entry.ChannelAddressIdentifier, entry.RecipientSubject, cancellationToken);
-        await conversations.SetConversationAsync(channel, platformUserId, entry.ConversationIdentifier, null, cancellationToken);
-        return new OutboundMessage
-        {
-            Channel = channel,
-            PlatformUserId = platformUserId,
-            EntryIdentifier = entry.Identifier,
-            ConversationIdentifier = entry.ConversationIdentifier,
-            Kind = entry.Kind,
-            Text = entry.Text,
-            Choices = entry.Choices,
-            ChoicesFormat = entry.ChoicesFormat,
-            Attachments = entry.Attachments,
-            Links = entry.Links,
-            ParticipantJoined = entry.ParticipantJoined,
-            SenderDisplayName = entry.SenderDisplayName,
-            Timestamp = entry.Timestamp,
-        };
+        await conversations.GetOrAddAsync(channel, platformUserId, outbound.ChannelAddressIdentifier, outbound.RecipientSubject, cancellationToken);
+        await conversations.SetConversationAsync(channel, platformUserId, outbound.Message.ConversationIdentifier, null, cancellationToken);
+        return outbound.ForRecipient(channel, platformUserId);
     }
 
-    /// <summary>An end user the connector has not seen yet: its identifier is <c>{channel}:{platform user}</c>.</summary>
-    private (string? Channel, string? PlatformUserId) FromIdentifier(string channelAddressIdentifier, string subject)
-    {
-        foreach (var channel in channels.All)
-        {
-            var prefix = channel.Name + ":";
-            if (string.Equals(channel.ChannelAddressIdentifier, channelAddressIdentifier, StringComparison.OrdinalIgnoreCase)
-                && subject.StartsWith(prefix, StringComparison.Ordinal) && subject.Length > prefix.Length)
-            {
-                return (channel.Name, subject[prefix.Length..]);
-            }
-        }
-
-        return (null, null);
-    }
+    /// <summary>
+    /// An end user the connector has not seen yet (a business-initiated message): the identifier says the channel and the
+    /// platform user (<see cref="EndUserIdentifier"/>), and the channel must serve the event's channel address.
+    /// </summary>
+    private (string? Channel, string? PlatformUserId) FromIdentifier(string channelAddressIdentifier, string subject) =>
+        EndUserIdentifier.TryParse(subject, out var identifier) && channels.Find(identifier.Channel) is { } channel
+            && string.Equals(channel.ChannelAddressIdentifier, channelAddressIdentifier, StringComparison.OrdinalIgnoreCase)
+            ? (channel.Name, identifier.PlatformUserId)
+            : (null, null);
 }

@@ -1,5 +1,5 @@
-using Byoc.Connector.Channels;
 using Byoc.Connector.Salesforce.PubSub;
+using Byoc.Core.Channels;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +15,7 @@ internal static class PipelineExtensions
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
         services.AddSingleton(sp => new ChannelRegistry(() => sp.GetServices<IChannelSource>().SelectMany(source => source.CreateChannels())));
+        services.AddHostedService<ChannelRegistryCheck>();
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<InboundIngestor>();

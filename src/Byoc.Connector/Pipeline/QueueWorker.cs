@@ -8,7 +8,8 @@ namespace Byoc.Connector.Pipeline;
 
 /// <summary>
 /// Drains one work queue: claims due rows (one per conversation, oldest first), processes them concurrently across
-/// conversations, and records the result: done, retry with capped jittered backoff, or dead letter with a reason.
+/// conversations, and records the outcome: done, retry with capped jittered backoff (no sooner than the receiver's
+/// <c>Retry-After</c>, capped at the longest delay), or dead letter with a reason.
 /// Wakes on a signal, when a retry it scheduled comes due, or every poll interval; a failing round is logged and the
 /// loop goes on.
 /// </summary>
@@ -38,7 +39,8 @@ internal abstract partial class QueueWorker(
         set => _policy = value;
     }
 
-    protected abstract Task<ProcessResult> ProcessAsync(QueueItem item, CancellationToken cancellationToken);
+    /// <summary>Hands one row on; the outcome decides whether it is done, retried (no sooner than its retry hint) or dead-lettered.</summary>
+    protected abstract Task<DeliveryOutcome> ProcessAsync(QueueItem item, CancellationToken cancellationToken);
 
     /// <summary>Called once when a row is dead-lettered, after the dead letter is stored.</summary>
     protected virtual Task OnDeadLetteredAsync(QueueItem item, string error, CancellationToken cancellationToken) => Task.CompletedTask;
@@ -140,7 +142,7 @@ internal abstract partial class QueueWorker(
         activity?.SetTag("byoc.queue", QueueName);
         activity?.SetTag("byoc.attempt", item.Attempts + 1);
         var started = TimeProvider.GetTimestamp();
-        ProcessResult result;
+        DeliveryOutcome result;
         try
         {
             result = await ProcessAsync(item, cancellationToken);
@@ -148,23 +150,29 @@ internal abstract partial class QueueWorker(
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             Log.ItemFailed(logger, QueueName, item.Id, ex);
-            result = ProcessResult.Retry($"{ex.GetType().Name}: {ex.Message}");
+            result = DeliveryOutcome.Retryable($"{ex.GetType().Name}: {ex.Message}");
         }
 
-        Metrics.Delivered(QueueName, result.Outcome.ToString().ToLowerInvariant(), TimeProvider.GetElapsedTime(started));
-        activity?.SetTag("byoc.outcome", result.Outcome.ToString());
-        if (result.Outcome != ProcessOutcome.Done)
+        var (label, tag) = result.Kind switch
+        {
+            DeliveryOutcomeKind.Succeeded => ("done", "Done"),
+            DeliveryOutcomeKind.Retryable => ("retry", "Retry"),
+            _ => ("permanent", "Permanent"),
+        };
+        Metrics.Delivered(QueueName, label, TimeProvider.GetElapsedTime(started));
+        activity?.SetTag("byoc.outcome", tag);
+        if (!result.IsSuccess)
         {
             activity?.SetStatus(ActivityStatusCode.Error, result.Error);
         }
 
-        switch (result.Outcome)
+        switch (result.Kind)
         {
-            case ProcessOutcome.Done:
+            case DeliveryOutcomeKind.Succeeded:
                 await queue.CompleteAsync(item.Id, _owner, cancellationToken);
                 break;
-            case ProcessOutcome.Retry when Policy.ShouldRetry(item.Attempts + 1):
-                var next = Policy.NextAttemptAt(item.Attempts + 1, TimeProvider);
+            case DeliveryOutcomeKind.Retryable when Policy.ShouldRetry(item.Attempts + 1):
+                var next = Policy.NextAttemptAt(item.Attempts + 1, TimeProvider, result.RetryAfter);
                 Log.ItemRetrying(logger, QueueName, item.Id, item.Attempts + 1, next, result.Error);
                 Metrics.Retry(QueueName);
                 if (await queue.RetryLaterAsync(item.Id, _owner, next, result.Error ?? "unknown", cancellationToken))
@@ -174,7 +182,7 @@ internal abstract partial class QueueWorker(
 
                 break;
             default:
-                var reason = result.Outcome == ProcessOutcome.Retry ? "attempts-exhausted" : "permanent";
+                var reason = result.Kind == DeliveryOutcomeKind.Retryable ? "attempts-exhausted" : "permanent";
                 Log.ItemDeadLettered(logger, QueueName, item.Id, reason, result.Error);
                 if (await queue.DeadLetterAsync(item.Id, _owner, reason, result.Error ?? "unknown", cancellationToken))
                 {

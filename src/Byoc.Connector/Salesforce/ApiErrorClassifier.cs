@@ -1,4 +1,4 @@
-using System.Net;
+using Byoc.Core.Delivery;
 
 namespace Byoc.Connector.Salesforce;
 
@@ -8,14 +8,9 @@ internal static class ApiErrorClassifier
     /// <summary>10019 org migration (read-only), 10055 precondition failed, 10056 processing aborted, 10094 downstream timeout.</summary>
     private static readonly HashSet<int> s_retryableCodes = [10019, 10055, 10056, 10094];
 
-    public static ApiOutcome Classify(HttpStatusCode status, int? errorCode)
-    {
-        if (errorCode is { } code && s_retryableCodes.Contains(code))
-        {
-            return ApiOutcome.Retryable;
-        }
-
-        var numeric = (int)status;
-        return numeric == 429 || numeric == 408 || numeric >= 500 ? ApiOutcome.Retryable : ApiOutcome.Permanent;
-    }
+    /// <summary>The outcome of an error answer: the API's own retryable codes, then the HTTP status rule.</summary>
+    public static DeliveryOutcome Classify(int status, int? errorCode, string error, TimeSpan? retryAfter) =>
+        errorCode is { } code && s_retryableCodes.Contains(code)
+            ? DeliveryOutcome.Retryable(error, retryAfter)
+            : DeliveryOutcome.ForStatus(status, error, retryAfter);
 }

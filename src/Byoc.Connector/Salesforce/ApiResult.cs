@@ -1,12 +1,15 @@
+using Byoc.Core.Delivery;
+
 namespace Byoc.Connector.Salesforce;
 
 /// <summary>The result value of one Interaction Service API call.</summary>
 /// <typeparam name="T">The success body.</typeparam>
 internal sealed record ApiResult<T>
 {
-    public required ApiOutcome Outcome { get; init; }
+    /// <summary>Succeeded, or why not and whether a retry may help.</summary>
+    public required DeliveryOutcome Outcome { get; init; }
 
-    /// <summary>The success body, when <see cref="Outcome"/> is <see cref="ApiOutcome.Success"/>.</summary>
+    /// <summary>The success body, when the call succeeded.</summary>
     public T? Value { get; init; }
 
     /// <summary>The HTTP status, when a response arrived.</summary>
@@ -16,7 +19,7 @@ internal sealed record ApiResult<T>
     public int? ErrorCode { get; init; }
 
     /// <summary>A short description of the failure.</summary>
-    public string? Error { get; init; }
+    public string? Error => Outcome.Error;
 
-    public bool IsSuccess => Outcome == ApiOutcome.Success;
+    public bool IsSuccess => Outcome.IsSuccess;
 }

@@ -7,8 +7,9 @@ namespace Byoc.Connector.Salesforce;
 /// text (with citations), files, links and rich links, choices as buttons/quick replies/list pickers/time pickers, and
 /// Agentforce progress indicators. Salesforce keeps capabilities per channel definition, not per channel, so this is what
 /// every channel renders: web chat and native webhooks natively (web chat shows a time picker's slots as buttons titled
-/// with their start), text-only webhooks as readable text (numbered options, links on their own lines). Forms and web
-/// views are not registered, as no channel renders them.
+/// with their start), text-only webhooks as readable text (numbered options, links on their own lines), Telegram as
+/// messages with inline keyboards (a slot is a button titled with its start; links on their own lines, uploads for files)
+/// and progress indicators as "typing…" or text. Forms and web views are not registered, as no channel renders them.
 /// </summary>
 internal static class CapabilitiesRequestFactory
 {

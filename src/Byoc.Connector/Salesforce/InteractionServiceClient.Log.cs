@@ -12,6 +12,6 @@ internal sealed partial class InteractionServiceClient
 
         [LoggerMessage(202, LogLevel.Warning, "{Method} {Path} answered {StatusCode} with code {ErrorCode} ({Outcome}).",
             EventName = "InteractionCallRejected")]
-        public static partial void CallRejected(ILogger logger, string method, string path, int statusCode, int? errorCode, ApiOutcome outcome);
+        public static partial void CallRejected(ILogger logger, string method, string path, int statusCode, int? errorCode, Byoc.Core.Delivery.DeliveryOutcomeKind outcome);
     }
 }

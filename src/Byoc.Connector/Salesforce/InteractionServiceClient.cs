@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Byoc.Connector.Salesforce.Wire;
+using Byoc.Core.Delivery;
 using Microsoft.Extensions.Options;
 
 namespace Byoc.Connector.Salesforce;
@@ -78,7 +79,7 @@ internal sealed partial class InteractionServiceClient(
         }
         catch (SalesforceAuthenticationException ex)
         {
-            return Failure<T>(ApiOutcome.Retryable, null, null, ex.Message);
+            return Failure<T>(DeliveryOutcome.Retryable(ex.Message), null, null);
         }
 
         for (var attempt = 0; ; attempt++)
@@ -100,12 +101,12 @@ internal sealed partial class InteractionServiceClient(
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 Log.CallTimedOut(logger, method.Method, path, settings.RequestTimeout);
-                return Failure<T>(ApiOutcome.Retryable, null, null, $"{method} {path} timed out after {settings.RequestTimeout}.");
+                return Failure<T>(DeliveryOutcome.Retryable($"{method} {path} timed out after {settings.RequestTimeout}."), null, null);
             }
             catch (HttpRequestException ex)
             {
                 Log.CallFailed(logger, method.Method, path, ex.Message);
-                return Failure<T>(ApiOutcome.Retryable, null, null, $"{method} {path} failed: {ex.Message}");
+                return Failure<T>(DeliveryOutcome.Retryable($"{method} {path} failed: {ex.Message}"), null, null);
             }
 
             using (response)
@@ -118,7 +119,7 @@ internal sealed partial class InteractionServiceClient(
                     }
                     catch (SalesforceAuthenticationException ex)
                     {
-                        return Failure<T>(ApiOutcome.Retryable, (int)response.StatusCode, null, ex.Message);
+                        return Failure<T>(DeliveryOutcome.Retryable(ex.Message), (int)response.StatusCode, null);
                     }
 
                     continue;
@@ -127,14 +128,16 @@ internal sealed partial class InteractionServiceClient(
                 if (response.IsSuccessStatusCode)
                 {
                     var value = await ReadBodyAsync<T>(response, linkedCts.Token);
-                    return new ApiResult<T> { Outcome = ApiOutcome.Success, Value = value, StatusCode = (int)response.StatusCode };
+                    return new ApiResult<T> { Outcome = DeliveryOutcome.Succeeded, Value = value, StatusCode = (int)response.StatusCode };
                 }
 
                 var error = await ReadBodyAsync<ApiError>(response, linkedCts.Token);
-                var outcome = ApiErrorClassifier.Classify(response.StatusCode, error?.Code);
-                Log.CallRejected(logger, method.Method, path, (int)response.StatusCode, error?.Code, outcome);
-                return Failure<T>(outcome, (int)response.StatusCode, error?.Code,
-                    $"{method} {path} answered {(int)response.StatusCode} code {error?.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}: {error?.Message}");
+                var status = (int)response.StatusCode;
+                var outcome = ApiErrorClassifier.Classify(status, error?.Code,
+                    $"{method} {path} answered {status} code {error?.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}: {error?.Message}",
+                    TransientFailures.RetryAfter(response.Headers, timeProvider));
+                Log.CallRejected(logger, method.Method, path, status, error?.Code, outcome.Kind);
+                return Failure<T>(outcome, status, error?.Code);
             }
         }
     }
@@ -152,6 +155,6 @@ internal sealed partial class InteractionServiceClient(
         }
     }
 
-    private static ApiResult<T> Failure<T>(ApiOutcome outcome, int? status, int? code, string error) =>
-        new() { Outcome = outcome, StatusCode = status, ErrorCode = code, Error = error };
+    private static ApiResult<T> Failure<T>(DeliveryOutcome outcome, int? status, int? code) =>
+        new() { Outcome = outcome, StatusCode = status, ErrorCode = code };
 }

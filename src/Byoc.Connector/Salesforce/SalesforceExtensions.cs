@@ -1,3 +1,4 @@
+using Byoc.Connector.Diagnostics;
 using Byoc.Connector.Salesforce.PubSub;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,9 @@ internal static class SalesforceExtensions
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<InteractionServiceClient>(sp,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(InteractionClient)));
         services.AddHostedService<CapabilitiesWorker>();
+        services.AddHealthChecks()
+            .AddCheck<SalesforceTokenHealthCheck>("salesforce-token", tags: [TelemetryExtensions.ReadyTag])
+            .AddCheck<PubSubHealthCheck>("pubsub", tags: [TelemetryExtensions.ReadyTag]);
 
         services.AddSingleton<AvroEventDecoder>();
         services.AddSingleton<PubSubClientFactory>();

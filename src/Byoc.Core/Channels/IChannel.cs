@@ -1,9 +1,12 @@
 namespace Byoc.Core.Channels;
 
 /// <summary>One configured channel instance: a platform adapter pair bound to a Salesforce channel address.</summary>
-internal interface IChannel
+public interface IChannel
 {
-    /// <summary>The channel's configured name; appears in <c>/webhooks/{name}</c>.</summary>
+    /// <summary>
+    /// The channel's configured name, unique across all platforms: the front door serves it at <c>/channels/{name}</c>,
+    /// and it starts the end-user client identifier (<c>{channel}:{platform user id}</c>).
+    /// </summary>
     string Name { get; }
 
     /// <summary>The Salesforce <c>MessagingChannel.ChannelAddressIdentifier</c> this channel talks to.</summary>
@@ -14,4 +17,10 @@ internal interface IChannel
 
     /// <summary>Sends to the platform.</summary>
     IOutboundChannelAdapter Outbound { get; }
+
+    /// <summary>
+    /// The channel's own public base URL, when it has one configured; null to use the connector's
+    /// (<c>Connector:Channels:PublicBaseUrl</c>). The front door builds <see cref="InboundRequest.PublicUrl"/> from it.
+    /// </summary>
+    Uri? PublicBaseUrl => null;
 }

@@ -5,7 +5,7 @@ namespace Byoc.Core.Delivery;
 /// [<see cref="BaseDelay"/>·2^(n-1)/2, <see cref="BaseDelay"/>·2^(n-1)], never more than <see cref="MaxDelay"/>.
 /// After <see cref="MaxAttempts"/> failed attempts the item is dead-lettered.
 /// </summary>
-internal sealed class RetryPolicy
+public sealed class RetryPolicy
 {
     private readonly Func<double> _random;
 
@@ -44,9 +44,22 @@ internal sealed class RetryPolicy
     }
 
     /// <summary>When the next attempt is due, seen from <paramref name="timeProvider"/>'s clock.</summary>
-    public DateTimeOffset NextAttemptAt(int failedAttempts, TimeProvider timeProvider)
+    public DateTimeOffset NextAttemptAt(int failedAttempts, TimeProvider timeProvider) => NextAttemptAt(failedAttempts, timeProvider, null);
+
+    /// <summary>
+    /// When the next attempt is due: the backoff delay, or the wait the receiver asked for (<paramref name="retryAfter"/>)
+    /// when that is longer. The receiver's wait is capped at <see cref="MaxDelay"/>, so a platform answering with a huge
+    /// <c>Retry-After</c> cannot park a conversation for longer than the operator allows between two attempts.
+    /// </summary>
+    public DateTimeOffset NextAttemptAt(int failedAttempts, TimeProvider timeProvider, TimeSpan? retryAfter)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
-        return timeProvider.GetUtcNow() + GetDelay(failedAttempts);
+        var delay = GetDelay(failedAttempts);
+        if (retryAfter is { } wait && wait > delay)
+        {
+            delay = wait < MaxDelay ? wait : MaxDelay;
+        }
+
+        return timeProvider.GetUtcNow() + delay;
     }
 }

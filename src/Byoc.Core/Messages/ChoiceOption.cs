@@ -5,4 +5,4 @@ namespace Byoc.Core.Messages;
 /// <param name="Title">The text to show.</param>
 /// <param name="StartTime">For a time slot (TimePicker): when it starts.</param>
 /// <param name="Duration">For a time slot (TimePicker): how long it lasts, in seconds.</param>
-internal sealed record ChoiceOption(string Identifier, string Title, DateTimeOffset? StartTime = null, long? Duration = null);
+public sealed record ChoiceOption(string Identifier, string Title, DateTimeOffset? StartTime = null, long? Duration = null);

@@ -1,7 +1,7 @@
 namespace Byoc.Core.Messages;
 
 /// <summary>The canonical delivery status of an outbound message, as reported by a platform.</summary>
-internal enum DeliveryStatus
+public enum DeliveryStatus
 {
     /// <summary>The platform delivered the message to the end user's device.</summary>
     Delivered,

@@ -5,4 +5,4 @@ namespace Byoc.Core.Messages;
 /// <param name="Name">The file name to show.</param>
 /// <param name="MimeType">The checked MIME type.</param>
 /// <param name="Length">The size in bytes.</param>
-internal sealed record InboundAttachment(string FileId, string Name, string MimeType, long Length);
+public sealed record InboundAttachment(string FileId, string Name, string MimeType, long Length);

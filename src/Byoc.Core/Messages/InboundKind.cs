@@ -1,7 +1,7 @@
 namespace Byoc.Core.Messages;
 
 /// <summary>What an end user's platform reported.</summary>
-internal enum InboundKind
+public enum InboundKind
 {
     /// <summary>A text message from the end user.</summary>
     Text,

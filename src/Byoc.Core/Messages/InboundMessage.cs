@@ -1,7 +1,7 @@
 namespace Byoc.Core.Messages;
 
 /// <summary>One thing an end user's platform told us, normalised. Stored in the inbox as JSON.</summary>
-internal sealed record InboundMessage
+public sealed record InboundMessage
 {
     /// <summary>The configured channel name (for example <c>webhook</c>).</summary>
     public required string Channel { get; init; }

@@ -4,4 +4,4 @@ namespace Byoc.Core.Messages;
 /// <param name="Name">The file name.</param>
 /// <param name="MimeType">The MIME type Salesforce declares.</param>
 /// <param name="Url">The content-distribution download URL.</param>
-internal sealed record OutboundAttachment(string Name, string MimeType, string Url);
+public sealed record OutboundAttachment(string Name, string MimeType, string Url);

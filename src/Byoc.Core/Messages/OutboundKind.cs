@@ -1,7 +1,7 @@
 namespace Byoc.Core.Messages;
 
 /// <summary>What Salesforce asks us to show the end user.</summary>
-internal enum OutboundKind
+public enum OutboundKind
 {
     /// <summary>A text message from the agent or rep.</summary>
     Text,

@@ -1,7 +1,7 @@
 namespace Byoc.Core.Messages;
 
 /// <summary>One conversation entry to show the end user, normalised. Stored in the outbox as JSON.</summary>
-internal sealed record OutboundMessage
+public sealed record OutboundMessage
 {
     /// <summary>The configured channel name the end user is on.</summary>
     public required string Channel { get; init; }

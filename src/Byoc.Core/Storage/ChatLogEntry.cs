@@ -5,4 +5,4 @@ namespace Byoc.Core.Storage;
 /// <param name="Key">The idempotency key the entry was appended with.</param>
 /// <param name="Payload">The serialized entry, as appended.</param>
 /// <param name="CreatedAt">When the entry was first appended.</param>
-internal sealed record ChatLogEntry(long Sequence, string Key, string Payload, DateTimeOffset CreatedAt);
+public sealed record ChatLogEntry(long Sequence, string Key, string Payload, DateTimeOffset CreatedAt);

@@ -1,7 +1,7 @@
 namespace Byoc.Core.Storage;
 
 /// <summary>Maps a platform user on a channel to the Salesforce end user and conversation.</summary>
-internal sealed record ConversationRecord
+public sealed record ConversationRecord
 {
     /// <summary>The configured channel name.</summary>
     public required string Channel { get; init; }

@@ -1,7 +1,7 @@
 namespace Byoc.Core.Storage;
 
 /// <summary>A row that will not be retried, with why.</summary>
-internal sealed record DeadLetter
+public sealed record DeadLetter
 {
     /// <summary>The dead letter's own id; increases with the time it was dead-lettered.</summary>
     public required long Id { get; init; }

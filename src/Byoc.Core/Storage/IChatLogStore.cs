@@ -5,7 +5,7 @@ namespace Byoc.Core.Storage;
 /// 1, 2, 3… per (channel, platform user) so that a page can reconnect and ask for exactly the entries after the last one
 /// it saw. Appends are idempotent on (channel, platform user, key).
 /// </summary>
-internal interface IChatLogStore
+public interface IChatLogStore
 {
     /// <summary>
     /// Appends the entry unless (channel, platform user, key) already exists, and returns the stored entry either way

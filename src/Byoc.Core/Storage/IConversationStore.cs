@@ -1,7 +1,7 @@
 namespace Byoc.Core.Storage;
 
 /// <summary>The conversation map: (channel, platform user) ↔ end-user client identifier ↔ conversation and session.</summary>
-internal interface IConversationStore
+public interface IConversationStore
 {
     /// <summary>Returns the existing mapping or creates it (insert-or-ignore, then read).</summary>
     Task<ConversationRecord> GetOrAddAsync(string channel, string platformUserId, string channelAddressIdentifier,

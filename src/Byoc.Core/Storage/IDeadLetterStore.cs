@@ -1,7 +1,7 @@
 namespace Byoc.Core.Storage;
 
 /// <summary>Reads, replays and purges the dead-letter table.</summary>
-internal interface IDeadLetterStore
+public interface IDeadLetterStore
 {
     /// <summary>Lists dead letters, newest first.</summary>
     Task<IReadOnlyList<DeadLetter>> ListAsync(int max, CancellationToken cancellationToken);

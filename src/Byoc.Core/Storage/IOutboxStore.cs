@@ -1,7 +1,7 @@
 namespace Byoc.Core.Storage;
 
 /// <summary>Salesforce entries on their way to a platform, de-duplicated by (topic, conversation-entry identifier).</summary>
-internal interface IOutboxStore : IWorkQueue
+public interface IOutboxStore : IWorkQueue
 {
     /// <summary>
     /// Inserts the row unless it exists (<paramref name="item"/> may be null for an event that was filtered out) and

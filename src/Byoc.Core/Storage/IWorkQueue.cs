@@ -1,13 +1,23 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Byoc.Core.Storage;
 
 /// <summary>
 /// The shared shape of the inbox and the outbox: insert-or-ignore on (source, key), lease-based claims that hand out
 /// only the oldest pending row of each conversation, and retry/dead-letter bookkeeping.
 /// </summary>
-internal interface IWorkQueue
+[SuppressMessage("Naming", "CA1711", Justification = "It is a work queue; the inbox and the outbox are its two instances.")]
+public interface IWorkQueue
 {
     /// <summary>Inserts the row unless (source, key) already exists. Returns true when this call inserted it.</summary>
     Task<bool> TryAddAsync(NewQueueItem item, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether a row with (source, key) was ever added, whatever became of it (pending, done or dead-lettered): exactly
+    /// when <see cref="TryAddAsync"/> would add nothing. Lets a channel skip the costly work of a repeat (downloading a
+    /// file again) before it builds the row; <see cref="TryAddAsync"/> stays the one de-duplication that counts.
+    /// </summary>
+    Task<bool> ContainsAsync(string source, string key, CancellationToken cancellationToken);
 
     /// <summary>
     /// Claims up to <paramref name="maxItems"/> due rows for <paramref name="lease"/>: at most one per conversation, and
@@ -19,10 +29,10 @@ internal interface IWorkQueue
     Task<bool> CompleteAsync(long id, string owner, CancellationToken cancellationToken);
 
     /// <summary>Records a failed attempt and makes the row due again at <paramref name="nextAttemptAt"/>.</summary>
-    Task<bool> RetryLaterAsync(long id, string owner, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken);
+    Task<bool> RetryLaterAsync(long id, string owner, DateTimeOffset nextAttemptAt, string lastError, CancellationToken cancellationToken);
 
     /// <summary>Moves the row to the dead-letter table with a reason and the last error; the conversation moves on.</summary>
-    Task<bool> DeadLetterAsync(long id, string owner, string reason, string error, CancellationToken cancellationToken);
+    Task<bool> DeadLetterAsync(long id, string owner, string reason, string lastError, CancellationToken cancellationToken);
 
     /// <summary>
     /// Gives up every lease the owner still holds (a worker stopping mid-item), so the rows and their conversations are

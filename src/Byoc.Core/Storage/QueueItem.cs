@@ -1,7 +1,7 @@
 namespace Byoc.Core.Storage;
 
 /// <summary>A row of the inbox or the outbox, as claimed by a worker.</summary>
-internal sealed record QueueItem
+public sealed record QueueItem
 {
     /// <summary>The row id; increases with insertion order.</summary>
     public required long Id { get; init; }

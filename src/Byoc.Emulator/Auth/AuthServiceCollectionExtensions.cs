@@ -11,6 +11,7 @@ internal static class AuthServiceCollectionExtensions
         services.AddSingleton<IAccessTokens>(sp => sp.GetRequiredService<AccessTokens>());
         services.AddSingleton(sp => DevConnectedApp.LoadOrCreate(sp.GetRequiredService<StateFolder>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<TokenResponses>();
+        services.AddSingleton(sp => UserPasswords.LoadOrCreate(sp.GetRequiredService<StateFolder>()));
         services.AddSingleton<IOAuthGrant, JwtBearerGrant>();
         return services;
     }

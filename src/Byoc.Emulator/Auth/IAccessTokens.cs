@@ -11,6 +11,9 @@ internal interface IAccessTokens
 
     /// <summary>The token's grant, or null when it is unknown, expired or revoked.</summary>
     AccessTokenInfo? Validate(string accessToken);
+
+    /// <summary>Ends the session (SOAP <c>logout()</c>, OAuth revoke); false when the token was not valid.</summary>
+    bool Revoke(string accessToken);
 }
 
 /// <summary>A freshly issued access token.</summary>

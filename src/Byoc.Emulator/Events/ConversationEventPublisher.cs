@@ -64,7 +64,7 @@ internal sealed partial class ConversationEventPublisher(
 
             if (definition.GetString("CustomEventPayloadField") is { } payloadField)
             {
-                values[payloadField] = interactionEvent.ToJsonString();
+                values[payloadField] = EventPayloadJson.Write(interactionEvent);
             }
 
             var stored = bus.Append(topic.TopicName, Guid.NewGuid().ToString(), topic.SchemaId, AvroEncoder.Encode(topic, values));

@@ -43,6 +43,9 @@ public sealed record EmulatorCredentials
     /// <summary>The org's administrator (System Administrator profile): the JWT <c>sub</c> for <c>byoc setup</c>, <c>doctor</c> and <c>verify</c>.</summary>
     public required string AdminUsername { get; init; }
 
+    /// <summary>The password of every user for the SOAP API's <c>login()</c> (<c>{instanceUrl}/services/Soap/u/66.0</c>).</summary>
+    public string? Password { get; init; }
+
     /// <summary>PEM (PKCS#8) private key to sign JWT assertions with (RS256).</summary>
     public required string PrivateKeyFile { get; init; }
 
@@ -99,6 +102,7 @@ public sealed record EmulatorCredentials
             ConsumerKey = app.ConsumerKey,
             Username = integration?.GetString("Username") ?? Org.Seed.SeededOrg.IntegrationUsername,
             AdminUsername = Org.Seed.SeededOrg.AdminUsername,
+            Password = services.GetRequiredService<UserPasswords>().Password,
             PrivateKeyFile = app.PrivateKeyPath,
             CertificateFile = app.CertificatePath,
             OrgId = org.OrgId15,

@@ -40,17 +40,23 @@ internal sealed class EmulatorOptions
     /// <value>The default is <see cref="SeedProfile.Complete"/>.</value>
     public SeedProfile Seed { get; set; } = SeedProfile.Complete;
 
-    /// <summary>How long an access token stays valid.</summary>
+    /// <summary>
+    /// How long an access token (a session) stays valid without use; a use in the second half of the timeout extends it
+    /// (Salesforce Help, "Session Settings").
+    /// </summary>
     /// <value>The default is 2 hours (the default session timeout of an org).</value>
-    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(2);
+    public TimeSpan SessionTimeout { get; set; } = TimeSpan.FromHours(2);
 
     /// <summary>Pub/Sub: how long a subscription may stay silent before the server sends an empty keep-alive FetchResponse.</summary>
     /// <value>The default is 270 seconds.</value>
     public TimeSpan PubSubKeepAlive { get; set; } = TimeSpan.FromSeconds(270);
 
     /// <summary>Pub/Sub: how long a subscription with no pending credit stays open before the server closes it.</summary>
-    /// <value>The default is 70 seconds.</value>
-    public TimeSpan PubSubIdleTimeout { get; set; } = TimeSpan.FromSeconds(70);
+    /// <value>
+    /// The default is 60 seconds from the FetchResponse that used up the credit: the Subscribe RPC Method page ("Subscribe
+    /// Keepalive Behavior") says a new FetchRequest is due within 60 seconds; the proto's older comment said about 70.
+    /// </value>
+    public TimeSpan PubSubIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How long published events stay available for replay.</summary>
     /// <value>The default is 72 hours.</value>

@@ -34,4 +34,7 @@ internal sealed class StateFolder
     public string ServerCertificatePath => Path.Combine(Root, "pubsub-server.pfx");
 
     public string CredentialsPath => Path.Combine(Root, "credentials.json");
+
+    /// <summary>The generated password of the org's users for the SOAP API's <c>login()</c>.</summary>
+    public string UserPasswordPath => Path.Combine(Root, "user-password.txt");
 }

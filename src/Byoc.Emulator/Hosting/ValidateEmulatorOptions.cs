@@ -32,7 +32,7 @@ internal sealed class ValidateEmulatorOptions : IValidateOptions<EmulatorOptions
 
         foreach (var (key, value) in new[]
         {
-            ("AccessTokenLifetime", options.AccessTokenLifetime), ("PubSubKeepAlive", options.PubSubKeepAlive),
+            ("SessionTimeout", options.SessionTimeout), ("PubSubKeepAlive", options.PubSubKeepAlive),
             ("PubSubIdleTimeout", options.PubSubIdleTimeout), ("EventRetention", options.EventRetention),
         })
         {

@@ -1,8 +1,7 @@
-using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Byoc.Emulator.Org.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
+using static Byoc.Emulator.Interactions.InteractionJson;
 
 namespace Byoc.Emulator.Interactions;
 
@@ -94,7 +93,8 @@ internal static partial class InteractionEndpoints
         {
             var type = String(node as JsonObject, "acknowledgementType");
             var entryId = String(node as JsonObject, "acknowledgedConversationEntryIdentifier");
-            if (type is not ("Read" or "Delivered") || string.IsNullOrEmpty(entryId) || !TryTimestamp(node?["acknowledgementTimestamp"], out var timestamp))
+            // The schema types the timestamp as a string; Salesforce's samples send a number (§12.6): both are read.
+            if (type is not ("Read" or "Delivered") || string.IsNullOrEmpty(entryId) || !TryLong(node?["acknowledgementTimestamp"], out var timestamp))
             {
                 return StatusError(InteractionError.Of(10089).With(
                     "Each acknowledgement needs acknowledgementType Read|Delivered, acknowledgedConversationEntryIdentifier and acknowledgementTimestamp."));
@@ -177,16 +177,4 @@ internal static partial class InteractionEndpoints
     private static JsonHttpResult<StatusErrorResponse> StatusError(InteractionError error) =>
         TypedResults.Json(new StatusErrorResponse(false, new InteractionErrorBody(error.Code, error.Message), error.Code, error.Message),
             statusCode: error.StatusCode);
-
-    /// <summary>The schema types it as a string; Salesforce's samples send a number (§12.6): accept both.</summary>
-    private static bool TryTimestamp(JsonNode? node, out long timestamp)
-    {
-        timestamp = 0;
-        return node is JsonValue value && value.GetValueKind() switch
-        {
-            JsonValueKind.Number => value.TryGetValue(out timestamp),
-            JsonValueKind.String => long.TryParse(value.GetValue<string>(), NumberStyles.Integer, CultureInfo.InvariantCulture, out timestamp),
-            _ => false,
-        };
-    }
 }

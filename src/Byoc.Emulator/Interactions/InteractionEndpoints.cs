@@ -4,6 +4,7 @@ using Byoc.Emulator.Conversations;
 using Byoc.Emulator.Faults;
 using Byoc.Emulator.Org.Ids;
 using Byoc.Emulator.Org.Records;
+using static Byoc.Emulator.Interactions.InteractionJson;
 
 namespace Byoc.Emulator.Interactions;
 
@@ -193,9 +194,6 @@ internal static partial class InteractionEndpoints
             return null;
         }
     }
-
-    private static string? String(JsonObject? node, string name) =>
-        node?[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 
     private static IResult ContactCenterOnly(HttpContext context, ScrtRequestValidator validator) =>
         validator.TryValidate(context.Request, out _, out var error) ? InteractionError.Of(15102).ToResult() : error.ToResult();

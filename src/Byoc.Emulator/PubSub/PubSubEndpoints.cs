@@ -6,6 +6,7 @@ internal static class PubSubEndpoints
     public static IServiceCollection AddPubSub(this IServiceCollection services)
     {
         services.AddGrpc();
+        services.AddSingleton<PubSubCallAuthenticator>();
         return services;
     }
 

@@ -1,4 +1,3 @@
-using Byoc.Emulator.Auth;
 using Byoc.Emulator.Events;
 using Byoc.Emulator.Faults;
 using Byoc.Emulator.Hosting;
@@ -15,7 +14,7 @@ namespace Byoc.Emulator.PubSub;
 /// <c>tenantid</c> metadata (UNAUTHENTICATED otherwise).
 /// </summary>
 internal sealed partial class PubSubService(
-    EventBus bus, IAccessTokens tokens, OrgIdentity org, EmulatorOptions options, FaultInjector faults, TimeProvider timeProvider,
+    EventBus bus, PubSubCallAuthenticator authenticator, OrgIdentity org, EmulatorOptions options, FaultInjector faults, TimeProvider timeProvider,
     ILogger<PubSubService> logger) : Grpc.PubSub.PubSubBase
 {
     /// <summary>The most events one FetchRequest may ask for.</summary>
@@ -244,19 +243,5 @@ internal sealed partial class PubSubService(
     private Events.PlatformEventSchema FindTopic(string topicName) =>
         bus.FindTopic(topicName) ?? throw new RpcException(new Status(StatusCode.NotFound, $"Topic '{topicName}' does not exist."));
 
-    private void Authenticate(ServerCallContext context)
-    {
-        var accessToken = context.RequestHeaders.GetValue("accesstoken");
-        var instanceUrl = context.RequestHeaders.GetValue("instanceurl");
-        var tenantId = context.RequestHeaders.GetValue("tenantid");
-        if (string.IsNullOrEmpty(accessToken) || string.IsNullOrEmpty(instanceUrl) || string.IsNullOrEmpty(tenantId))
-        {
-            throw new RpcException(new Status(StatusCode.Unauthenticated, "The accesstoken, instanceurl and tenantid metadata are required."));
-        }
-
-        if (tokens.Validate(accessToken) is null || !org.Matches(tenantId))
-        {
-            throw new RpcException(new Status(StatusCode.Unauthenticated, "The access token is not valid for this tenant."));
-        }
-    }
+    private void Authenticate(ServerCallContext context) => authenticator.Authenticate(context);
 }

@@ -18,6 +18,11 @@ internal static class OrgRestApi
         services.TryAddSingleton<SoqlEngine>();
         services.TryAddSingleton<QueryCursorStore>();
         services.TryAddSingleton<OAuthCodes>();
+        services.TryAddSingleton<DeletedRecordLog>();
+        services.TryAddSingleton<OrgLimits>();
+        services.TryAddSingleton<Composite.SubrequestRunner>();
+        services.TryAddSingleton<Search.SearchExecutor>();
+        services.TryAddSingleton<Bulk.BulkJobStore>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Auth.IOAuthGrant, AuthorizationCodeGrant>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Auth.IOAuthGrant, RefreshTokenGrant>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, CollapsedSlashesStartupFilter>());
@@ -27,14 +32,22 @@ internal static class OrgRestApi
     /// <summary>Maps the REST endpoints; every <c>/services/data/vNN.0/…</c> route needs a valid bearer token.</summary>
     public static IEndpointRouteBuilder MapOrgRestApi(this IEndpointRouteBuilder endpoints)
     {
+        // Created now, so that it hears every deletion from the start.
+        endpoints.ServiceProvider.GetRequiredService<DeletedRecordLog>();
         IdentityEndpoints.Map(endpoints);
         var data = endpoints.MapGroup("/services/data/v{version}")
             .AddEndpointFilter(RestAuthentication.Filter)
-            .AddEndpointFilter(CheckVersion);
+            .AddEndpointFilter(CheckVersion)
+            .AddEndpointFilter(LimitsEndpoints.CountCall);
         var tooling = data.MapGroup("/tooling");
         ResourceEndpoints.Map(data, tooling);
         QueryEndpoints.Map(data, tooling);
         SObjectEndpoints.Map(data, tooling);
+        LimitsEndpoints.Map(data);
+        Composite.CompositeEndpoints.Map(data);
+        Search.SearchEndpoints.Map(data);
+        Bulk.BulkIngestEndpoints.Map(data);
+        Bulk.BulkQueryEndpoints.Map(data);
         // Unknown REST resources answer Salesforce's JSON NOT_FOUND, never an empty or HTML body (org-emulation.md §4.4).
         endpoints.MapFallback("/services/data/{**path}", RestErrors.NotFound);
         return endpoints;

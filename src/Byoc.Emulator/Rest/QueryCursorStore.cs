@@ -15,10 +15,10 @@ internal sealed class QueryCursorStore(IOptions<OrgRestOptions> options)
     private readonly ConcurrentQueue<string> _order = new();
     private long _sequence;
 
-    public QueryCursor Open(IReadOnlyList<JsonNode> rows, int totalSize, RestContext rest)
+    public QueryCursor Open(IReadOnlyList<JsonNode> rows, int totalSize, RestContext rest, int batchSize)
     {
         var id = SalesforceId.Create(LocatorPrefix, Interlocked.Increment(ref _sequence));
-        var cursor = new QueryCursor(id, rows, totalSize, rest);
+        var cursor = new QueryCursor(id, rows, totalSize, rest, batchSize);
         _cursors[id] = cursor;
         _order.Enqueue(id);
         while (_order.Count > options.Value.MaxOpenCursors && _order.TryDequeue(out var oldest))

@@ -4,13 +4,13 @@ using Byoc.Emulator.Org.Records;
 using Byoc.Emulator.Org.Schema;
 using Byoc.Emulator.Soql;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace Byoc.Emulator.Rest;
 
 /// <summary>
 /// <c>GET …/query?q=</c>, <c>…/queryAll?q=</c> and <c>…/tooling/query?q=</c>, with <c>nextRecordsUrl</c> paging and the
-/// <c>&amp;columns=true</c> variant (org-emulation.md §3, §4.3).
+/// <c>&amp;columns=true</c> variant (org-emulation.md §3, §4.3); the <c>Sforce-Query-Options: batchSize</c> header sets the
+/// page size of the query and of its later pages.
 /// </summary>
 internal static class QueryEndpoints
 {
@@ -44,14 +44,18 @@ internal static class QueryEndpoints
             return TypedResults.Json(ColumnMetadataWriter.Write(result));
         }
 
+        if (!QueryBatchSize.TryRead(context, out var batchSize, out var batchError))
+        {
+            return batchError;
+        }
+
         var rows = QueryRecordWriter.Write(result, store, rest);
-        var batchSize = Math.Max(1, services.GetRequiredService<IOptions<OrgRestOptions>>().Value.QueryBatchSize);
         if (rows.Count <= batchSize)
         {
             return TypedResults.Json(Page(result.TotalSize, rows, null));
         }
 
-        var cursor = services.GetRequiredService<QueryCursorStore>().Open(rows, result.TotalSize, rest);
+        var cursor = services.GetRequiredService<QueryCursorStore>().Open(rows, result.TotalSize, rest, batchSize);
         return TypedResults.Json(Page(result.TotalSize, rows.Take(batchSize), NextUrl(cursor, resource, batchSize)));
     }
 
@@ -66,7 +70,7 @@ internal static class QueryEndpoints
             return RestErrors.BadRequest("INVALID_QUERY_LOCATOR", "invalid query locator");
         }
 
-        var batchSize = Math.Max(1, services.GetRequiredService<IOptions<OrgRestOptions>>().Value.QueryBatchSize);
+        var batchSize = cursor.BatchSize;
         var end = offset + batchSize;
         var resource = context.Request.Path.Value!.Contains("/queryAll/", StringComparison.Ordinal) ? "queryAll" : "query";
         return TypedResults.Json(Page(cursor.TotalSize, cursor.Rows.Skip(offset).Take(batchSize),

@@ -10,6 +10,10 @@ internal static class RequiredFields
     {
         ["User"] = ["Username", "LastName", "Email", "Alias", "TimeZoneSidKey", "LocaleSidKey", "LanguageLocaleKey"],
         ["Group"] = ["Name"],
+        ["Account"] = ["Name"],
+        ["Contact"] = ["LastName"],
+        ["Lead"] = ["LastName", "Company"],
+        ["Opportunity"] = ["Name", "StageName", "CloseDate"],
         ["QueueSobject"] = ["QueueId", "SobjectType"],
         ["PermissionSet"] = ["Name", "Label"],
         ["PermissionSetAssignment"] = ["AssigneeId", "PermissionSetId"],

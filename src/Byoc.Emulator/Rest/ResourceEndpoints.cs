@@ -5,17 +5,14 @@ namespace Byoc.Emulator.Rest;
 /// <summary><c>GET /services/data/vNN.0</c>: the resource map; the sf CLI uses it as its auth "ping" (org-emulation.md §4.2).</summary>
 internal static class ResourceEndpoints
 {
+    /// <summary>
+    /// Only what the emulated org serves (issue 19.3: a client that follows the map must not meet a 404). The names and
+    /// paths are a real org's; everything else a real org lists is left out.
+    /// </summary>
     private static readonly string[] s_dataResources =
-    [
-        "tooling", "metadata", "eclair", "folders", "prechatForms", "contact-tracing", "jsonxform", "chatter", "tabs",
-        "appMenu", "quickActions", "queryAll", "commerce", "wave", "iot", "analytics", "search", "smartdatadiscovery",
-        "identity", "composite", "parameterizedSearch", "fingerprint", "theme", "nouns", "domino", "event", "serviceTemplates",
-        "recent", "connect", "licensing", "limits", "process", "async-queries", "query", "match", "emailConnect", "compactLayouts",
-        "knowledgeManagement", "sobjects", "actions", "support",
-    ];
+        ["tooling", "query", "queryAll", "search", "parameterizedSearch", "identity", "composite", "limits", "sobjects"];
 
-    private static readonly string[] s_toolingResources =
-        ["sobjects", "query", "search", "completions", "executeAnonymous", "runTestsAsynchronous", "runTestsSynchronous"];
+    private static readonly string[] s_toolingResources = ["sobjects", "query"];
 
     public static void Map(RouteGroupBuilder data, RouteGroupBuilder tooling)
     {

@@ -8,12 +8,13 @@ namespace Byoc.Emulator.Rest;
 /// <summary>
 /// Reads a POST/PATCH body into field changes, applying the REST API's rules and error codes (org-emulation.md §4.5):
 /// unknown fields, fields not createable/updateable, malformed or mistyped ids, bad picklist values, over-long text,
-/// missing required fields.
+/// missing required fields. References are checked through the writer, so that a record created earlier in the same write
+/// (a composite or tree request) may be pointed at.
 /// </summary>
 internal static class SObjectBody
 {
     public static (Dictionary<string, object?> Changes, RestError? Error) Read(
-        SObjectDefinition type, JsonElement body, bool insert, OrgStore store)
+        SObjectDefinition type, JsonElement body, bool insert, OrgWriter store)
     {
         var changes = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
         if (body.ValueKind != JsonValueKind.Object)
@@ -64,7 +65,7 @@ internal static class SObjectBody
             : (changes, null);
     }
 
-    private static (object? Value, RestError? Error) Convert(SObjectDefinition type, FieldDefinition field, JsonElement json, OrgStore store)
+    private static (object? Value, RestError? Error) Convert(SObjectDefinition type, FieldDefinition field, JsonElement json, OrgWriter store)
     {
         if (json.ValueKind == JsonValueKind.Null)
         {
@@ -93,7 +94,7 @@ internal static class SObjectBody
             return store.Get(id) is null ? (null, FieldError(field, "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id")) : (id, null);
         }
 
-        if (field.Type == FieldType.Picklist &&
+        if (field.Type == FieldType.Picklist && field.RestrictedPicklist &&
             !field.PicklistValues.Contains(text, StringComparer.OrdinalIgnoreCase))
         {
             return (null, FieldError(field, "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST", $"bad value for restricted picklist field: {text}"));

@@ -3,27 +3,45 @@ using Byoc.Emulator.Org.Schema;
 
 namespace Byoc.Emulator.Rest;
 
-/// <summary>Global describe entries and <c>/sobjects/{Type}/describe</c> bodies.</summary>
+/// <summary>
+/// Global describe entries and <c>/sobjects/{Type}/describe</c> bodies (REST API Developer Guide, "sObject Describe";
+/// field keys as the Field section of the SOAP API's DescribeSObjectResult lists them), every value derived from the field's
+/// definition so that schema-driven tools read what the emulated org really does.
+/// </summary>
 internal static class SObjectDescribeWriter
 {
     public static JsonObject Summary(SObjectDefinition type, RestContext rest)
     {
         var caps = type.Capabilities;
         var basePath = $"{rest.BasePath}/sobjects/{type.Name}";
+        var queryable = caps.HasFlag(SObjectCapabilities.Queryable) && !type.IsPlatformEvent;
         return new JsonObject
         {
-            ["name"] = type.Name,
-            ["label"] = type.Label,
-            ["labelPlural"] = type.Label + "s",
-            ["keyPrefix"] = type.KeyPrefix,
+            ["activateable"] = false,
+            ["createable"] = caps.HasFlag(SObjectCapabilities.Createable),
             ["custom"] = type.Custom,
             ["customSetting"] = false,
-            ["queryable"] = caps.HasFlag(SObjectCapabilities.Queryable) && !type.IsPlatformEvent,
-            ["retrieveable"] = caps.HasFlag(SObjectCapabilities.Queryable) && !type.IsPlatformEvent,
-            ["searchable"] = false,
-            ["createable"] = caps.HasFlag(SObjectCapabilities.Createable),
-            ["updateable"] = caps.HasFlag(SObjectCapabilities.Updateable),
+            ["deepCloneable"] = false,
             ["deletable"] = caps.HasFlag(SObjectCapabilities.Deletable),
+            ["deprecatedAndHidden"] = false,
+            ["feedEnabled"] = false,
+            ["hasSubtypes"] = false,
+            ["isInterface"] = false,
+            ["isSubtype"] = false,
+            ["keyPrefix"] = type.KeyPrefix,
+            ["label"] = type.Label,
+            ["labelPlural"] = type.Label + "s",
+            ["layoutable"] = caps.HasFlag(SObjectCapabilities.Createable) && !type.IsPlatformEvent,
+            ["mergeable"] = false,
+            ["mruEnabled"] = false,
+            ["name"] = type.Name,
+            ["queryable"] = queryable,
+            ["replicateable"] = queryable && rest.Surface == ApiSurface.Data,
+            ["retrieveable"] = queryable,
+            ["searchable"] = caps.HasFlag(SObjectCapabilities.Searchable),
+            ["triggerable"] = caps.HasFlag(SObjectCapabilities.Createable),
+            ["undeletable"] = false,
+            ["updateable"] = caps.HasFlag(SObjectCapabilities.Updateable),
             ["urls"] = new JsonObject
             {
                 ["sobject"] = basePath,
@@ -33,53 +51,39 @@ internal static class SObjectDescribeWriter
         };
     }
 
-    public static JsonObject Describe(SObjectDefinition type, RestContext rest)
+    public static JsonObject Describe(SObjectDefinition type, OrgSchema schema, RestContext rest)
     {
         var body = Summary(type, rest);
         var required = RequiredFields.For(type.Name);
-        body["fields"] = new JsonArray([.. type.Fields.Select(f => (JsonNode)Field(f, required.Contains(f.Name, StringComparer.OrdinalIgnoreCase)))]);
-        body["childRelationships"] = new JsonArray();
+        var nameField = type.NameField;
+        body["fields"] = new JsonArray([.. type.Fields.Select(f => (JsonNode)FieldDescribe.Write(type, f,
+            required.Contains(f.Name, StringComparer.OrdinalIgnoreCase), ReferenceEquals(f, nameField)))]);
+        body["childRelationships"] = new JsonArray([.. ChildRelationships(type, schema)]);
         body["recordTypeInfos"] = new JsonArray();
+        body["supportedScopes"] = new JsonArray();
+        body["namedLayoutInfos"] = new JsonArray();
+        body["actionOverrides"] = new JsonArray();
+        body["networkScopeFieldName"] = null;
         return body;
     }
 
-    private static JsonObject Field(FieldDefinition field, bool required) => new()
-    {
-        ["name"] = field.Name,
-        ["type"] = TypeName(field.Type),
-        ["label"] = field.Label,
-        ["length"] = field.Type is FieldType.Boolean or FieldType.Int or FieldType.Double or FieldType.DateTime or FieldType.Date ? 0 : field.Length,
-        ["nillable"] = field.Nillable && !required,
-        ["createable"] = field.Createable,
-        ["updateable"] = field.Updateable,
-        ["custom"] = field.Custom,
-        ["defaultedOnCreate"] = field.Type == FieldType.Boolean || field.Type == FieldType.Id,
-        ["filterable"] = !(field.Type == FieldType.TextArea && field.Length > 255),
-        ["sortable"] = !(field.Type == FieldType.TextArea && field.Length > 255),
-        ["idLookup"] = field.Type == FieldType.Id,
-        ["polymorphicForeignKey"] = field.IsPolymorphic,
-        ["referenceTo"] = new JsonArray([.. field.Type == FieldType.Id ? [] : field.ReferenceTo.Select(r => (JsonNode)r)]),
-        ["relationshipName"] = field.RelationshipName,
-        ["restrictedPicklist"] = field.Type == FieldType.Picklist,
-        ["picklistValues"] = new JsonArray([.. field.PicklistValues.Select((v, i) => (JsonNode)new JsonObject
+    /// <summary>Every reference to the type from another type, as describe's <c>childRelationships</c> lists them.</summary>
+    private static IEnumerable<JsonNode> ChildRelationships(SObjectDefinition type, OrgSchema schema) =>
+        from child in schema.Objects
+        where (child.Surface & ApiSurface.Data) != 0
+        from field in child.Fields
+        where field.Type == FieldType.Reference && field.ReferenceTo.Contains(type.Name, StringComparer.OrdinalIgnoreCase)
+        select (JsonNode)new JsonObject
         {
-            ["active"] = true,
-            ["defaultValue"] = false,
-            ["label"] = v,
-            ["validFor"] = null,
-            ["value"] = v,
-        })]),
-        ["soapType"] = field.Type switch
-        {
-            FieldType.Id or FieldType.Reference => "tns:ID",
-            FieldType.Boolean => "xsd:boolean",
-            FieldType.Int => "xsd:int",
-            FieldType.Double => "xsd:double",
-            FieldType.DateTime => "xsd:dateTime",
-            FieldType.Date => "xsd:date",
-            _ => "xsd:string",
-        },
-    };
+            ["cascadeDelete"] = false,
+            ["childSObject"] = child.Name,
+            ["deprecatedAndHidden"] = false,
+            ["field"] = field.Name,
+            ["junctionIdListNames"] = new JsonArray(),
+            ["junctionReferenceTo"] = new JsonArray(),
+            ["relationshipName"] = field.ChildRelationshipName,
+            ["restrictedDelete"] = false,
+        };
 
     public static string TypeName(FieldType type) => type switch
     {

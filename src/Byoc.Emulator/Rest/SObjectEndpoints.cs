@@ -8,15 +8,26 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Byoc.Emulator.Rest;
 
 /// <summary>
-/// sObject REST on the data and Tooling APIs (org-emulation.md §4.5): global describe, describe, and record
-/// GET/POST/PATCH/DELETE honouring the type's capabilities and the fields' createable/updateable flags.
+/// sObject REST on the data and Tooling APIs (org-emulation.md §4.5): global describe, describe, record GET/POST/PATCH/DELETE,
+/// and (data API) the external id resources <c>/sobjects/{type}/{field}/{value}</c> and the replication resources
+/// <c>/updated</c> and <c>/deleted</c>. Writes go through <see cref="RecordSaver"/>.
 /// </summary>
-internal static class SObjectEndpoints
+internal static partial class SObjectEndpoints
 {
     public static void Map(RouteGroupBuilder data, RouteGroupBuilder tooling)
     {
         MapSurface(data, ApiSurface.Data);
         MapSurface(tooling, ApiSurface.Tooling);
+        data.MapGet("/sobjects/{type}/updated", (HttpContext c, string version, string type, string? start, string? end) =>
+            ReplicationEndpoints.Updated(c, new RestContext(version, ApiSurface.Data), type, start, end));
+        data.MapGet("/sobjects/{type}/deleted", (HttpContext c, string version, string type, string? start, string? end) =>
+            ReplicationEndpoints.Deleted(c, new RestContext(version, ApiSurface.Data), type, start, end));
+        data.MapGet("/sobjects/{type}/{field}/{value}", (HttpContext c, string version, string type, string field, string value, string? fields) =>
+            GetByExternalId(c, new RestContext(version, ApiSurface.Data), type, field, value, fields));
+        data.MapMethods("/sobjects/{type}/{field}/{value}", ["PATCH"], (HttpContext c, string version, string type, string field, string value) =>
+            UpsertAsync(c, new RestContext(version, ApiSurface.Data), type, field, value));
+        data.MapDelete("/sobjects/{type}/{field}/{value}", (HttpContext c, string version, string type, string field, string value) =>
+            DeleteByExternalId(c, new RestContext(version, ApiSurface.Data), type, field, value));
     }
 
     private static void MapSurface(RouteGroupBuilder group, ApiSurface surface)
@@ -33,13 +44,13 @@ internal static class SObjectEndpoints
             Delete(c, new RestContext(version, surface), type, id));
         group.MapMethods("/sobjects/{type}/{id}", ["PUT", "POST"], (HttpContext c, string version, string type) =>
             FindType(c, new RestContext(version, surface), type) is { } definition
-                ? RestErrors.MethodNotAllowed(c.Request.Method, RecordMethods(definition))
+                ? RestErrors.MethodNotAllowed(c.Request.Method, RecordSaver.RecordMethods(definition))
                 : RestErrors.NotFound());
     }
 
     private static JsonHttpResult<JsonObject> GlobalDescribe(HttpContext context, RestContext rest)
     {
-        var schema = context.RequestServices.GetRequiredService<OrgStore>().Schema;
+        var schema = Store(context).Schema;
         return TypedResults.Json(new JsonObject
         {
             ["encoding"] = "UTF-8",
@@ -52,31 +63,81 @@ internal static class SObjectEndpoints
     private static Results<JsonHttpResult<JsonObject>, JsonHttpResult<RestError[]>> Basic(HttpContext context, RestContext rest, string typeName) =>
         FindType(context, rest, typeName) is { } type
             ? TypedResults.Json(new JsonObject { ["objectDescribe"] = SObjectDescribeWriter.Summary(type, rest), ["recentItems"] = new JsonArray() })
-            : (Results<JsonHttpResult<JsonObject>, JsonHttpResult<RestError[]>>)RestErrors.NotFound();
+            : RestErrors.NotFound();
 
     private static Results<JsonHttpResult<JsonObject>, JsonHttpResult<RestError[]>> Describe(HttpContext context, RestContext rest, string typeName) =>
-        FindType(context, rest, typeName) is { } type ? TypedResults.Json(SObjectDescribeWriter.Describe(type, rest)) : (Results<JsonHttpResult<JsonObject>, JsonHttpResult<RestError[]>>)RestErrors.NotFound();
+        FindType(context, rest, typeName) is { } type
+            ? TypedResults.Json(SObjectDescribeWriter.Describe(type, Store(context).Schema, rest))
+            : RestErrors.NotFound();
 
-    private static Results<JsonHttpResult<JsonObject>, JsonHttpResult<RestError[]>> Get(HttpContext context, RestContext rest, string typeName, string id, string? fields)
+    private static Results<JsonHttpResult<JsonObject>, JsonHttpResult<RestError[]>> Get(
+        HttpContext context, RestContext rest, string typeName, string id, string? fields)
     {
-        var type = FindType(context, rest, typeName);
-        if (type is null)
+        if (FindType(context, rest, typeName) is not { } type)
         {
             return RestErrors.NotFound();
         }
 
         if (!type.Capabilities.HasFlag(SObjectCapabilities.Queryable) || type.IsPlatformEvent)
         {
-            return RestErrors.MethodNotAllowed("GET", CollectionMethods(type));
+            return RestErrors.MethodNotAllowed("GET", RecordSaver.CollectionMethods(type));
         }
 
-        var record = FindRecord(context, type, id);
-        if (record is null)
+        return Store(context).Get(id) is { } record && string.Equals(record.ObjectName, type.Name, StringComparison.OrdinalIgnoreCase)
+            ? WriteRecord(type, record, fields, rest)
+            : RestErrors.NotFound();
+    }
+
+    private static Results<JsonHttpResult<JsonObject>, JsonHttpResult<RestError[]>> GetByExternalId(
+        HttpContext context, RestContext rest, string typeName, string fieldName, string value, string? fields)
+    {
+        if (FindType(context, rest, typeName) is not { } type)
         {
             return RestErrors.NotFound();
         }
 
-        var selected = new List<FieldDefinition>();
+        if (RecordSaver.ExternalIdField(type, fieldName) is not { } key)
+        {
+            return UnknownExternalId(fieldName);
+        }
+
+        var matches = Store(context).Write(w => RecordSaver.Match(w, type, key, value));
+        return matches.Count switch
+        {
+            0 => RestErrors.NotFound(),
+            1 => WriteRecord(type, matches[0], fields, rest),
+            _ => RestErrors.Error(StatusCodes.Status300MultipleChoices, "MULTIPLE_CHOICES",
+                $"More than one record found for external id field {key.Name} with value {value}."),
+        };
+    }
+
+    /// <summary>A record with the requested fields (<c>?fields=A,B</c>) or all of them, behind its <c>attributes</c>.</summary>
+    internal static Results<JsonHttpResult<JsonObject>, JsonHttpResult<RestError[]>> WriteRecord(
+        SObjectDefinition type, SObjectRecord record, string? fields, RestContext rest)
+    {
+        if (SelectFields(type, fields, out var selected) is { } error)
+        {
+            return error;
+        }
+
+        return TypedResults.Json(RecordNode(type, record, selected, rest));
+    }
+
+    internal static JsonObject RecordNode(SObjectDefinition type, SObjectRecord record, IReadOnlyList<FieldDefinition> selected, RestContext rest)
+    {
+        var json = new JsonObject { ["attributes"] = QueryRecordWriter.Attributes(type.Name, rest.SObjectUrl(type.Name, record.Id)) };
+        foreach (var field in selected.Count > 0 ? selected : type.Fields)
+        {
+            json[field.Name] = RestValues.ToJson(record[field.Name]);
+        }
+
+        return json;
+    }
+
+    /// <summary>The fields of a <c>fields</c> list, or INVALID_FIELD naming the first unknown one.</summary>
+    internal static JsonHttpResult<RestError[]>? SelectFields(SObjectDefinition type, string? fields, out List<FieldDefinition> selected)
+    {
+        selected = [];
         foreach (var name in (fields ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (type.FindField(name) is not { } field)
@@ -89,131 +150,18 @@ internal static class SObjectEndpoints
             selected.Add(field);
         }
 
-        var json = new JsonObject { ["attributes"] = QueryRecordWriter.Attributes(type.Name, rest.SObjectUrl(type.Name, record.Id)) };
-        foreach (var field in selected.Count > 0 ? selected : type.Fields)
-        {
-            json[field.Name] = RestValues.ToJson(record[field.Name]);
-        }
-
-        return TypedResults.Json(json);
+        return null;
     }
 
-    private static async Task<Results<JsonHttpResult<JsonObject>, JsonHttpResult<RestError[]>>> CreateAsync(HttpContext context, RestContext rest, string typeName)
-    {
-        var type = FindType(context, rest, typeName);
-        if (type is null)
-        {
-            return RestErrors.NotFound();
-        }
+    internal static JsonHttpResult<RestError[]> UnknownExternalId(string fieldName) =>
+        RestErrors.Error(StatusCodes.Status404NotFound, "NOT_FOUND", $"Provided external ID field does not exist or is not accessible: {fieldName}");
 
-        if (!type.Capabilities.HasFlag(SObjectCapabilities.Createable))
-        {
-            return RestErrors.MethodNotAllowed("POST", CollectionMethods(type));
-        }
+    internal static SObjectDefinition? FindType(HttpContext context, RestContext rest, string name) =>
+        Store(context).Schema.FindObject(name) is { } type && (type.Surface & rest.Surface) != 0 ? type : null;
 
-        var (body, parseError) = await ReadBodyAsync(context);
-        if (parseError is not null)
-        {
-            return parseError;
-        }
+    internal static OrgStore Store(HttpContext context) => context.RequestServices.GetRequiredService<OrgStore>();
 
-        var store = context.RequestServices.GetRequiredService<OrgStore>();
-        var (changes, error) = SObjectBody.Read(type, body, insert: true, store);
-        if (error is not null)
-        {
-            return RestErrors.BadRequest(error.ErrorCode, error.Message, error.Fields);
-        }
-
-        if (string.Equals(type.Name, "User", StringComparison.Ordinal))
-        {
-            // Name is a compound field on a real org, computed from FirstName and LastName.
-            changes["Name"] = $"{changes.GetValueOrDefault("FirstName")} {changes.GetValueOrDefault("LastName")}".Trim();
-        }
-
-        var caller = RestAuthentication.Caller(context);
-        var record = store.Write(w => w.Insert(type.Name, changes), caller.UserId);
-        return TypedResults.Json(new JsonObject { ["id"] = record.Id, ["success"] = true, ["errors"] = new JsonArray() },
-            statusCode: StatusCodes.Status201Created);
-    }
-
-    private static async Task<Results<NoContent, JsonHttpResult<RestError[]>>> UpdateAsync(HttpContext context, RestContext rest, string typeName, string id)
-    {
-        var type = FindType(context, rest, typeName);
-        if (type is null)
-        {
-            return RestErrors.NotFound();
-        }
-
-        if (!type.Capabilities.HasFlag(SObjectCapabilities.Updateable))
-        {
-            return RestErrors.MethodNotAllowed("PATCH", RecordMethods(type));
-        }
-
-        var record = FindRecord(context, type, id);
-        if (record is null)
-        {
-            return RestErrors.NotFound();
-        }
-
-        var (body, parseError) = await ReadBodyAsync(context);
-        if (parseError is not null)
-        {
-            return parseError;
-        }
-
-        var store = context.RequestServices.GetRequiredService<OrgStore>();
-        var (changes, error) = SObjectBody.Read(type, body, insert: false, store);
-        if (error is not null)
-        {
-            return RestErrors.BadRequest(error.ErrorCode, error.Message, error.Fields);
-        }
-
-        store.Write(w => w.Update(record.Id, changes), RestAuthentication.Caller(context).UserId);
-        return TypedResults.NoContent();
-    }
-
-    private static Results<NoContent, JsonHttpResult<RestError[]>> Delete(HttpContext context, RestContext rest, string typeName, string id)
-    {
-        var type = FindType(context, rest, typeName);
-        if (type is null)
-        {
-            return RestErrors.NotFound();
-        }
-
-        if (!type.Capabilities.HasFlag(SObjectCapabilities.Deletable))
-        {
-            return RestErrors.MethodNotAllowed("DELETE", RecordMethods(type));
-        }
-
-        var record = FindRecord(context, type, id);
-        if (record is null)
-        {
-            return RestErrors.NotFound();
-        }
-
-        context.RequestServices.GetRequiredService<OrgStore>().Write(w => w.Delete(record.Id), RestAuthentication.Caller(context).UserId);
-        return TypedResults.NoContent();
-    }
-
-    private static SObjectDefinition? FindType(HttpContext context, RestContext rest, string name) =>
-        context.RequestServices.GetRequiredService<OrgStore>().Schema.FindObject(name) is { } type && (type.Surface & rest.Surface) != 0
-            ? type
-            : null;
-
-    private static SObjectRecord? FindRecord(HttpContext context, SObjectDefinition type, string id) =>
-        context.RequestServices.GetRequiredService<OrgStore>().Get(id) is { } record &&
-        string.Equals(record.ObjectName, type.Name, StringComparison.OrdinalIgnoreCase)
-            ? record
-            : null;
-
-    private static string CollectionMethods(SObjectDefinition type) =>
-        type.Capabilities.HasFlag(SObjectCapabilities.Createable) ? "GET,HEAD,POST" : "GET,HEAD";
-
-    private static string RecordMethods(SObjectDefinition type) =>
-        "GET,HEAD" + (type.Capabilities.HasFlag(SObjectCapabilities.Updateable) ? ",PATCH" : "") +
-        (type.Capabilities.HasFlag(SObjectCapabilities.Deletable) ? ",DELETE" : "");
-
-    private static async Task<(JsonElement Body, JsonHttpResult<RestError[]>? Error)> ReadBodyAsync(HttpContext context)
+    internal static async Task<(JsonElement Body, JsonHttpResult<RestError[]>? Error)> ReadBodyAsync(HttpContext context)
     {
         try
         {

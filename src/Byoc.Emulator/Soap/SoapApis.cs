@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Byoc.Emulator.Soap;
 
 /// <summary>
-/// Registers and maps the SOAP APIs the sf CLI uses: anonymous Apex (<c>/services/Soap/s/NN.0</c>) and Metadata deploy
-/// (<c>/services/Soap/m/NN.0</c>). Needs an <see cref="Org.Records.OrgStore"/> and an <see cref="Auth.IAccessTokens"/>
+/// Registers and maps the SOAP APIs: anonymous Apex (<c>/services/Soap/s/NN.0</c>), Metadata (<c>/services/Soap/m/NN.0</c>)
+/// and <c>login()</c> on the partner and enterprise APIs (<c>/services/Soap/u|c/NN.0</c>). Needs an <see cref="Org.Records.OrgStore"/> and an <see cref="Auth.IAccessTokens"/>
 /// from the host.
 /// </summary>
 internal static class SoapApis
@@ -34,6 +34,7 @@ internal static class SoapApis
     {
         routes.MapApexSoap();
         routes.MapMetadataSoap();
+        routes.MapLoginSoap();
         return routes;
     }
 }

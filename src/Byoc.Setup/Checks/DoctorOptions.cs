@@ -21,4 +21,7 @@ internal sealed record DoctorOptions
 
     /// <summary>The Pub/Sub probe; null skips the topic check.</summary>
     public ITopicProbe? TopicProbe { get; init; }
+
+    /// <summary>Checks of the connector's configured channels on their platforms (a Telegram bot's webhook), run after the org's.</summary>
+    public IReadOnlyList<IDoctorCheck> ChannelChecks { get; init; } = [];
 }

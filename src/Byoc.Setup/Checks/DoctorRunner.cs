@@ -23,7 +23,7 @@ internal static class DoctorRunner
     public static async Task<IReadOnlyList<CheckResult>> RunAsync(DoctorContext context, TimeProvider time, Action<CheckResult>? progress, CancellationToken cancellationToken)
     {
         var results = new List<CheckResult>();
-        foreach (var check in Checks(time))
+        foreach (var check in Checks(time).Concat(context.Options.ChannelChecks))
         {
             CheckResult result;
             try

@@ -2,8 +2,12 @@ using Npgsql;
 
 namespace Byoc.Storage.Postgres;
 
-/// <summary>Connections to a shared PostgreSQL database; creates the schema once, under an advisory lock.</summary>
-internal sealed class PostgresDatabase : IDisposable, IAsyncDisposable
+/// <summary>
+/// Connections to a shared PostgreSQL database; creates the schema once, under an advisory lock. Disposal is asynchronous
+/// only: releasing the owner locks is a database round trip, and every owner (the host's service provider, the tests)
+/// disposes asynchronously, so there is no synchronous path that would have to block on it.
+/// </summary>
+internal sealed class PostgresDatabase : IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _dedicatedConnectionString;
@@ -45,13 +49,6 @@ internal sealed class PostgresDatabase : IDisposable, IAsyncDisposable
             await connection.DisposeAsync();
             throw;
         }
-    }
-
-    public void Dispose()
-    {
-        OwnerLocks.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        _dataSource.Dispose();
-        _initLock.Dispose();
     }
 
     public async ValueTask DisposeAsync()

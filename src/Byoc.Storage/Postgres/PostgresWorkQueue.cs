@@ -25,6 +25,15 @@ internal abstract class PostgresWorkQueue(PostgresDatabase database, TimeProvide
         return await InsertAsync(connection, null, item, cancellationToken);
     }
 
+    public async Task<bool> ContainsAsync(string source, string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await Database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand($"SELECT EXISTS (SELECT 1 FROM {Table} WHERE source = @source AND key = @key)", connection);
+        command.Parameters.AddWithValue("source", source);
+        command.Parameters.AddWithValue("key", key);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     protected async Task<bool> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, NewQueueItem item,
         CancellationToken cancellationToken)
     {
@@ -110,7 +119,7 @@ internal abstract class PostgresWorkQueue(PostgresDatabase database, TimeProvide
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    public async Task<bool> RetryLaterAsync(long id, string owner, DateTimeOffset nextAttemptAt, string error,
+    public async Task<bool> RetryLaterAsync(long id, string owner, DateTimeOffset nextAttemptAt, string lastError,
         CancellationToken cancellationToken)
     {
         await using var connection = await Database.OpenAsync(cancellationToken);
@@ -120,13 +129,13 @@ internal abstract class PostgresWorkQueue(PostgresDatabase database, TimeProvide
             WHERE id = @id AND status = 0 AND lease_owner = @owner
             """, connection);
         command.Parameters.AddWithValue("next", nextAttemptAt.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("error", error);
+        command.Parameters.AddWithValue("error", lastError);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("owner", owner);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    public async Task<bool> DeadLetterAsync(long id, string owner, string reason, string error, CancellationToken cancellationToken)
+    public async Task<bool> DeadLetterAsync(long id, string owner, string reason, string lastError, CancellationToken cancellationToken)
     {
         var now = Now();
         await using var connection = await Database.OpenAsync(cancellationToken);
@@ -136,7 +145,7 @@ internal abstract class PostgresWorkQueue(PostgresDatabase database, TimeProvide
                                lease_owner = NULL, lease_until = NULL
             WHERE id = @id AND status = 0 AND lease_owner = @owner
             """, connection, transaction);
-        update.Parameters.AddWithValue("error", error);
+        update.Parameters.AddWithValue("error", lastError);
         update.Parameters.AddWithValue("now", now);
         update.Parameters.AddWithValue("id", id);
         update.Parameters.AddWithValue("owner", owner);
@@ -150,7 +159,7 @@ internal abstract class PostgresWorkQueue(PostgresDatabase database, TimeProvide
             SELECT '{Table}', source, key, conversation_key, payload, @reason, @error, attempts, @now FROM {Table} WHERE id = @id
             """, connection, transaction);
         insert.Parameters.AddWithValue("reason", reason);
-        insert.Parameters.AddWithValue("error", error);
+        insert.Parameters.AddWithValue("error", lastError);
         insert.Parameters.AddWithValue("now", now);
         insert.Parameters.AddWithValue("id", id);
         await insert.ExecuteNonQueryAsync(cancellationToken);

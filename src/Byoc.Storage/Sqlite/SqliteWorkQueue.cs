@@ -21,6 +21,16 @@ internal abstract class SqliteWorkQueue(SqliteDatabase database, TimeProvider ti
         return await InsertAsync(connection, null, item, cancellationToken);
     }
 
+    public async Task<bool> ContainsAsync(string source, string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await Database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT EXISTS (SELECT 1 FROM {Table} WHERE source = $source AND key = $key)";
+        command.Parameters.AddWithValue("$source", source);
+        command.Parameters.AddWithValue("$key", key);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 1;
+    }
+
     protected async Task<bool> InsertAsync(SqliteConnection connection, SqliteTransaction? transaction, NewQueueItem item,
         CancellationToken cancellationToken)
     {
@@ -131,7 +141,7 @@ internal abstract class SqliteWorkQueue(SqliteDatabase database, TimeProvider ti
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    public async Task<bool> RetryLaterAsync(long id, string owner, DateTimeOffset nextAttemptAt, string error,
+    public async Task<bool> RetryLaterAsync(long id, string owner, DateTimeOffset nextAttemptAt, string lastError,
         CancellationToken cancellationToken)
     {
         await using var connection = await Database.OpenAsync(cancellationToken);
@@ -142,13 +152,13 @@ internal abstract class SqliteWorkQueue(SqliteDatabase database, TimeProvider ti
             WHERE id = $id AND status = 0 AND lease_owner = $owner
             """;
         command.Parameters.AddWithValue("$next", nextAttemptAt.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$error", error);
+        command.Parameters.AddWithValue("$error", lastError);
         command.Parameters.AddWithValue("$id", id);
         command.Parameters.AddWithValue("$owner", owner);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    public async Task<bool> DeadLetterAsync(long id, string owner, string reason, string error, CancellationToken cancellationToken)
+    public async Task<bool> DeadLetterAsync(long id, string owner, string reason, string lastError, CancellationToken cancellationToken)
     {
         var now = Now();
         await using var connection = await Database.OpenAsync(cancellationToken);
@@ -160,7 +170,7 @@ internal abstract class SqliteWorkQueue(SqliteDatabase database, TimeProvider ti
                                lease_owner = NULL, lease_until = NULL
             WHERE id = $id AND status = 0 AND lease_owner = $owner
             """;
-        update.Parameters.AddWithValue("$error", error);
+        update.Parameters.AddWithValue("$error", lastError);
         update.Parameters.AddWithValue("$now", now);
         update.Parameters.AddWithValue("$id", id);
         update.Parameters.AddWithValue("$owner", owner);
@@ -176,7 +186,7 @@ internal abstract class SqliteWorkQueue(SqliteDatabase database, TimeProvider ti
             SELECT '{Table}', source, key, conversation_key, payload, $reason, $error, attempts, $now FROM {Table} WHERE id = $id
             """;
         insert.Parameters.AddWithValue("$reason", reason);
-        insert.Parameters.AddWithValue("$error", error);
+        insert.Parameters.AddWithValue("$error", lastError);
         insert.Parameters.AddWithValue("$now", now);
         insert.Parameters.AddWithValue("$id", id);
         await insert.ExecuteNonQueryAsync(cancellationToken);

@@ -14,8 +14,9 @@ internal sealed class TestAttachments : IDisposable
         var salesforce = new SalesforceOptions { InstanceUrl = instanceUrl };
         Files = new AttachmentFiles(Microsoft.Extensions.Options.Options.Create(Options));
         Check = new InboundFileCheck(Microsoft.Extensions.Options.Options.Create(Options));
-        Downloader = new SafeDownloader(new Factory(instanceUrl), Files, Microsoft.Extensions.Options.Options.Create(Options),
-            Microsoft.Extensions.Options.Options.Create(salesforce), TimeProvider.System, NullLogger<SafeDownloader>.Instance);
+        Downloader = new SafeDownloader(new Factory(), Files, Microsoft.Extensions.Options.Options.Create(Options),
+            Microsoft.Extensions.Options.Options.Create(salesforce), TimeProvider.System, NullLogger<SafeDownloader>.Instance,
+            new Byoc.Connector.Diagnostics.UrlSecrets());
         Fetcher = new OutboundFileFetcher(Downloader);
     }
 
@@ -41,10 +42,10 @@ internal sealed class TestAttachments : IDisposable
         }
     }
 
-    private sealed class Factory(Uri? instanceUrl) : IHttpClientFactory
+    private sealed class Factory : IHttpClientFactory
     {
         public HttpClient CreateClient(string name) =>
-            new(SafeDownloader.CreateHandler(endPoint => SafeDownloader.IsInstance(instanceUrl, endPoint.Host, endPoint.Port)))
+            new(name == SafeDownloader.TrustedHttpClientName ? SafeDownloader.CreateTrustedHandler() : SafeDownloader.CreateHandler())
             {
                 Timeout = Timeout.InfiniteTimeSpan,
             };

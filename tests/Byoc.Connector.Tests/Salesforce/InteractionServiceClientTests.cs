@@ -1,9 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Byoc.Connector.Pipeline;
 using Byoc.Connector.Salesforce;
+using Byoc.Connector.Salesforce.Translation;
 using Byoc.Connector.Salesforce.Wire;
+using Byoc.Core.Delivery;
 using Byoc.Core.Messages;
+using Byoc.TestUtilities.Contracts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -31,7 +33,7 @@ public sealed class InteractionServiceClientTests : IAsyncLifetime
 
         var result = await sut.SendInteractionAsync(TextRequest("hello"), TestContext.Current.CancellationToken);
 
-        Assert.Equal(ApiOutcome.Success, result.Outcome);
+        Assert.Equal(DeliveryOutcomeKind.Succeeded, result.Outcome.Kind);
         Assert.Equal("conv-1", result.Value?.ConversationIdentifier);
         var request = Assert.Single(_server.Requests);
         Assert.Equal(("POST", "/api/v1/interactions"), (request.Method, request.Path));
@@ -41,7 +43,7 @@ public sealed class InteractionServiceClientTests : IAsyncLifetime
         Assert.Contains(part.Headers, h => h.StartsWith("Content-Disposition: form-data", StringComparison.Ordinal) && h.Contains("name=\"json\"", StringComparison.Ordinal));
         Assert.Contains("Content-Type: application/json", part.Headers);
         var json = JsonNode.Parse(part.Body);
-        Assert.Empty(OpenApiContract.Inbound.Validate("InteractionRequestJson", json));
+        ContractValidator.InboundWhenPresent?.AssertValid(json, "InteractionRequestJson");
         Assert.Equal("hello", json!["interactions"]![0]!["payload"]!["abstractMessage"]!["staticContent"]!["text"]!.GetValue<string>());
     }
 
@@ -75,7 +77,7 @@ public sealed class InteractionServiceClientTests : IAsyncLifetime
 
         var result = await sut.SendInteractionAsync(TextRequest("hi"), TestContext.Current.CancellationToken);
 
-        Assert.Equal(ApiOutcome.Success, result.Outcome);
+        Assert.Equal(DeliveryOutcomeKind.Succeeded, result.Outcome.Kind);
         Assert.Equal(1, _tokens.Renewals);
         var requests = _server.Requests.ToArray();
         Assert.Equal(["Bearer token-1", "Bearer token-2"], requests.Select(r => r.Header("Authorization")));
@@ -90,7 +92,7 @@ public sealed class InteractionServiceClientTests : IAsyncLifetime
 
         var result = await sut.SendInteractionAsync(TextRequest("hi"), TestContext.Current.CancellationToken);
 
-        Assert.Equal((ApiOutcome.Permanent, 403, 10005), (result.Outcome, result.StatusCode, result.ErrorCode));
+        Assert.Equal((DeliveryOutcomeKind.Permanent, 403, 10005), (result.Outcome.Kind, result.StatusCode, result.ErrorCode));
         Assert.Equal(1, _tokens.Renewals);
         Assert.Equal(2, _server.Requests.Count);
     }
@@ -112,7 +114,7 @@ public sealed class InteractionServiceClientTests : IAsyncLifetime
 
         var result = await sut.SendInteractionAsync(TextRequest("hi"), TestContext.Current.CancellationToken);
 
-        Assert.Equal(Enum.Parse<ApiOutcome>(expected), result.Outcome);
+        Assert.Equal(Enum.Parse<DeliveryOutcomeKind>(expected), result.Outcome.Kind);
         Assert.Equal(status, result.StatusCode);
         Assert.Equal(code == 0 ? null : code, result.ErrorCode);
     }
@@ -129,7 +131,7 @@ public sealed class InteractionServiceClientTests : IAsyncLifetime
 
         var result = await sut.SendInteractionAsync(TextRequest("hi"), TestContext.Current.CancellationToken);
 
-        Assert.Equal(ApiOutcome.Retryable, result.Outcome);
+        Assert.Equal(DeliveryOutcomeKind.Retryable, result.Outcome.Kind);
         Assert.Contains("timed out", result.Error, StringComparison.Ordinal);
     }
 
@@ -143,6 +145,7 @@ public sealed class InteractionServiceClientTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Category", "Contract")]
     public async Task EstablishConversationAsync_Request_MatchesContract()
     {
         var result = await CreateSut().EstablishConversationAsync(
@@ -154,6 +157,7 @@ public sealed class InteractionServiceClientTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Category", "Contract")]
     public async Task AcknowledgeAsync_Request_MatchesContractExceptTheDocumentedNumericTimestamp()
     {
         var status = Status(DeliveryStatus.Read);
@@ -172,6 +176,7 @@ public sealed class InteractionServiceClientTests : IAsyncLifetime
     [InlineData("TypingStarted")]
     [InlineData("TypingStopped")]
     [InlineData("ChoiceResponse")]
+    [Trait("Category", "Contract")]
     public void ToInteraction_EachKind_MatchesContract(string kind)
     {
         var message = new InboundMessage
@@ -191,6 +196,7 @@ public sealed class InteractionServiceClientTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Category", "Contract")]
     public void ToDeliveryFailed_Status_MatchesContractAndNamesTheFailedEntry()
     {
         var json = JsonSerializer.SerializeToNode(

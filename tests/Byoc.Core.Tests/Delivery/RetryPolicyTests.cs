@@ -59,6 +59,20 @@ public sealed class RetryPolicyTests
     }
 
     [Theory]
+    [InlineData(500, 1500)]
+    [InlineData(10_000, 10_000)]
+    [InlineData(120_000, 30_000)]
+    public void NextAttemptAt_RetryAfter_IsTheLongerOfHintAndBackoffCappedAtMaxDelay(int retryAfterMs, int expectedMs)
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var policy = CreateSut(random: () => 0.5);
+
+        var next = policy.NextAttemptAt(2, time, TimeSpan.FromMilliseconds(retryAfterMs));
+
+        Assert.Equal(time.GetUtcNow() + TimeSpan.FromMilliseconds(expectedMs), next);
+    }
+
+    [Theory]
     [InlineData(0, true)]
     [InlineData(4, true)]
     [InlineData(5, false)]

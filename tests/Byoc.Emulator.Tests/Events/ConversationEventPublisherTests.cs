@@ -19,7 +19,22 @@ public sealed class ConversationEventPublisherTests
 
     [Theory]
     [MemberData(nameof(EventKinds))]
-    public async Task PublishAsync_EveryEventKind_PayloadMatchesAsyncApiContractAndTranscriptRecorded(string kind)
+    [Trait("Category", "Contract")]
+    public async Task PublishAsync_EveryEventKind_PayloadMatchesAsyncApiContract(string kind)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var address = await PubSubServiceTests.ConversationAsync(emulator);
+
+        await emulator.Get<IConversationEvents>().PublishAsync(Create(kind, address), TestContext.Current.CancellationToken);
+
+        var payload = LastPayload(emulator);
+        ContractValidator.Outbound.AssertValid(payload, "InteractionEvent");
+        ContractValidator.Outbound.AssertValid(payload["payload"], "ConversationEntry");
+    }
+
+    [Theory]
+    [MemberData(nameof(EventKinds))]
+    public async Task PublishAsync_EveryEventKind_AddressedToTheEndUserAndTranscriptRecorded(string kind)
     {
         await using var emulator = await TestEmulator.StartAsync();
         var address = await PubSubServiceTests.ConversationAsync(emulator);
@@ -28,8 +43,6 @@ public sealed class ConversationEventPublisherTests
         var identifier = await emulator.Get<IConversationEvents>().PublishAsync(conversationEvent, TestContext.Current.CancellationToken);
 
         var payload = LastPayload(emulator);
-        ContractValidator.Outbound.AssertValid(payload, "InteractionEvent");
-        ContractValidator.Outbound.AssertValid(payload["payload"], "ConversationEntry");
         Assert.Equal(identifier, payload["payload"]!["identifier"]!.GetValue<string>());
         Assert.Equal(identifier, payload["payload"]!["entryPayload"]!["id"]!.GetValue<string>());
         Assert.Equal(new JsonObject { ["appType"] = "custom", ["subject"] = "user-1", ["role"] = "EndUser" }.ToJsonString(),
@@ -56,6 +69,23 @@ public sealed class ConversationEventPublisherTests
         Assert.Equal("Hi, how are you?", payload["entryPayload"]!["abstractMessage"]!["staticContent"]!["text"]!.GetValue<string>());
         Assert.Equal("agent", payload["sender"]!["appType"]!.GetValue<string>());
         Assert.Equal(emulator.Time.GetUtcNow().ToUnixTimeMilliseconds(), payload["transcriptedTimestamp"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task PublishAsync_NonAsciiAndHtmlText_PayloadWrittenWithOnlyTheEscapesJsonRequires()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var address = await PubSubServiceTests.ConversationAsync(emulator);
+        const string Text = "Caf\u00e9 <b>&</b> 'd\u00e9j\u00e0' \U0001F600 \u4e2d\u6587 \u2028 \"quoted\" back\\slash\nline\u0001";
+
+        await emulator.Get<IConversationEvents>().PublishAsync(
+            new TextMessageEvent(address, EventSender.Rep("005000000000001", "Ren\u00e9e"), Text), TestContext.Current.CancellationToken);
+
+        var raw = LastPayloadText(emulator);
+        Assert.Contains("\"text\":\"Caf\u00e9 <b>&</b> 'd\u00e9j\u00e0' \U0001F600 \u4e2d\u6587 \u2028 \\\"quoted\\\" back\\\\slash\\nline\\u0001\"", raw,
+            StringComparison.Ordinal);
+        Assert.Contains("\"senderDisplayName\":\"Ren\u00e9e\"", raw, StringComparison.Ordinal);
+        Assert.Equal(Text, JsonNode.Parse(raw)!["payload"]!["entryPayload"]!["abstractMessage"]!["staticContent"]!["text"]!.GetValue<string>());
     }
 
     [Fact]
@@ -88,6 +118,17 @@ public sealed class ConversationEventPublisherTests
                 }),
             },
         }.ToJsonString(), choices.ToJsonString());
+    }
+
+    private static string LastPayloadText(TestEmulator emulator)
+    {
+        var bus = emulator.Get<EventBus>();
+        var stored = bus.ReadAfter(Topic, 0, 1000)[^1];
+        var record = PubSubTestClient.Decode(bus.FindSchema(stored.SchemaId)!.Avro, new PubSub.Client.ConsumerEvent
+        {
+            Event = new PubSub.Client.ProducerEvent { Payload = Google.Protobuf.ByteString.CopyFrom(stored.Payload) },
+        });
+        return (string)record["Payload__c"];
     }
 
     private static JsonObject LastPayload(TestEmulator emulator)

@@ -146,7 +146,7 @@ public sealed class FaultInjectorTests
     [Fact]
     public async Task RevokeTokensEvery_RevokesOnSchedule()
     {
-        await using var emulator = await TestEmulator.StartAsync("--Emulator:Faults:RevokeTokensEvery=00:10:00", "--Emulator:AccessTokenLifetime=1.00:00:00");
+        await using var emulator = await TestEmulator.StartAsync("--Emulator:Faults:RevokeTokensEvery=00:10:00", "--Emulator:SessionTimeout=1.00:00:00");
         var token = await emulator.GetAccessTokenAsync();
         var tokens = emulator.Get<IAccessTokens>();
 

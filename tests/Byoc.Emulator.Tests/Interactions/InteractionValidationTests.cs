@@ -205,6 +205,8 @@ public sealed class InteractionValidationTests
     [InlineData("no-token", 10016, HttpStatusCode.BadRequest)]
     [InlineData("org", 10004, HttpStatusCode.Unauthorized)]
     [InlineData("org-malformed", 10016, HttpStatusCode.BadRequest)]
+    [InlineData("org-checksum", 10004, HttpStatusCode.Unauthorized)]
+    [InlineData("org-case", 10004, HttpStatusCode.Unauthorized)]
     [InlineData("context", 10005, HttpStatusCode.Forbidden)]
     public async Task PostInteractions_BadHeaders_DocumentedCodeAndNoRecords(string header, int code, HttpStatusCode expectedStatus)
     {
@@ -216,6 +218,8 @@ public sealed class InteractionValidationTests
             case "no-token": client.AccessToken = null; break;
             case "org": client.OrgId = "00D000000000001"; break;
             case "org-malformed": client.OrgId = "00D"; break;
+            case "org-checksum": client.OrgId = emulator.Org.OrgId15 + (emulator.Org.OrgId18.EndsWith("AAA", StringComparison.Ordinal) ? "BBB" : "AAA"); break;
+            case "org-case": client.OrgId = emulator.Org.OrgId15.ToLowerInvariant(); break;
             case "context": client.AuthorizationContext = "Unknown_Definition"; break;
         }
 
@@ -229,7 +233,7 @@ public sealed class InteractionValidationTests
     [Fact]
     public async Task PostInteractions_ExpiredToken_10004()
     {
-        await using var emulator = await TestEmulator.StartAsync("--Emulator:AccessTokenLifetime=00:05:00");
+        await using var emulator = await TestEmulator.StartAsync("--Emulator:SessionTimeout=00:05:00");
         using var client = await ScrtTestClient.CreateAsync(emulator);
         emulator.Time.Advance(TimeSpan.FromMinutes(6));
 

@@ -91,6 +91,66 @@ public sealed class QueryEndpointsTests
         Assert.Equal(5, ids.Distinct().Count());
     }
 
+    /// <summary>REST API Developer Guide, "Query Options Header": batchSize 200 to 2,000 (default 2,000), honoured on every page.</summary>
+    [Theory]
+    [InlineData("batchSize=200", 200)]
+    [InlineData("batchSize=50", 200)]
+    [InlineData("batchSize=5000", 2000)]
+    [InlineData("batchSize = 300", 300)]
+    [InlineData("", 2000)]
+    public async Task Query_QueryOptionsBatchSize_PagesOfThatSize(string header, int expected)
+    {
+        await using var host = await RestTestHost.StartAsync();
+        host.Store.Write(w =>
+        {
+            for (var i = 0; i < 2100; i++)
+            {
+                w.Insert("Group", new Dictionary<string, object?> { ["Name"] = $"Bulk {i}", ["DeveloperName"] = $"Bulk_{i}", ["Type"] = "Regular" });
+            }
+        });
+        using var client = host.CreateClient();
+        var total = host.Store.Records("Group").Count;
+
+        var sizes = new List<int>();
+        string? next = "/services/data/v66.0/query?q=" + Q("SELECT Id FROM Group");
+        while (next is not null)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, next);
+            if (header.Length > 0)
+            {
+                request.Headers.TryAddWithoutValidation("Sforce-Query-Options", header);
+            }
+
+            using var response = await client.SendAsync(request, Ct);
+            var page = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+            sizes.Add(page.GetProperty("records").GetArrayLength());
+            next = page.TryGetProperty("nextRecordsUrl", out var url) ? url.GetString() : null;
+        }
+
+        Assert.Equal(total, sizes.Sum());
+        Assert.All(sizes[..^1], size => Assert.Equal(expected, size));
+        Assert.InRange(sizes[^1], 1, expected);
+    }
+
+    [Theory]
+    [InlineData("batchSize=many")]
+    [InlineData("batchSize")]
+    [InlineData("batchSize=-5")]
+    public async Task Query_MalformedBatchSize_InvalidBatchSize(string header)
+    {
+        await using var host = await RestTestHost.StartAsync();
+        using var client = host.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/services/data/v66.0/query?q=" + Q("SELECT Id FROM User"));
+        request.Headers.TryAddWithoutValidation("Sforce-Query-Options", header);
+
+        using var response = await client.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct))[0];
+        Assert.Equal("INVALID_BATCH_SIZE", error.GetProperty("errorCode").GetString());
+        Assert.Contains("batchSize", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Query_UnknownLocator_InvalidQueryLocator()
     {

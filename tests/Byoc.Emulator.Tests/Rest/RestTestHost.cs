@@ -31,6 +31,8 @@ internal sealed class RestTestHost : IAsyncDisposable
 
     public string Escalated => _org.Escalated;
 
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider Time => _org.Time;
+
     public Uri BaseAddress => _server.BaseAddress;
 
     public IServiceProvider Services => _server.Services;
@@ -88,5 +90,7 @@ internal sealed class RestTestHost : IAsyncDisposable
         }
 
         public AccessTokenInfo? Validate(string accessToken) => _tokens.GetValueOrDefault(accessToken);
+
+        public bool Revoke(string accessToken) => _tokens.TryRemove(accessToken, out _);
     }
 }

@@ -75,6 +75,30 @@ public sealed class LoginTests(SfOrg org) : IClassFixture<SfOrg>
         Assert.Equal("Connected", display.Result.GetProperty("connectedStatus").GetString());
     }
 
+    /// <summary>
+    /// The CLI signs exp in milliseconds (<c>Date.now() + 300</c>, @salesforce/core AuthInfo.tryJwtAuth) and tries the
+    /// login URL itself as the audience first; real orgs accept both.
+    /// </summary>
+    [Fact]
+    public async Task OrgLoginJwt_DevConnectedAppKey_LogsInAndQueries()
+    {
+        org.SkipWhenMissing();
+        // A HOME of its own: a second login of the same username would replace the fixture's auth file and alias.
+        using var cli = SalesforceCli.Locate()!;
+        var ct = TestContext.Current.CancellationToken;
+
+        var login = await cli.RunAsync(["org", "login", "jwt", "--username", SeededOrg.IntegrationUsername,
+            "--jwt-key-file", org.Emulator.ConnectedApp.PrivateKeyPath, "--client-id", org.Emulator.ConnectedApp.ConsumerKey,
+            "--instance-url", org.InstanceUrl.GetLeftPart(UriPartial.Authority), "--alias", "jwt", "--json"], cancellationToken: ct);
+        var query = await cli.RunAsync(["data", "query", "--target-org", "jwt", "--json",
+            "--query", $"SELECT Username FROM User WHERE Username = '{SeededOrg.IntegrationUsername}'"], cancellationToken: ct);
+
+        Assert.True(login.ExitCode == 0, login.ToString());
+        Assert.Equal(SeededOrg.IntegrationUsername, login.Result.GetProperty("username").GetString());
+        Assert.Equal(org.Emulator.Org.OrgId18, login.Result.GetProperty("orgId").GetString());
+        Assert.Equal(SeededOrg.IntegrationUsername, Assert.Single(SfOrg.Records(query)).GetProperty("Username").GetString());
+    }
+
     [Fact]
     public async Task DataQuery_UnknownAccessToken_ReportsTheSessionErrorOnce()
     {

@@ -17,7 +17,7 @@ public sealed class SessionRefreshTests(SfOrg org) : IClassFixture<SfOrg>
         var login = await org.RunAsync(["org", "login", "web", "--instance-url", org.InstanceUrl.GetLeftPart(UriPartial.Authority), "--alias", "web"],
             environment: new Dictionary<string, string> { ["BROWSER"] = LoginTests.BrowserScript(org.Cli!.Home) });
         Assert.True(login.ExitCode == 0, login.ToString());
-        org.Emulator.Time.Advance(new EmulatorOptions().AccessTokenLifetime + TimeSpan.FromMinutes(1));
+        org.Emulator.Time.Advance(new EmulatorOptions().SessionTimeout + TimeSpan.FromMinutes(1));
 
         var refreshed = await org.QueryAsync("SELECT Id FROM Organization");
         var web = await org.RunAsync(["data", "query", "--target-org", "web", "--query", "SELECT Id FROM Organization"]);

@@ -1,4 +1,5 @@
 using Byoc.Emulator.Org.Records;
+using Byoc.TestUtilities;
 using Byoc.TestUtilities.SalesforceCli;
 
 namespace Byoc.Emulator.Tests.SfCli;
@@ -57,8 +58,8 @@ public class SfOrg : IAsyncLifetime
         }
     }
 
-    /// <summary>Skips the calling test when the sf CLI is not installed.</summary>
-    public void SkipWhenMissing() => Assert.SkipWhen(Cli is null, SalesforceCli.SkipReason);
+    /// <summary>Skips the calling test when the sf CLI is not installed, or fails it in CI.</summary>
+    public void SkipWhenMissing() => Prerequisite.Require(Cli is not null, SalesforceCli.MissingReason);
 
     /// <summary>Runs <c>sf &lt;arguments&gt; --json</c> in the shared HOME.</summary>
     public Task<SfResult> RunAsync(IEnumerable<string> arguments, string? workingDirectory = null, string? standardInput = null,

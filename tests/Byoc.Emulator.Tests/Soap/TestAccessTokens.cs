@@ -13,4 +13,6 @@ internal sealed class TestAccessTokens(string orgId, string userId) : IAccessTok
         accessToken == Token
             ? new AccessTokenInfo(userId, orgId, new HashSet<string> { "api" }, DateTimeOffset.MinValue, DateTimeOffset.MaxValue)
             : null;
+
+    public bool Revoke(string accessToken) => throw new NotSupportedException();
 }

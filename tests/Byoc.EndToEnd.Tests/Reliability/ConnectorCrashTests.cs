@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Byoc.TestUtilities;
 using Byoc.TestUtilities.Postgres;
 
 namespace Byoc.EndToEnd.Tests.Reliability;
@@ -25,7 +26,7 @@ public sealed class ConnectorCrashTests
         await using var schema = storage == "Postgres" ? await TestPostgresSchema.CreateAsync("byoc_crash", TestContext.Current.CancellationToken) : null;
         await using var sink = await PlatformSink.StartAsync(TestContext.Current.CancellationToken);
         await using var org = await EmulatedOrg.StartAsync();
-        var port = EmulatedOrg.FreePort();
+        var port = LoopbackPort.Reserve();
         List<string> args =
         [
             .. org.ConnectorArgs(port, Path.Combine(org.StateDirectory, "connector.db"), sink.OutboundUrl),

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Byoc.Cli.Up;
 using Byoc.Emulator;
 using Byoc.Emulator.Org.Records;
@@ -58,13 +56,6 @@ internal sealed class EmulatedOrg : IAsyncDisposable
 
     public static Uri WebhookUrl(int port) =>
         new($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/webhooks/{ConnectorArguments.WebhookChannel}");
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Byoc.Connector;
 using Byoc.Connector.Salesforce.PubSub;
+using Byoc.TestUtilities;
 using Byoc.TestUtilities.Postgres;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +25,7 @@ public sealed class PostgresFailoverTests
         await using var org = await EmulatedOrg.StartAsync();
         var workload = new Workload(users: 4, messagesPerUser: 6, runId: "failover");
         var ledger = new DeliveryLedger(workload, org.Org, sink.Deliveries);
-        var (leaderPort, standbyPort) = (EmulatedOrg.FreePort(), EmulatedOrg.FreePort());
+        var (leaderPort, standbyPort) = (LoopbackPort.Reserve(), LoopbackPort.Reserve());
         await using var leader = await StartAsync(org, schema, leaderPort, sink.OutboundUrl);
         await WaitFor.ConditionAsync(() => Subscriber(leader).Connects == 1, "the first instance's subscription");
         await using var standby = await StartAsync(org, schema, standbyPort, sink.OutboundUrl);

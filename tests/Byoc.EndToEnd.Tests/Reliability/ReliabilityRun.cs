@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Byoc.Core.Storage;
+using Byoc.TestUtilities;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Byoc.EndToEnd.Tests.Reliability;

@@ -1,11 +1,10 @@
 using Microsoft.Playwright;
-using Xunit;
 
 namespace Byoc.TestUtilities.Browser;
 
 /// <summary>
-/// The machine's Debian Chromium driven by Playwright (browsers are never downloaded). Skips when Chromium is missing,
-/// except in CI (<c>CI=true</c>), where that is a failure.
+/// The machine's Debian Chromium driven by Playwright (browsers are never downloaded). Without Chromium the test is
+/// skipped, or fails in CI (<see cref="Prerequisite"/>).
 /// </summary>
 public sealed class HeadlessChromium : IAsyncDisposable
 {
@@ -29,15 +28,8 @@ public sealed class HeadlessChromium : IAsyncDisposable
 
     public static async Task<HeadlessChromium> LaunchAsync()
     {
-        if (!File.Exists(ExecutablePath))
-        {
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                Assert.Fail($"{ExecutablePath} is missing; CI must install the Debian 'chromium' package.");
-            }
-
-            Assert.Skip($"{ExecutablePath} is missing (install the Debian 'chromium' package to run browser tests).");
-        }
+        Prerequisite.Require(
+            File.Exists(ExecutablePath), $"{ExecutablePath} is missing: install the Debian 'chromium' package (eng/install-test-deps.sh) to run browser tests.");
 
         var playwright = await Playwright.CreateAsync();
         try

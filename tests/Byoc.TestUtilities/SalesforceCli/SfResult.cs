@@ -28,7 +28,7 @@ public sealed record SfResult(int ExitCode, string StandardOutput, string Standa
     /// <summary>The <c>result</c> object of a successful <c>--json</c> run.</summary>
     public JsonElement Result => Json.GetProperty("result");
 
-    /// <summary>The error <c>name</c> of a failed <c>--json</c> run (the REST <c>errorCode</c>, org-emulation.md §4.4).</summary>
+    /// <summary>The error <c>name</c> of a failed <c>--json</c> run (the REST <c>errorCode</c>).</summary>
     public string? ErrorName => Json.TryGetProperty("name", out var name) ? name.GetString() : null;
 
     public override string ToString() => $"exit {ExitCode}\nstdout:\n{StandardOutput}\nstderr:\n{StandardError}";

@@ -1,3 +1,4 @@
+using Byoc.Core.Channels;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

@@ -1,3 +1,4 @@
+using Byoc.Core.Channels;
 using Microsoft.Extensions.Options;
 
 namespace Byoc.Connector.Channels.WebChat;
@@ -70,6 +71,5 @@ internal sealed class WebChatChannelOptionsValidator : IValidateOptions<WebChatC
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
-    private static bool IsValidName(string name) =>
-        name.Length is > 0 and <= 64 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') && !s_reserved.Contains(name);
+    private static bool IsValidName(string name) => ChannelNames.IsValid(name) && !s_reserved.Contains(name);
 }

@@ -17,7 +17,7 @@ internal sealed class WebChatChannelSource(
             yield return new WebChatChannel(
                 name,
                 settings.ChannelAddressIdentifier!,
-                new WebChatInboundAdapter(tokens, timeProvider),
+                new WebChatInboundAdapter(new WebChatRequestParser(tokens, timeProvider), hub, settings.MaxBodyBytes),
                 new WebChatOutboundAdapter(hub, fetcher, settings),
                 tokens,
                 settings);

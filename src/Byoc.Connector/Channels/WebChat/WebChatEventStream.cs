@@ -1,4 +1,5 @@
 using System.Globalization;
+using Byoc.Connector.Pipeline;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,6 +1,7 @@
 using Byoc.Connector.Attachments;
 using Byoc.Connector.Pipeline;
 using Byoc.Core.Messages;
+using Byoc.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
@@ -9,9 +10,10 @@ namespace Byoc.Connector.Channels.WebChat;
 /// <summary>
 /// Files in web chat: <c>POST /chat/{channel}/files</c> takes the visitor's upload (multipart: <c>id</c>, optional
 /// <c>text</c>, <c>file</c>), refuses a wrong type (415) or size (413) with a message the page shows, stores it and
-/// queues it like a message (202 after the commit); <c>GET /chat/{channel}/files/{id}</c> serves a stored file. File ids
-/// are 128 random bits and only reach the visitor's own stream, so the id is the permission (as with Salesforce's own
-/// content-distribution links); images are served inline, everything else as a download.
+/// queues it like a message (202 after the commit; a re-sent upload is not stored again); <c>GET
+/// /chat/{channel}/files/{id}</c> serves a stored file. File ids are 128 random bits and only reach the visitor's own
+/// stream, so the id is the permission (as with Salesforce's own content-distribution links); images are served inline,
+/// everything else as a download.
 /// </summary>
 internal static class WebChatFileEndpoints
 {
@@ -22,9 +24,9 @@ internal static class WebChatFileEndpoints
         return group;
     }
 
-    internal static async Task<Results<Accepted<WebChatAcceptedResponse>, ProblemHttpResult>> UploadAsync(
+    internal static async Task<Results<Accepted<InboundAcceptedResponse>, ProblemHttpResult>> UploadAsync(
         string channel, HttpRequest request, ChannelRegistry channels, InboundIngestor ingestor, WebChatHub hub, InboundFileCheck check,
-        AttachmentFiles files, TimeProvider timeProvider, CancellationToken cancellationToken)
+        AttachmentFiles files, IInboxStore inbox, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         if (channels.Find(channel) is not WebChatChannel chat)
         {
@@ -62,6 +64,13 @@ internal static class WebChatFileEndpoints
             return WebChatEndpoints.Problem(StatusCodes.Status400BadRequest, "Malformed body", "Send exactly one file, in the part named 'file'.");
         }
 
+        var platformMessageId = WebChatInboundAdapter.PlatformMessageId(session.VisitorId, id);
+        if (await inbox.ContainsAsync(chat.Name, platformMessageId, cancellationToken))
+        {
+            // A re-sent upload: stored before, so the file is not stored again.
+            return TypedResults.Accepted((string?)null, new InboundAcceptedResponse(0, 1));
+        }
+
         var mimeType = InboundFileCheck.MimeTypeOf(file.ContentType, file.FileName);
         if (check.RefuseType(mimeType) is { } badType)
         {
@@ -85,7 +94,7 @@ internal static class WebChatFileEndpoints
         var message = new InboundMessage
         {
             Channel = chat.Name,
-            PlatformMessageId = WebChatInboundAdapter.PlatformMessageId(session.VisitorId, id),
+            PlatformMessageId = platformMessageId,
             PlatformUserId = session.VisitorId,
             Kind = InboundKind.Attachment,
             Timestamp = timeProvider.GetUtcNow(),
@@ -95,7 +104,7 @@ internal static class WebChatFileEndpoints
         // Logged before the inbox commit, like a text message (see WebChatEndpoints.ReceiveAsync).
         await hub.AppendAsync(chat.Name, session.VisitorId, WebChatEvents.FromCustomer(message), cancellationToken);
         var result = await ingestor.IngestAsync(chat, [message], cancellationToken);
-        return TypedResults.Accepted((string?)null, new WebChatAcceptedResponse(result.Stored, result.Duplicates));
+        return TypedResults.Accepted((string?)null, new InboundAcceptedResponse(result.Stored, result.Duplicates));
     }
 
     internal static async Task<IResult> DownloadAsync(string channel, string id, ChannelRegistry channels, AttachmentFiles files,

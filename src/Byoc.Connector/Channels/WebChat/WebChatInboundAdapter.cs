@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Byoc.Core.Channels;
 using Byoc.Core.Messages;
 
@@ -6,121 +5,51 @@ namespace Byoc.Connector.Channels.WebChat;
 
 /// <summary>
 /// Verifies the visitor's session token (<c>Authorization: Bearer …</c>) before reading the body, then parses the page's
-/// JSON. The platform message id is <c>{visitor id}:{page id}</c>, so one visitor cannot collide with another's ids.
+/// JSON. The platform message id is <c>{visitor id}:{page id}</c>, so one visitor cannot collide with another's ids. The
+/// visitor's own messages and choices join the chat log here, before the door commits them to the inbox.
 /// </summary>
-internal sealed class WebChatInboundAdapter(WebChatSessionTokens tokens, TimeProvider timeProvider) : IInboundChannelAdapter
+internal sealed class WebChatInboundAdapter(WebChatRequestParser parser, WebChatHub hub, int maxBodyBytes) : IInboundChannelAdapter
 {
     /// <summary>Longest accepted page-generated id.</summary>
     public const int MaxIdLength = 100;
 
     private const string BearerPrefix = "Bearer ";
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
-    public InboundParseResult Parse(string channel, InboundRequest request)
+    public InboundLimits Limits { get; } = new(maxBodyBytes, [InboundLimits.Json]);
+
+    public async Task<InboundResult> ReceiveAsync(InboundRequest request, IInboundContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var session = tokens.Verify(BearerToken(request.Header("Authorization")), out var error);
-        if (session is null)
+        if (request.Path is not ("" or "messages"))
         {
-            return InboundParseResult.Unauthenticated(error!);
+            return InboundResult.Refuse(InboundRefusalKind.NotFound, "Not found",
+                $"The web chat channel takes the page's events at /channels/{request.Channel}; its other routes are under /chat/{request.Channel}.");
         }
 
-        WebChatInboundPayload? payload;
-        try
+        if (request.Method != "POST")
         {
-            payload = JsonSerializer.Deserialize<WebChatInboundPayload>(request.Body.Span, s_json);
-        }
-        catch (JsonException ex)
-        {
-            return InboundParseResult.Malformed($"The body is not valid JSON: {ex.Message}");
+            return InboundResult.Refuse(InboundRefusalKind.MethodNotAllowed, "Method not allowed", "The web chat channel takes POST only.");
         }
 
-        if (payload is null)
+        var parsed = parser.Parse(request);
+        if (parsed.Kind != InboundResultKind.Ingest)
         {
-            return InboundParseResult.Malformed("The body must be a JSON object.");
+            return parsed;
         }
 
-        if (!IsValidId(payload.Id))
+        // The visitor's own messages join the chat log before the inbox commit. Once committed, a message may be forwarded
+        // and answered at once (by this or another instance), and the answer must not be logged above the message it
+        // answers: a reload would then show a different order than the live page. If the inbox write fails, the page gets
+        // a 5xx and re-sends the same id; both writes are idempotent on it.
+        foreach (var message in parsed.Messages)
         {
-            return InboundParseResult.Malformed($"'id' is required: 1 to {MaxIdLength} letters, digits, '-', '_', '.' or ':'.");
-        }
-
-        var kind = payload.Type switch
-        {
-            "message" => InboundKind.Text,
-            "typing.started" => InboundKind.TypingStarted,
-            "typing.stopped" => InboundKind.TypingStopped,
-            "choice" => InboundKind.ChoiceResponse,
-            "status" => InboundKind.Status,
-            _ => (InboundKind?)null,
-        };
-        if (kind is null)
-        {
-            return InboundParseResult.Malformed(
-                $"Unknown type '{payload.Type}'; expected message, typing.started, typing.stopped, choice or status.");
-        }
-
-        DeliveryStatus? status = null;
-        var missing = new List<string>();
-        switch (kind)
-        {
-            case InboundKind.Text when string.IsNullOrWhiteSpace(payload.Text):
-                missing.Add("text");
-                break;
-            case InboundKind.ChoiceResponse:
-                if (string.IsNullOrEmpty(payload.OptionId))
-                {
-                    missing.Add("optionId");
-                }
-
-                if (string.IsNullOrEmpty(payload.Text))
-                {
-                    missing.Add("text");
-                }
-
-                break;
-            case InboundKind.Status:
-                if (string.IsNullOrEmpty(payload.EntryId))
-                {
-                    missing.Add("entryId");
-                }
-
-                status = payload.Status switch
-                {
-                    "delivered" => DeliveryStatus.Delivered,
-                    "read" => DeliveryStatus.Read,
-                    _ => null,
-                };
-                if (status is null)
-                {
-                    return InboundParseResult.Malformed($"Unknown status '{payload.Status}'; expected delivered or read.");
-                }
-
-                break;
-        }
-
-        if (missing.Count > 0)
-        {
-            return InboundParseResult.Malformed($"Missing required field(s): {string.Join(", ", missing)}.");
-        }
-
-        return InboundParseResult.Accepted(
-        [
-            new InboundMessage
+            if (message.Kind is InboundKind.Text or InboundKind.ChoiceResponse)
             {
-                Channel = channel,
-                PlatformMessageId = PlatformMessageId(session.VisitorId, payload.Id!),
-                PlatformUserId = session.VisitorId,
-                Kind = kind.Value,
-                // The browser's clock is not trusted; the connector's receipt time orders the conversation.
-                Timestamp = timeProvider.GetUtcNow(),
-                Text = kind is InboundKind.Text or InboundKind.ChoiceResponse ? payload.Text : null,
-                ChoiceOptionIdentifier = kind is InboundKind.ChoiceResponse ? payload.OptionId : null,
-                InReplyToEntryIdentifier = kind is InboundKind.ChoiceResponse ? payload.EntryId : null,
-                StatusOfEntryIdentifier = kind is InboundKind.Status ? payload.EntryId : null,
-                Status = status,
-            },
-        ]);
+                await hub.AppendAsync(request.Channel, message.PlatformUserId, WebChatEvents.FromCustomer(message), cancellationToken);
+            }
+        }
+
+        return parsed;
     }
 
     /// <summary>The inbox key of a page event: scoped to the visitor.</summary>
@@ -134,7 +63,4 @@ internal sealed class WebChatInboundAdapter(WebChatSessionTokens tokens, TimePro
         authorization is not null && authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase)
             ? authorization[BearerPrefix.Length..].Trim()
             : null;
-
-    private static bool IsValidId(string? id) =>
-        id is { Length: > 0 and <= MaxIdLength } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');
 }

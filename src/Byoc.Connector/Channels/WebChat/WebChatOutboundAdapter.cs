@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Byoc.Connector.Attachments;
 using Byoc.Core.Channels;
+using Byoc.Core.Delivery;
 using Byoc.Core.Messages;
 
 namespace Byoc.Connector.Channels.WebChat;
@@ -14,7 +15,7 @@ namespace Byoc.Connector.Channels.WebChat;
 /// </summary>
 internal sealed class WebChatOutboundAdapter(WebChatHub hub, OutboundFileFetcher fetcher, WebChatEndpointOptions settings) : IOutboundChannelAdapter
 {
-    public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
+    public async Task<DeliveryOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var files = message.Kind == OutboundKind.Attachment
@@ -22,14 +23,14 @@ internal sealed class WebChatOutboundAdapter(WebChatHub hub, OutboundFileFetcher
             : new OutboundFiles([], [], null);
         if (files.TransientError is { } transient)
         {
-            return SendResult.Retryable($"A file could not be downloaded: {transient}");
+            return DeliveryOutcome.Retryable($"A file could not be downloaded: {transient}");
         }
 
         var e = WebChatEvents.FromOutbound(message, settings, files.Stored);
         if (!WebChatEvents.IsLogged(e))
         {
             hub.PublishLive(message.Channel, message.PlatformUserId, e);
-            return SendResult.Delivered;
+            return DeliveryOutcome.Succeeded;
         }
 
         try
@@ -43,14 +44,14 @@ internal sealed class WebChatOutboundAdapter(WebChatHub hub, OutboundFileFetcher
             {
                 await hub.AppendAsync(message.Channel, message.PlatformUserId,
                     WebChatEvents.Notice("refused:" + message.EntryIdentifier, notice, message.Timestamp), cancellationToken);
-                return SendResult.Permanent(files.RefusalError!);
+                return DeliveryOutcome.Permanent(files.RefusalError!);
             }
 
-            return SendResult.Delivered;
+            return DeliveryOutcome.Succeeded;
         }
         catch (DbException ex)
         {
-            return SendResult.Retryable($"The chat log could not be written: {ex.Message}");
+            return DeliveryOutcome.Retryable($"The chat log could not be written: {ex.Message}");
         }
     }
 }

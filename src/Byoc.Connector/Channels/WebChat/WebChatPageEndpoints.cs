@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using Byoc.Connector.Pipeline;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Byoc.Connector.Channels.WebChat;

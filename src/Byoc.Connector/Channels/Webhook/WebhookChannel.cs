@@ -8,6 +8,5 @@ internal sealed record WebhookChannel(
     string ChannelAddressIdentifier,
     IInboundChannelAdapter Inbound,
     IOutboundChannelAdapter Outbound,
-    int MaxBodyBytes,
-    RichMessageMode RichMessages,
-    WebhookFileLinks? FileLinks) : IChannel;
+    WebhookFileLinks? FileLinks,
+    Uri? PublicBaseUrl) : IChannel;

@@ -1,3 +1,4 @@
+using Byoc.Core.Channels;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -13,8 +14,6 @@ internal static class WebhookChannelExtensions
         services.AddOptions<WebhookChannelOptions>().BindConfiguration(WebhookChannelOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebhookChannelOptions>, WebhookChannelOptionsValidator>();
         services.AddHttpClient(WebhookChannelSource.HttpClientName);
-        services.AddSingleton<PendingChoices>();
-        services.AddSingleton<WebhookAttachmentReceiver>();
         services.AddSingleton<IChannelSource, WebhookChannelSource>();
         return builder;
     }

@@ -1,3 +1,4 @@
+using Byoc.Core.Channels;
 using Microsoft.Extensions.Options;
 
 namespace Byoc.Connector.Channels.Webhook;
@@ -11,7 +12,7 @@ internal sealed class WebhookChannelOptionsValidator : IValidateOptions<WebhookC
         foreach (var (channel, settings) in options.Channels)
         {
             var key = $"{WebhookChannelOptions.Section}:Channels:{channel}";
-            if (!IsValidName(channel))
+            if (!ChannelNames.IsValid(channel))
             {
                 errors.Add($"{key}: the channel name may only contain letters, digits, '-' and '_'.");
             }
@@ -93,6 +94,4 @@ internal sealed class WebhookChannelOptionsValidator : IValidateOptions<WebhookC
 
     private static bool IsHttp(Uri url) => url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp;
 
-    private static bool IsValidName(string name) =>
-        name.Length is > 0 and <= 64 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 }

@@ -27,12 +27,12 @@ internal sealed class WebhookChannelSource(
             yield return new WebhookChannel(
                 name,
                 channel.ChannelAddressIdentifier!,
-                new WebhookInboundAdapter(key, channel.TimestampTolerance, timeProvider),
+                new WebhookInboundAdapter(new WebhookRequestParser(key, channel.TimestampTolerance, timeProvider), channel.MaxBodyBytes,
+                    channel.RichMessages, pendingChoices),
                 new WebhookOutboundAdapter(httpClientFactory.CreateClient(HttpClientName), channel, key, links, fetcher, files, pendingChoices,
                     timeProvider),
-                channel.MaxBodyBytes,
-                channel.RichMessages,
-                links);
+                links,
+                channel.PublicBaseUrl);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Byoc.Connector.Attachments;
+using Byoc.Connector.Pipeline;
 using Microsoft.Net.Http.Headers;
 
 namespace Byoc.Connector.Channels.Webhook;
@@ -22,25 +23,25 @@ internal static class WebhookFileEndpoints
     {
         if (channels.Find(channel) is not WebhookChannel webhook)
         {
-            return WebhookEndpoints.Problem(StatusCodes.Status404NotFound, "Unknown channel", $"No webhook channel named '{channel}' is configured.");
+            return WebhookEndpoints.UnknownChannel(channel);
         }
 
         if (webhook.FileLinks is not { } links)
         {
-            return WebhookEndpoints.Problem(StatusCodes.Status404NotFound, "Files not served",
+            return InboundDoor.Problem(StatusCodes.Status404NotFound, "Files not served",
                 $"The webhook channel '{channel}' sends files inline (OutboundFiles is not Link), so it serves no file links.");
         }
 
         switch (links.Verify(id, expires, signature, timeProvider.GetUtcNow(), out var expiresAt))
         {
             case FileLinkCheck.Malformed:
-                return WebhookEndpoints.Problem(StatusCodes.Status400BadRequest, "Malformed link",
+                return InboundDoor.Problem(StatusCodes.Status400BadRequest, "Malformed link",
                     "The link needs 'expires' (Unix seconds) and 'signature' (base64url HMAC-SHA256) query parameters.");
             case FileLinkCheck.BadSignature:
-                return WebhookEndpoints.Problem(StatusCodes.Status403Forbidden, "Invalid signature",
+                return InboundDoor.Problem(StatusCodes.Status403Forbidden, "Invalid signature",
                     "The link's signature does not match its channel, file and expiry.");
             case FileLinkCheck.Expired:
-                return WebhookEndpoints.Problem(StatusCodes.Status410Gone, "Link expired",
+                return InboundDoor.Problem(StatusCodes.Status410Gone, "Link expired",
                     $"The link expired at {expiresAt.ToString("O", CultureInfo.InvariantCulture)}.");
         }
 
@@ -57,7 +58,7 @@ internal static class WebhookFileEndpoints
 
         if (content is null)
         {
-            return WebhookEndpoints.Problem(StatusCodes.Status404NotFound, "File not found",
+            return InboundDoor.Problem(StatusCodes.Status404NotFound, "File not found",
                 $"The file '{id}' is not kept (any more): files are deleted after Connector:Attachments:Retention.");
         }
 

@@ -1,133 +1,87 @@
-using System.Globalization;
-using System.Text.Json;
 using Byoc.Core.Channels;
 using Byoc.Core.Messages;
 
 namespace Byoc.Connector.Channels.Webhook;
 
-/// <summary>Verifies the Standard Webhooks signature on the raw body, then parses the generic webhook JSON.</summary>
-internal sealed class WebhookInboundAdapter(byte[] key, TimeSpan tolerance, TimeProvider timeProvider) : IInboundChannelAdapter
+/// <summary>
+/// The generic webhook's inbound half: verifies the Standard Webhooks signature on the raw body, parses the JSON once,
+/// and completes the message before the door stores it: an <c>attachment</c>'s file is stored (inline <c>data</c>, or
+/// downloaded from <c>url</c> under the connector's allow-list; a repeat of a stored event downloads nothing), and on a
+/// <c>Text</c> channel a typed number or title becomes the pick of the latest offered choices.
+/// </summary>
+internal sealed class WebhookInboundAdapter(WebhookRequestParser parser, int maxBodyBytes, RichMessageMode richMessages, PendingChoices pendingChoices)
+    : IInboundChannelAdapter
 {
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
+    public InboundLimits Limits { get; } = new(maxBodyBytes, [InboundLimits.Json]);
 
-    public InboundParseResult Parse(string channel, InboundRequest request)
+    public async Task<InboundResult> ReceiveAsync(InboundRequest request, IInboundContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var check = StandardWebhookSignature.Verify(key,
-            request.Header(StandardWebhookSignature.IdHeader),
-            request.Header(StandardWebhookSignature.TimestampHeader),
-            request.Header(StandardWebhookSignature.SignatureHeader),
-            request.Body.Span, timeProvider.GetUtcNow(), tolerance);
-        switch (check)
+        ArgumentNullException.ThrowIfNull(context);
+        if (request.Path.Length > 0)
         {
-            case SignatureCheck.MissingHeaders:
-                return InboundParseResult.Unauthenticated("The webhook-id, webhook-timestamp and webhook-signature headers are required.");
-            case SignatureCheck.StaleTimestamp:
-                return InboundParseResult.Unauthenticated(
-                    $"The webhook-timestamp is not within {tolerance.TotalSeconds.ToString(CultureInfo.InvariantCulture)} seconds of the server time.");
-            case SignatureCheck.BadSignature:
-                return InboundParseResult.Unauthenticated("The webhook-signature does not match the body.");
+            return InboundResult.Refuse(InboundRefusalKind.NotFound, "Not found", $"The webhook channel has nothing at '{request.Path}'.");
         }
 
-        WebhookInboundPayload? payload;
-        try
+        if (request.Method != "POST")
         {
-            payload = JsonSerializer.Deserialize<WebhookInboundPayload>(request.Body.Span, s_json);
-        }
-        catch (JsonException ex)
-        {
-            return InboundParseResult.Malformed($"The body is not valid JSON: {ex.Message}");
+            return InboundResult.Refuse(InboundRefusalKind.MethodNotAllowed, "Method not allowed", "The webhook channel takes POST only.");
         }
 
-        if (payload is null)
+        var parsed = parser.Parse(request, out var payload);
+        if (parsed.Kind != InboundResultKind.Ingest)
         {
-            return InboundParseResult.Malformed("The body must be a JSON object.");
+            return parsed;
         }
 
-        var missing = new List<string>();
-        if (string.IsNullOrWhiteSpace(payload.Id))
+        var message = parsed.Messages[0];
+        switch (message.Kind)
         {
-            missing.Add("id");
-        }
-
-        if (string.IsNullOrWhiteSpace(payload.UserId))
-        {
-            missing.Add("userId");
-        }
-
-        var kind = payload.Type switch
-        {
-            "message" => InboundKind.Text,
-            "attachment" => InboundKind.Attachment,
-            "typing.started" => InboundKind.TypingStarted,
-            "typing.stopped" => InboundKind.TypingStopped,
-            "choice" => InboundKind.ChoiceResponse,
-            "status" => InboundKind.Status,
-            _ => (InboundKind?)null,
-        };
-        if (kind is null)
-        {
-            return InboundParseResult.Malformed(
-                $"Unknown type '{payload.Type}'; expected message, attachment, typing.started, typing.stopped, choice or status.");
-        }
-
-        DeliveryStatus? status = null;
-        switch (kind)
-        {
-            case InboundKind.Text when string.IsNullOrEmpty(payload.Text):
-                missing.Add("text");
-                break;
-            case InboundKind.Attachment when payload.Attachment is null:
-                missing.Add("attachment");
-                break;
-            case InboundKind.Attachment when string.IsNullOrEmpty(payload.Attachment.Url) == string.IsNullOrEmpty(payload.Attachment.Data):
-                return InboundParseResult.Malformed("The attachment needs exactly one of 'url' and 'data' (base64).");
-            case InboundKind.ChoiceResponse when string.IsNullOrEmpty(payload.OptionId):
-                missing.Add("optionId");
-                break;
-            case InboundKind.Status:
-                if (string.IsNullOrEmpty(payload.MessageId))
+            case InboundKind.Attachment:
+                if (await context.IsStoredAsync(message.PlatformMessageId, cancellationToken))
                 {
-                    missing.Add("messageId");
+                    return InboundResult.Ingest([]) with { AlreadyStored = 1 };
                 }
 
-                status = MapStatus(payload.Status);
-                if (status is null)
+                var file = await StoreFileAsync(payload!.Attachment!, context, cancellationToken);
+                if (file.Attachment is null)
                 {
-                    return InboundParseResult.Malformed($"Unknown status '{payload.Status}'; expected delivered, read or failed.");
+                    return InboundResult.Refuse(file.Refusal!);
                 }
 
+                message = message with { Attachment = file.Attachment };
+                break;
+            case InboundKind.Text when richMessages == RichMessageMode.Text
+                && await context.MatchChoiceAsync(message.PlatformUserId, message.Text, cancellationToken) is { } match:
+                message = match.ToResponse(message);
+                break;
+            case InboundKind.ChoiceResponse when richMessages == RichMessageMode.Text && message.InReplyToEntryIdentifier is { } entry:
+                context.AfterCommit(ct => pendingChoices.AnsweredAsync(request.Channel, message.PlatformUserId, entry, ct));
                 break;
         }
 
-        if (missing.Count > 0)
-        {
-            return InboundParseResult.Malformed($"Missing required field(s): {string.Join(", ", missing)}.");
-        }
-
-        var message = new InboundMessage
-        {
-            Channel = channel,
-            PlatformMessageId = payload.Id!,
-            PlatformUserId = payload.UserId!,
-            Kind = kind.Value,
-            Timestamp = payload.Timestamp ?? timeProvider.GetUtcNow(),
-            Text = payload.Text,
-            InReplyToEntryIdentifier = payload.InReplyTo,
-            ChoiceOptionIdentifier = payload.OptionId,
-            StatusOfEntryIdentifier = payload.MessageId,
-            Status = status,
-            StatusError = payload.Error,
-        };
-        return InboundParseResult.Accepted([message]);
+        return InboundResult.Ingest([message]);
     }
 
-    /// <summary>The platform's status names → canonical statuses.</summary>
-    internal static DeliveryStatus? MapStatus(string? status) => status switch
+    private static async Task<InboundFileResult> StoreFileAsync(WebhookFile file, IInboundContext context, CancellationToken cancellationToken)
     {
-        "delivered" => DeliveryStatus.Delivered,
-        "read" => DeliveryStatus.Read,
-        "failed" => DeliveryStatus.Failed,
-        _ => null,
-    };
+        if (file.Data is { } data)
+        {
+            byte[] bytes;
+            try
+            {
+                bytes = Convert.FromBase64String(data);
+            }
+            catch (FormatException)
+            {
+                return InboundFileResult.Refused(InboundRefusalKind.Malformed, "The attachment's 'data' is not base64.");
+            }
+
+            return await context.SaveFileAsync(file.Name, file.MimeType, bytes, cancellationToken);
+        }
+
+        return Uri.TryCreate(file.Url, UriKind.Absolute, out var url)
+            ? await context.DownloadFileAsync(url, file.Name, file.MimeType, DownloadPolicy.Default, cancellationToken)
+            : InboundFileResult.Refused(InboundRefusalKind.Malformed, "The attachment's 'url' is not an absolute URL.");
+    }
 }

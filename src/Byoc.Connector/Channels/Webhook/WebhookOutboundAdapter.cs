@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Byoc.Connector.Attachments;
 using Byoc.Core.Channels;
+using Byoc.Core.Delivery;
 using Byoc.Core.Messages;
 
 namespace Byoc.Connector.Channels.Webhook;
@@ -29,7 +30,7 @@ internal sealed class WebhookOutboundAdapter(
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
+    public async Task<DeliveryOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var fetched = message.Kind == OutboundKind.Attachment
@@ -37,7 +38,7 @@ internal sealed class WebhookOutboundAdapter(
             : new OutboundFiles([], [], null);
         if (fetched.TransientError is { } transient)
         {
-            return SendResult.Retryable($"A file could not be downloaded: {transient}");
+            return DeliveryOutcome.Retryable($"A file could not be downloaded: {transient}");
         }
 
         if (settings.RichMessages == RichMessageMode.Text && message.Kind == OutboundKind.Choices)
@@ -47,10 +48,10 @@ internal sealed class WebhookOutboundAdapter(
 
         var payload = await ToPayloadAsync(message, fetched, cancellationToken);
         var result = await PostAsync(message, payload, cancellationToken);
-        return result.Outcome == SendOutcome.Delivered && fetched.RefusalError is { } refused ? SendResult.Permanent(refused) : result;
+        return result.IsSuccess && fetched.RefusalError is { } refused ? DeliveryOutcome.Permanent(refused) : result;
     }
 
-    private async Task<SendResult> PostAsync(OutboundMessage message, WebhookOutboundPayload payload, CancellationToken cancellationToken)
+    private async Task<DeliveryOutcome> PostAsync(OutboundMessage message, WebhookOutboundPayload payload, CancellationToken cancellationToken)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(payload, s_json);
         var timestamp = timeProvider.GetUtcNow().ToUnixTimeSeconds();
@@ -68,23 +69,17 @@ internal sealed class WebhookOutboundAdapter(
         try
         {
             using var response = await httpClient.SendAsync(request, linkedCts.Token);
-            var status = (int)response.StatusCode;
-            if (response.IsSuccessStatusCode)
-            {
-                return SendResult.Delivered;
-            }
-
-            return status is 408 or 429 or >= 500
-                ? SendResult.Retryable($"The endpoint answered {status}.")
-                : SendResult.Permanent($"The endpoint answered {status}.");
+            return response.IsSuccessStatusCode
+                ? DeliveryOutcome.Succeeded
+                : TransientFailures.Classify(response, $"The endpoint answered {(int)response.StatusCode}.", timeProvider);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return SendResult.Retryable($"The endpoint did not answer within {settings.OutboundTimeout}.");
+            return DeliveryOutcome.Retryable($"The endpoint did not answer within {settings.OutboundTimeout}.");
         }
         catch (HttpRequestException ex)
         {
-            return SendResult.Retryable($"The endpoint could not be reached: {ex.Message}");
+            return DeliveryOutcome.Retryable($"The endpoint could not be reached: {ex.Message}");
         }
     }
 

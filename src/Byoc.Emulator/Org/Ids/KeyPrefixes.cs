@@ -10,6 +10,11 @@ internal static class KeyPrefixes
     public const string User = "005";
     public const string Profile = "00e";
     public const string Group = "00G";
+    public const string Account = "001";
+    public const string Contact = "003";
+    public const string Opportunity = "006";
+    public const string Lead = "00Q";
+    public const string Case = "500";
     public const string QueueSobject = "03g"; // UNCONFIRMED
     public const string PermissionSet = "0PS"; // UNCONFIRMED
     public const string ObjectPermissions = "110"; // UNCONFIRMED

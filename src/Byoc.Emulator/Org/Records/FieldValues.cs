@@ -73,6 +73,11 @@ internal static class FieldValues
     private static string CoercePicklist(SObjectDefinition type, FieldDefinition field, string value)
     {
         var match = field.PicklistValues.FirstOrDefault(v => string.Equals(v, value, StringComparison.OrdinalIgnoreCase));
+        if (match is null && !field.RestrictedPicklist)
+        {
+            return CoerceText(type, field, value);
+        }
+
         return match ?? throw new FieldValueException(type.Name, field.Name, $"bad value for restricted picklist field: {value}");
     }
 

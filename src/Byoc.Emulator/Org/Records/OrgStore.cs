@@ -18,6 +18,7 @@ internal sealed class OrgStore : IDisposable
     private readonly Dictionary<string, SObjectRecord> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SortedDictionary<long, SObjectRecord>> _byType = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<(string Type, string Field), Dictionary<object, HashSet<string>>> _indexes = [];
+    private readonly Dictionary<(string Type, string Field), long> _autoNumbers = [];
     private long _sequence;
     private bool _notifying;
 
@@ -152,6 +153,22 @@ internal sealed class OrgStore : IDisposable
     }
 
     internal long NextSequence() => ++_sequence;
+
+    /// <summary>
+    /// The next number of an auto-number field, one more than the highest stored (a failed write leaves a gap, as on a
+    /// real org). Called by writers under the lock.
+    /// </summary>
+    internal long NextAutoNumber(SObjectDefinition type, FieldDefinition field)
+    {
+        var key = (type.Name, field.Name);
+        if (!_autoNumbers.TryGetValue(key, out var last))
+        {
+            last = RecordsCommitted(type.Name).Select(r => AutoNumbers.Parse(r.GetString(field.Name))).DefaultIfEmpty(0).Max();
+        }
+
+        _autoNumbers[key] = ++last;
+        return last;
+    }
 
     /// <summary>
     /// Delivers queued notifications on the calling thread unless another call is already delivering them; that call

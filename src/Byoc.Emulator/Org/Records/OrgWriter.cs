@@ -51,7 +51,21 @@ internal sealed class OrgWriter
             values[field.Name] = field.Type == FieldType.Boolean ? false : null;
         }
 
+        foreach (var field in type.Fields)
+        {
+            if (field.DefaultValue is { } defaultValue && !fields.ContainsKey(field.Name))
+            {
+                values[field.Name] = defaultValue;
+            }
+        }
+
         Apply(type, values, fields, allowSystemFields: true);
+        foreach (var field in type.Fields.Where(f => f.AutoNumber && values[f.Name] is null))
+        {
+            values[field.Name] = AutoNumbers.Format(field.AutoNumberFormat!, _store.NextAutoNumber(type, field));
+        }
+
+        Compose(type, values);
         values["Id"] = id;
         values["IsDeleted"] = false;
         values["CreatedDate"] = fields.ContainsKey("CreatedDate") ? values["CreatedDate"] : _now;
@@ -71,6 +85,7 @@ internal sealed class OrgWriter
         var before = Get(id) ?? throw new KeyNotFoundException($"No record with id {id}.");
         var values = before.CopyFields();
         Apply(before.Type, values, changes, allowSystemFields: false);
+        Compose(before.Type, values);
         values["LastModifiedDate"] = _now;
         values["LastModifiedById"] = _actorId ?? before.GetString("LastModifiedById");
         values["SystemModstamp"] = _now;
@@ -139,6 +154,16 @@ internal sealed class OrgWriter
     }
 
     internal IEnumerable<KeyValuePair<string, SObjectRecord?>> PendingRecords => _pending;
+
+    /// <summary>Recomputes compound names (FirstName LastName) from their parts.</summary>
+    private static void Compose(SObjectDefinition type, Dictionary<string, object?> values)
+    {
+        foreach (var field in type.Fields.Where(f => f.ComposedOf.Count > 0))
+        {
+            var composed = string.Join(' ', field.ComposedOf.Select(p => values.GetValueOrDefault(p) as string).Where(p => !string.IsNullOrEmpty(p)));
+            values[field.Name] = composed.Length > 0 ? composed : values[field.Name];
+        }
+    }
 
     private static void Apply(
         SObjectDefinition type, Dictionary<string, object?> values, IReadOnlyDictionary<string, object?> changes, bool allowSystemFields)

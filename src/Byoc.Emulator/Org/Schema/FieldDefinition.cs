@@ -28,4 +28,42 @@ internal sealed record FieldDefinition(
     public bool IsReference => Type is FieldType.Reference or FieldType.Id && ReferenceTo.Count > 0;
 
     public bool IsPolymorphic => ReferenceTo.Count > 1;
+
+    /// <summary>The field that names a record (describe <c>nameField</c>): <c>Name</c>, or <c>CaseNumber</c> on Case.</summary>
+    public bool NameField { get; init; }
+
+    /// <summary>
+    /// The display format of an auto-number field (<c>{00000000}</c>, <c>MS-{0000000000}</c>): the org fills it on insert and
+    /// no API may set it.
+    /// </summary>
+    public string? AutoNumberFormat { get; init; }
+
+    public bool AutoNumber => AutoNumberFormat is not null;
+
+    /// <summary>The fields a compound name is made of (Contact, Lead and User <c>Name</c> = FirstName LastName), kept up to date by the org.</summary>
+    public IReadOnlyList<string> ComposedOf { get; init; } = [];
+
+    /// <summary>An external id: usable in upserts and lookups by external id (describe <c>externalId</c>).</summary>
+    public bool ExternalId { get; init; }
+
+    /// <summary>Values are unique across the type's records (describe <c>unique</c>).</summary>
+    public bool Unique { get; init; }
+
+    /// <summary>The describe type where it differs from the storage type: <c>currency</c> and <c>percent</c> are stored as doubles.</summary>
+    public string? DescribeType { get; init; }
+
+    /// <summary>Total digits of a number (describe <c>precision</c> for double/currency/percent, <c>digits</c> for int).</summary>
+    public int Precision { get; init; }
+
+    /// <summary>Digits right of the decimal point of a double/currency/percent.</summary>
+    public int Scale { get; init; }
+
+    /// <summary>Only the listed values are accepted (describe <c>restrictedPicklist</c>); an unrestricted picklist takes any text.</summary>
+    public bool RestrictedPicklist { get; init; } = true;
+
+    /// <summary>The plural name under which the referenced type lists the records pointing at it (<c>Contacts</c> for Contact.AccountId).</summary>
+    public string? ChildRelationshipName { get; init; }
+
+    /// <summary>The value a new record gets when the insert leaves the field out (describe <c>defaultValue</c>), or null.</summary>
+    public object? DefaultValue { get; init; }
 }

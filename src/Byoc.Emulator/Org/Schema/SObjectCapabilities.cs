@@ -9,6 +9,9 @@ internal enum SObjectCapabilities
     Createable = 2,
     Updateable = 4,
     Deletable = 8,
+
+    /// <summary>Found by SOSL search (<c>/search</c>, <c>/parameterizedSearch</c>); describe <c>searchable</c>.</summary>
+    Searchable = 16,
     ReadOnly = Queryable,
     All = Queryable | Createable | Updateable | Deletable,
 }

@@ -48,6 +48,13 @@ internal sealed class SObjectDefinition
 
     public FieldDefinition? FindField(string name) => _fields.GetValueOrDefault(name);
 
+    /// <summary>
+    /// The field that names a record: the one declared as such, else <c>Name</c>, else <c>MasterLabel</c> (setup objects),
+    /// else <c>DeveloperName</c>; null when the type has none.
+    /// </summary>
+    public FieldDefinition? NameField =>
+        Fields.FirstOrDefault(f => f.NameField) ?? FindField("Name") ?? FindField("MasterLabel") ?? FindField("DeveloperName");
+
     /// <summary>The reference field behind a relationship name, for example <c>Owner</c> → <c>OwnerId</c>.</summary>
     public FieldDefinition? FindRelationship(string relationshipName) => _relationships.GetValueOrDefault(relationshipName);
 }

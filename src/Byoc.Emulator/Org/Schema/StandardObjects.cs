@@ -8,7 +8,7 @@ namespace Byoc.Emulator.Org.Schema;
 internal static partial class StandardObjects
 {
     public static IEnumerable<SObjectDefinition> All() =>
-        [.. Platform(), .. Messaging(), .. Routing(), .. Setup(), .. Tooling(), .. Packaging(), .. Internal()];
+        [.. Platform(), .. Crm(), .. Messaging(), .. Routing(), .. Setup(), .. Tooling(), .. Packaging(), .. Internal()];
 
     private static SObjectBuilder Define(string name, string keyPrefix) => new(name, keyPrefix);
 }

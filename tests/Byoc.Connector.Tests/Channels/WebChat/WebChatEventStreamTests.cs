@@ -1,6 +1,6 @@
 using System.Net;
 using Byoc.Connector.Channels.WebChat;
-using Byoc.Core.Channels;
+using Byoc.Core.Delivery;
 using Byoc.Core.Messages;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -38,7 +38,7 @@ public sealed class WebChatEventStreamTests : IAsyncLifetime
         var outbound = _host.Outbound();
         for (var i = 1; i <= 5; i++)
         {
-            Assert.Equal(SendOutcome.Delivered, (await outbound.SendAsync(WebChatTestHost.Agent(session.VisitorId, $"e{i}"), TestContext.Current.CancellationToken)).Outcome);
+            Assert.Equal(DeliveryOutcomeKind.Succeeded, (await outbound.SendAsync(WebChatTestHost.Agent(session.VisitorId, $"e{i}"), TestContext.Current.CancellationToken)).Kind);
         }
 
         // A retried send of an entry already logged must not show twice.

@@ -32,6 +32,21 @@ public sealed class WebChatFileEndpointsTests
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (unknown.StatusCode, traversal.StatusCode));
     }
 
+    [Fact]
+    public async Task Upload_SentAgain_StoresTheFileOnce()
+    {
+        await using var host = await WebChatTestHost.StartAsync(Ct);
+        using var client = host.Connector.CreateClient();
+        var session = await WebChatTestHost.NewSessionAsync(client);
+
+        using var first = await WebChatTestHost.UploadAsync(client, session.Token, "f-1", "photo.png", "image/png", s_png);
+        using var again = await WebChatTestHost.UploadAsync(client, session.Token, "f-1", "photo.png", "image/png", s_png);
+
+        Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.Accepted), (first.StatusCode, again.StatusCode));
+        Assert.Equal("""{"stored":0,"duplicates":1}""", await again.Content.ReadAsStringAsync(Ct));
+        Assert.Single(Directory.GetFiles(host.AttachmentDirectory, "*.bin"));
+    }
+
     [Theory]
     [InlineData("no-token", 401, "token")]
     [InlineData("wrong-type", 415, "Files of type 'text/html' cannot be sent")]

@@ -79,7 +79,7 @@ public sealed class WebChatFilesPageTests
             {
                 Attachments = [new OutboundAttachment("secret.pdf", "application/pdf", "http://169.254.169.254/latest/meta-data/")],
             }, ct);
-            Assert.Equal(Byoc.Core.Channels.SendOutcome.PermanentFailure, refused.Outcome);
+            Assert.Equal(Byoc.Core.Delivery.DeliveryOutcomeKind.Permanent, refused.Kind);
             await Expect(page.Locator("li.entry.system").Last).ToHaveTextAsync("The agent sent secret.pdf, which could not be delivered.");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

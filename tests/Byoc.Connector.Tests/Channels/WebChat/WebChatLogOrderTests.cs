@@ -57,6 +57,9 @@ public sealed class WebChatLogOrderTests
             return await inner.TryAddAsync(item, cancellationToken);
         }
 
+        public Task<bool> ContainsAsync(string source, string key, CancellationToken cancellationToken) =>
+            inner.ContainsAsync(source, key, cancellationToken);
+
         public Task<IReadOnlyList<QueueItem>> ClaimAsync(string owner, int maxItems, TimeSpan lease, CancellationToken cancellationToken) =>
             inner.ClaimAsync(owner, maxItems, lease, cancellationToken);
 

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Byoc.Connector.Channels.WebChat;
 using Byoc.Connector.Tests.Attachments;
-using Byoc.Core.Channels;
+using Byoc.Core.Delivery;
 using Byoc.Core.Messages;
 using Byoc.Core.Storage;
 
@@ -22,7 +22,7 @@ public sealed class WebChatOutboundAdapterTests : IDisposable
         var first = await sut.SendAsync(WebChatTestHost.Agent("v1", "e1"), TestContext.Current.CancellationToken);
         var again = await sut.SendAsync(WebChatTestHost.Agent("v1", "e1"), TestContext.Current.CancellationToken);
 
-        Assert.Equal((SendOutcome.Delivered, SendOutcome.Delivered), (first.Outcome, again.Outcome));
+        Assert.Equal((DeliveryOutcomeKind.Succeeded, DeliveryOutcomeKind.Succeeded), (first.Kind, again.Kind));
         var entry = Assert.Single(log.Entries);
         Assert.Contains("\"sender\":\"Reservation Agent\"", entry.Payload, StringComparison.Ordinal);
     }
@@ -42,7 +42,7 @@ public sealed class WebChatOutboundAdapterTests : IDisposable
         var signal = await subscription.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(5),
             TestContext.Current.CancellationToken);
 
-        Assert.Equal(SendOutcome.Delivered, result.Outcome);
+        Assert.Equal(DeliveryOutcomeKind.Succeeded, result.Kind);
         Assert.Empty(log.Entries);
         Assert.NotNull(signal.LiveEvent);
     }
@@ -55,7 +55,7 @@ public sealed class WebChatOutboundAdapterTests : IDisposable
 
         var result = await sut.SendAsync(WebChatTestHost.Agent("v1", "e1"), TestContext.Current.CancellationToken);
 
-        Assert.Equal(SendOutcome.RetryableFailure, result.Outcome);
+        Assert.Equal(DeliveryOutcomeKind.Retryable, result.Kind);
         Assert.Contains("database is locked", result.Error, StringComparison.Ordinal);
     }
 
@@ -70,7 +70,7 @@ public sealed class WebChatOutboundAdapterTests : IDisposable
             Attachments = [new OutboundAttachment("a.pdf", "application/pdf", "http://10.0.0.1/a.pdf")],
         }, TestContext.Current.CancellationToken);
 
-        Assert.Equal(SendOutcome.PermanentFailure, result.Outcome);
+        Assert.Equal(DeliveryOutcomeKind.Permanent, result.Kind);
         Assert.Contains("a.pdf: the host '10.0.0.1' is not on Connector:Attachments:AllowedHosts", result.Error, StringComparison.Ordinal);
         var notice = Assert.Single(log.Entries);
         Assert.Equal("refused:e1", notice.Key);

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
-using Byoc.Connector.Channels;
 using Byoc.Connector.Channels.WebChat;
 using Byoc.Connector.Pipeline;
 using Byoc.Core.Channels;

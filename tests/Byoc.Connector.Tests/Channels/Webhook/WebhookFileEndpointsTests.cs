@@ -2,9 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Byoc.Connector.Attachments;
-using Byoc.Connector.Channels;
 using Byoc.Connector.Channels.Webhook;
+using Byoc.Connector.Pipeline;
 using Byoc.Core.Channels;
+using Byoc.Core.Delivery;
 using Byoc.Core.Messages;
 using Byoc.TestUtilities;
 using Microsoft.AspNetCore.Builder;
@@ -56,7 +57,7 @@ public sealed class WebhookFileEndpointsTests : IAsyncLifetime
 
         var result = await Outbound("web").SendAsync(AgentFiles(_org.BaseAddress), Ct);
 
-        Assert.Equal(SendOutcome.Delivered, result.Outcome);
+        Assert.Equal(DeliveryOutcomeKind.Succeeded, result.Kind);
         var posted = JsonNode.Parse(_host.CustomerRequests.Single().Body)!;
         var files = posted["attachments"]!.AsArray();
         Assert.Equal(2, files.Count);
@@ -95,7 +96,7 @@ public sealed class WebhookFileEndpointsTests : IAsyncLifetime
 
         var result = await outbound.SendAsync(AgentFiles(_org.BaseAddress), Ct);
 
-        Assert.Equal(SendOutcome.Delivered, result.Outcome);
+        Assert.Equal(DeliveryOutcomeKind.Succeeded, result.Kind);
         var file = JsonNode.Parse(host.CustomerRequests.Single().Body)!["attachments"]![0]!;
         Assert.Equal(s_pdf, Convert.FromBase64String(file["data"]!.GetValue<string>()));
         Assert.Equal(("menu.pdf", s_pdf.Length), (file["name"]!.GetValue<string>(), file["size"]!.GetValue<int>()));
