@@ -1,0 +1,12 @@
+using Byoc.Core.Channels;
+
+namespace Byoc.Connector.Channels.Twilio;
+
+/// <summary>One configured Twilio sender and its adapters.</summary>
+internal sealed record TwilioChannel(
+    string Name,
+    string ChannelAddressIdentifier,
+    IInboundChannelAdapter Inbound,
+    IOutboundChannelAdapter Outbound,
+    Uri? PublicBaseUrl,
+    TwilioEndpointOptions Settings) : IChannel;
