@@ -15,8 +15,8 @@ internal sealed class TwilioApi(HttpClient http, TwilioEndpointOptions settings,
     /// <summary>Twilio error 20429, Too Many Requests.</summary>
     public const int TooManyRequests = 20429;
 
-    /// <summary>Twilio error 63016: a free-form WhatsApp message outside the 24-hour window.</summary>
-    public const int OutsideWindow = 63016;
+    /// <summary>Twilio error 63016 (a free-form WhatsApp message outside the 24-hour window), as a status callback's <c>ErrorCode</c>.</summary>
+    public const string OutsideWindowCode = "63016";
 
     private readonly AuthenticationHeaderValue _auth = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(
         $"{settings.ApiKeySid ?? settings.AccountSid}:{settings.ApiKeySecret ?? settings.AuthToken}")));

@@ -162,7 +162,9 @@ internal sealed partial class TwilioInboundAdapter(
         {
             "delivered" => (DeliveryStatus.Delivered, null),
             "read" => (DeliveryStatus.Read, null),
-            "failed" or "undelivered" => ((DeliveryStatus?)DeliveryStatus.Failed,
+            "failed" or "undelivered" when form["ErrorCode"] == TwilioApi.OutsideWindowCode => ((DeliveryStatus?)DeliveryStatus.Failed,
+                "Twilio error 63016: the end user's WhatsApp 24-hour customer-service window is closed, so only a template can reach them."),
+            "failed" or "undelivered" => (DeliveryStatus.Failed,
                 $"Twilio reports the message {form["MessageStatus"]} (error {form["ErrorCode"] ?? "none"}{(form["ErrorMessage"] is { } message ? ": " + message : "")})."),
             _ => (null, null),
         };

@@ -7,7 +7,7 @@ namespace Byoc.Connector.Channels.Twilio;
 /// </summary>
 internal static class TwilioKeywords
 {
-    private static readonly HashSet<string> s_stop = new(["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "OPTOUT", "REVOKE", "STOP ALL"], StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> s_stop = new(["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"], StringComparer.OrdinalIgnoreCase);
     private static readonly HashSet<string> s_start = new(["START", "YES", "UNSTOP"], StringComparer.OrdinalIgnoreCase);
     private static readonly HashSet<string> s_help = new(["HELP", "INFO"], StringComparer.OrdinalIgnoreCase);
 

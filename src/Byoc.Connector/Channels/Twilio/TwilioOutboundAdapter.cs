@@ -10,7 +10,7 @@ namespace Byoc.Connector.Channels.Twilio;
 /// Sends outbound messages as Twilio messages: text split at 1,600 characters, choices as numbered text answered by
 /// typing (remembered in <see cref="PendingChoices"/>), each send with a status callback to
 /// <c>{public}/channels/{name}/status?entry={entry id}</c> when a public base URL is configured. Every send waits its turn per end user and per channel. On
-/// WhatsApp, outside the customer-service window (from the end user's last message, or when Twilio answers 63016), a
+/// WhatsApp, outside the customer-service window (from the end user's last message), a
 /// message goes as the configured template or fails naming the window. An end user who sent STOP gets nothing until START.
 /// Typing indicators are not sent: Twilio's WhatsApp typing indicator is a public beta tied to an inbound message id.
 /// </summary>
@@ -65,12 +65,8 @@ internal sealed class TwilioOutboundAdapter(
         var key = $"{message.Kind}:{message.EntryIdentifier}";
         for (var index = progress.Sent(key); index < parts.Count; index++)
         {
-            var (outcome, code) = await SendAsync(message, [new("Body", parts[index])], cancellationToken);
-            if (code == TwilioApi.OutsideWindow && whatsApp && index == 0)
-            {
-                return await SendTemplateAsync(message, text, cancellationToken);
-            }
-
+            // Twilio reports 63016 (outside the window) later, in the status callback: TwilioInboundAdapter maps it.
+            var (outcome, _) = await SendAsync(message, [new("Body", parts[index])], cancellationToken);
             if (!outcome.IsSuccess)
             {
                 if (outcome.Kind == DeliveryOutcomeKind.Permanent)
@@ -93,7 +89,7 @@ internal sealed class TwilioOutboundAdapter(
         if (settings.WindowTemplateContentSid is not { } contentSid)
         {
             return DeliveryOutcome.Permanent($"The end user's WhatsApp 24-hour customer-service window is closed (last message more than "
-                + $"{settings.CustomerServiceWindow.TotalHours:0.#} h ago, or Twilio error 63016) and no WindowTemplateContentSid is configured.");
+                + $"{settings.CustomerServiceWindow.TotalHours:0.#} h ago, or none since the connector started) and no WindowTemplateContentSid is configured.");
         }
 
         var variables = JsonSerializer.Serialize(new Dictionary<string, string> { ["1"] = text[..Math.Min(text.Length, TwilioText.MaxLength)] });
