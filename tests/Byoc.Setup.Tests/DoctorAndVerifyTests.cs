@@ -29,6 +29,12 @@ public sealed class DoctorAndVerifyTests
         Assert.All(results, r => Assert.True(r.GetProperty("passed").GetBoolean(), r.ToString()));
         var escalated = results.Single(r => r.GetProperty("name").GetString() == "fallback-queue").GetProperty("evidence").GetString();
         Assert.Contains("Status=Waiting", escalated, StringComparison.Ordinal);
+        var cleanup = verify.GetProperty("cleanup");
+        var sessionId = cleanup.GetProperty("messagingSessionId").GetString()!;
+        Assert.Contains(org.Store.Records("MessagingSession"), r => r.Id == sessionId);
+        Assert.NotNull(cleanup.GetProperty("messagingEndUserId").GetString());
+        Assert.NotEmpty(cleanup.GetProperty("removedRoutingIds").EnumerateArray());
+        Assert.Empty(org.Store.Lookup("PendingServiceRouting", "WorkItemId", sessionId));
     }
 
     public static TheoryData<string, string[], string, bool> Breakages => new()

@@ -16,5 +16,5 @@ internal static class BenchCommand
     private static string? ThisExecutable() =>
         Environment.ProcessPath is { } path && !string.Equals(Path.GetFileNameWithoutExtension(path), "dotnet", StringComparison.OrdinalIgnoreCase)
             ? path
-            : typeof(BenchCommand).Assembly.Location;
+            : Path.Combine(AppContext.BaseDirectory, typeof(BenchCommand).Assembly.GetName().Name + ".dll");
 }

@@ -69,6 +69,7 @@ internal static class VerifyCommand
 
             var runner = new VerifyRunner(new OrgClient(http, org, time), http, options, time);
             var results = await runner.RunAsync(asJson ? null : r => WriteLine(console, r), cancellationToken);
+            var cleanup = await runner.CleanUpAsync(cancellationToken);
             var passed = results.All(r => r.Passed);
             if (asJson)
             {
@@ -77,11 +78,19 @@ internal static class VerifyCommand
                     passed,
                     endUserId = options.EndUserId,
                     results = results.Select(r => new { r.Name, r.Title, r.Passed, r.Evidence, elapsedMs = (long)r.Elapsed.TotalMilliseconds }),
+                    cleanup = new
+                    {
+                        cleanup.MessagingEndUserId,
+                        cleanup.MessagingSessionId,
+                        cleanup.RemovedRoutingIds,
+                        cleanup.Error,
+                    },
                 }, Json));
             }
             else
             {
                 WriteTable(console, results, passed);
+                WriteCleanup(console, cleanup);
             }
 
             return passed ? ExitCodes.Success : ExitCodes.Failure;
@@ -103,6 +112,26 @@ internal static class VerifyCommand
 
     private static void WriteLine(IAnsiConsole console, VerifyResult result) =>
         console.MarkupLine($"{(result.Passed ? "[green]pass[/]" : "[red]FAIL[/]")} {Escape(result.Title)} [grey]({result.Elapsed.TotalSeconds:0.0} s)[/]");
+
+    private static void WriteCleanup(IAnsiConsole console, VerifyCleanup cleanup)
+    {
+        if (cleanup.MessagingSessionId is null)
+        {
+            console.MarkupLine(cleanup.Error is null
+                ? $"Created: nothing in the org (no MessagingSession for {Escape(cleanup.EndUserId)})."
+                : $"[yellow]Could not look for the test session:[/] {Escape(cleanup.Error)}");
+            return;
+        }
+
+        console.MarkupLine($"Created: test end user {Escape(cleanup.EndUserId)} (MessagingEndUser {Escape(cleanup.MessagingEndUserId ?? "?")}), " +
+            $"MessagingSession {Escape(cleanup.MessagingSessionId)} and its transcript.");
+        console.MarkupLine(cleanup.Error is not null
+            ? $"[yellow]Clean-up failed:[/] {Escape(cleanup.Error)}; delete the session's PendingServiceRouting so no one is offered it."
+            : cleanup.RemovedRoutingIds.Count == 0
+                ? "Removed: nothing was waiting in a queue."
+                : $"Removed: {cleanup.RemovedRoutingIds.Count} PendingServiceRouting ({Escape(string.Join(", ", cleanup.RemovedRoutingIds))}), so the test conversation no longer waits in the fallback queue.");
+        console.MarkupLine("[grey]The session itself ends by the channel's inactivity timeout: no API lets a partner end a BYOC session.[/]");
+    }
 
     private static void WriteTable(IAnsiConsole console, IReadOnlyList<VerifyResult> results, bool passed)
     {

@@ -51,6 +51,9 @@ internal sealed class OrgClient(HttpClient http, OrgConnection connection, TimeP
     public async Task UpdateAsync(string type, string id, JsonObject fields, CancellationToken cancellationToken = default) =>
         await SendAsync(HttpMethod.Patch, $"{Base(false)}/sobjects/{type}/{id}", fields, cancellationToken);
 
+    public async Task DeleteAsync(string type, string id, CancellationToken cancellationToken = default) =>
+        await SendAsync(HttpMethod.Delete, $"{Base(false)}/sobjects/{type}/{id}", null, cancellationToken);
+
     public async Task<string> CreateAsync(string type, JsonObject fields, CancellationToken cancellationToken = default)
     {
         var result = await SendAsync(HttpMethod.Post, $"{Base(false)}/sobjects/{type}", fields, cancellationToken);

@@ -71,6 +71,41 @@ internal sealed class VerifyRunner(OrgClient org, HttpClient http, VerifyOptions
         return results;
     }
 
+    /// <summary>
+    /// Takes the test conversation out of the org's queues: deletes the session's PendingServiceRouting records (what an
+    /// Omni-Channel queue offers to people), so no person is offered a test conversation after the run. No documented
+    /// API lets a partner end a BYOC messaging session (the Interaction Service API's
+    /// <c>POST /messagingSession</c> serves Contact Center channels only), so the session itself ends by the channel's
+    /// inactivity timeout, as any abandoned conversation does. Runs after a failed run too.
+    /// </summary>
+    public async Task<VerifyCleanup> CleanUpAsync(CancellationToken cancellationToken)
+    {
+        string? sessionId = null;
+        string? endUserRecordId = null;
+        var removed = new List<string>();
+        try
+        {
+            var session = await SessionOrNullAsync(cancellationToken);
+            sessionId = session?.Str("Id");
+            endUserRecordId = session?.Str("MessagingEndUserId");
+            if (sessionId is not null)
+            {
+                var routings = await org.QueryAsync($"SELECT Id FROM PendingServiceRouting WHERE WorkItemId={Soql.Quote(sessionId)}", cancellationToken: cancellationToken);
+                foreach (var id in routings.Select(r => r.Str("Id")).OfType<string>())
+                {
+                    await org.DeleteAsync("PendingServiceRouting", id, cancellationToken);
+                    removed.Add(id);
+                }
+            }
+
+            return new VerifyCleanup(options.EndUserId, endUserRecordId, sessionId, removed, null);
+        }
+        catch (Exception ex) when (ex is OrgApiException or HttpRequestException)
+        {
+            return new VerifyCleanup(options.EndUserId, endUserRecordId, sessionId, removed, ex.Message);
+        }
+    }
+
     private async Task<(bool, string)> HealthAsync(CancellationToken cancellationToken)
     {
         using var response = await http.GetAsync(new Uri(options.ConnectorUrl, "/healthz/ready"), cancellationToken);
@@ -170,7 +205,7 @@ internal sealed class VerifyRunner(OrgClient org, HttpClient http, VerifyOptions
 
     private async Task<JsonObject?> SessionOrNullAsync(CancellationToken cancellationToken) =>
         (await org.QueryAsync(
-            "SELECT Id, Status, AgentType, OwnerId, MessagingChannelId FROM MessagingSession " +
+            "SELECT Id, Status, AgentType, OwnerId, MessagingChannelId, MessagingEndUserId FROM MessagingSession " +
             $"WHERE MessagingEndUser.MessagingPlatformKey={Soql.Quote(options.WebhookChannel + ":" + options.EndUserId)} ORDER BY CreatedDate DESC LIMIT 1",
             cancellationToken: cancellationToken)).FirstOrNull();
 
