@@ -77,6 +77,12 @@ internal sealed class TwilioEndpointOptions
     /// <summary>The time one REST call may take. <value>Default 30 s.</value></summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The notice when an agent or rep joins; <c>{name}</c> is the display name. <value>Default <c>You are now talking to {name}.</c></value></summary>
+    public string ParticipantJoinedText { get; set; } = ParticipantNotices.DefaultJoined;
+
+    /// <summary>The notice when an agent or rep leaves; <c>{name}</c> is the display name. <value>Default <c>{name} left the conversation.</c></value></summary>
+    public string ParticipantLeftText { get; set; } = ParticipantNotices.DefaultLeft;
+
     /// <summary>The WhatsApp sender or number as Twilio writes it in <c>From</c>/<c>To</c>.</summary>
     public string? Address => From is null ? null : Kind == TwilioChannelKind.WhatsApp ? TwilioAddresses.WhatsApp(From) : From;
 }

@@ -45,14 +45,24 @@ internal sealed class TwilioOutboundAdapter(
         }
 
         string text;
-        if (message.Kind == OutboundKind.Choices)
+        switch (message.Kind)
         {
-            await pendingChoices.OfferAsync(message, cancellationToken);
-            text = TextRendering.Choices(message);
+            case OutboundKind.Choices:
+                await pendingChoices.OfferAsync(message, cancellationToken);
+                text = TextRendering.Choices(message);
+                break;
+            case OutboundKind.ParticipantChanged:
+                text = ParticipantNotices.Render(message, settings.ParticipantJoinedText, settings.ParticipantLeftText);
+                break;
+            default:
+                text = TextRendering.WithLinks(message.Text, message.Links);
+                break;
         }
-        else
+
+        if (string.IsNullOrWhiteSpace(text))
         {
-            text = TextRendering.WithLinks(message.Text, message.Links);
+            // Twilio refuses a message with no body, media or content (error 21602); there is nothing to show.
+            return DeliveryOutcome.Succeeded;
         }
 
         var whatsApp = settings.Kind == TwilioChannelKind.WhatsApp;
