@@ -45,6 +45,9 @@ public sealed partial class FakeTwilio : IAsyncDisposable
     /// <summary>The account's WhatsApp sender, <c>whatsapp:+E164</c>.</summary>
     public string WhatsAppAddress => "whatsapp:" + _state.Options.WhatsAppNumber;
 
+    /// <summary>The account's Messaging Service, whose sender pool holds both numbers.</summary>
+    public string MessagingServiceSid => _state.Options.MessagingServiceSid;
+
     /// <summary>The incoming-message webhook; settable at any time (connection-override fragments allowed).</summary>
     public Uri? WebhookUrl
     {
