@@ -18,8 +18,42 @@ internal sealed class TwilioApi(HttpClient http, TwilioEndpointOptions settings,
     /// <summary>Twilio error 63016 (a free-form WhatsApp message outside the 24-hour window), as a status callback's <c>ErrorCode</c>.</summary>
     public const string OutsideWindowCode = "63016";
 
-    private readonly AuthenticationHeaderValue _auth = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(
-        $"{settings.ApiKeySid ?? settings.AccountSid}:{settings.ApiKeySecret ?? settings.AuthToken}")));
+    private readonly AuthenticationHeaderValue _auth = Authorization(settings);
+
+    /// <summary>HTTP basic auth for the REST API and media: the API key when there is one, else the account SID and Auth Token.</summary>
+    public static AuthenticationHeaderValue Authorization(TwilioEndpointOptions settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(
+            $"{settings.ApiKeySid ?? settings.AccountSid}:{settings.ApiKeySecret ?? settings.AuthToken}")));
+    }
+
+    /// <summary>
+    /// Reads a resource at <paramref name="url"/> (a configuration check): its JSON, or why not, with Twilio's code.
+    /// </summary>
+    public async Task<(JsonElement? Resource, string? Error)> GetAsync(Uri url, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Authorization = _auth;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(settings.RequestTimeout);
+        try
+        {
+            using var response = await http.SendAsync(request, timeout.Token);
+            if (!response.IsSuccessStatusCode)
+            {
+                var (code, message) = await ReadErrorAsync(response, cancellationToken);
+                return (null, $"{(int)response.StatusCode}, error {code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}: {message}");
+            }
+
+            using var json = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(timeout.Token), cancellationToken: timeout.Token);
+            return (json.RootElement.Clone(), null);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or JsonException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return (null, $"Twilio could not be read: {ex.Message}");
+        }
+    }
 
     /// <summary>Creates a message; the outcome, and Twilio's error code when it refused.</summary>
     public async Task<(DeliveryOutcome Outcome, int? Code)> CreateMessageAsync(IReadOnlyList<KeyValuePair<string, string>> fields,

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
 using Byoc.Core.Channels;
 using Byoc.Core.Messages;
 
@@ -36,9 +34,15 @@ internal sealed partial class TwilioInboundAdapter(
     {
         AllowedHosts = [settings.ApiBaseUrl.IdnHost, "*.twiliocdn.com", "*.twilio.com", "*.amazonaws.com"],
         TrustedOrigin = settings.ApiBaseUrl,
-        Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(
-            $"{settings.ApiKeySid ?? settings.AccountSid}:{settings.ApiKeySecret ?? settings.AuthToken}"))),
+        Authorization = TwilioApi.Authorization(settings),
     };
+
+    /// <summary>The incoming-message webhook URL to give Twilio: <c>{public base}/channels/{name}</c>, plus <paramref name="path"/>.</summary>
+    public static Uri WebhookUrl(Uri publicBaseUrl, string channel, string path = "")
+    {
+        ArgumentNullException.ThrowIfNull(publicBaseUrl);
+        return new($"{publicBaseUrl.AbsoluteUri.TrimEnd('/')}/channels/{Uri.EscapeDataString(channel)}{(path.Length > 0 ? "/" + path : "")}");
+    }
 
     public InboundLimits Limits { get; } = new(settings.MaxBodyBytes, [InboundLimits.Form, InboundLimits.Json]);
 

@@ -128,7 +128,7 @@ internal sealed class TwilioOutboundAdapter(
         ];
         if (publicBaseUrl is not null)
         {
-            fields.Add(new("StatusCallback", $"{publicBaseUrl.AbsoluteUri.TrimEnd('/')}/channels/{Uri.EscapeDataString(channel)}/{TwilioInboundAdapter.StatusPath}"
+            fields.Add(new("StatusCallback", TwilioInboundAdapter.WebhookUrl(publicBaseUrl, channel, TwilioInboundAdapter.StatusPath).AbsoluteUri
                 + $"?entry={Uri.EscapeDataString(message.EntryIdentifier)}"));
         }
 
