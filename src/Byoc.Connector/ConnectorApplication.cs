@@ -73,6 +73,7 @@ public static class ConnectorApplication
         app.MapChannelEndpoints();
         app.MapWebhookEndpoints();
         app.MapWebChatEndpoints();
+        app.MapTwilioFiles();
         return app;
     }
 

@@ -77,6 +77,7 @@ internal sealed class TwilioChannelOptionsValidator(IOptions<ChannelDoorOptions>
             Positive(errors, settings.MaxRateLimitWait >= TimeSpan.Zero, $"{key}:MaxRateLimitWait", "must not be negative");
             Positive(errors, settings.RequestTimeout > TimeSpan.Zero, $"{key}:RequestTimeout");
             Positive(errors, settings.CustomerServiceWindow > TimeSpan.Zero, $"{key}:CustomerServiceWindow");
+            Positive(errors, settings.FileLinkLifetime > TimeSpan.Zero, $"{key}:FileLinkLifetime");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using Byoc.Connector.Attachments;
 using Byoc.Connector.Channels.Telegram;
 using Byoc.Connector.Diagnostics;
 using Byoc.Core.Channels;
@@ -14,6 +17,7 @@ internal sealed class TwilioChannelSource(
     IOptions<ChannelDoorOptions> door,
     IHttpClientFactory httpClientFactory,
     PendingChoices pendingChoices,
+    OutboundFileFetcher fetcher,
     UrlSecrets urlSecrets,
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory) : IChannelSource
@@ -31,16 +35,20 @@ internal sealed class TwilioChannelSource(
             var api = new TwilioApi(httpClientFactory.CreateClient(HttpClientName), settings, timeProvider);
             // Without a configured base URL (trusted proxies only) there is no URL to give Twilio for status callbacks.
             var publicBase = settings.PublicBaseUrl ?? door.Value.PublicBaseUrl;
+            // The links' key is derived from the Auth Token, so it is as secret as the token and changes with it.
+            var links = publicBase is null ? null : new FileLinks(name,
+                HMACSHA256.HashData(Encoding.UTF8.GetBytes(settings.AuthToken!), "byoc-twilio-file-links"u8), publicBase, settings.FileLinkLifetime, "channels");
             yield return new TwilioChannel(
                 name,
                 settings.ChannelAddressIdentifier!,
                 new TwilioInboundAdapter(new TwilioRequestSignature(settings.AuthToken!), settings, endUsers, timeProvider,
                     loggerFactory.CreateLogger<TwilioInboundAdapter>()),
-                new TwilioOutboundAdapter(name, api, settings, publicBase, endUsers,
+                new TwilioOutboundAdapter(name, api, settings, publicBase, links, endUsers,
                     new TelegramRateLimiter(settings.PerNumberMessagesPerSecond, settings.AccountMessagesPerSecond, timeProvider),
-                    new TelegramSendProgress(timeProvider), pendingChoices, timeProvider),
+                    new TelegramSendProgress(timeProvider), pendingChoices, fetcher, timeProvider),
                 settings.PublicBaseUrl,
-                settings);
+                settings,
+                links);
         }
     }
 }

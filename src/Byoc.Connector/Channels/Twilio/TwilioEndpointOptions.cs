@@ -62,6 +62,12 @@ internal sealed class TwilioEndpointOptions
     /// </summary>
     public bool HonorOptOut { get; set; } = true;
 
+    /// <summary>
+    /// How long a file link given to Twilio as <c>MediaUrl</c> stays valid; Twilio fetches the file when it creates the
+    /// message, so a short lifetime keeps links from being useful later. <value>Default 1 hour.</value>
+    /// </summary>
+    public TimeSpan FileLinkLifetime { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>The largest webhook body accepted, in bytes. <value>Default 65,536.</value></summary>
     public int MaxBodyBytes { get; set; } = 64 * 1024;
 

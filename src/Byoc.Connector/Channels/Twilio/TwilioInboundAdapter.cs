@@ -78,7 +78,7 @@ internal sealed partial class TwilioInboundAdapter(
         }
 
         return request.Path == StatusPath
-            ? await ReceiveStatusAsync(request, sid, context, cancellationToken)
+            ? await ReceiveStatusAsync(request, context, cancellationToken)
             : await ReceiveMessageAsync(request, sid, context, cancellationToken);
     }
 
@@ -154,7 +154,7 @@ internal sealed partial class TwilioInboundAdapter(
         return InboundResult.Ingest(messages, InboundReply.Xml(EmptyTwiml));
     }
 
-    private async Task<InboundResult> ReceiveStatusAsync(InboundRequest request, string sid, IInboundContext context, CancellationToken cancellationToken)
+    private async Task<InboundResult> ReceiveStatusAsync(InboundRequest request, IInboundContext context, CancellationToken cancellationToken)
     {
         var form = request.Form;
         if (request.Query["entry"] is not { Length: > 0 } entry || form["To"] is not { Length: > 0 } to)
@@ -173,16 +173,18 @@ internal sealed partial class TwilioInboundAdapter(
             _ => (null, null),
         };
 
+        // Keyed by entry, not MessageSid: a long text goes as several messages, and Salesforce hears each status once.
         // Callbacks arrive in any order; a Delivered after Read (or after a failure) would move the entry backwards.
+        var id = $"status:{entry}:";
         if (status is not { } known
-            || (known == DeliveryStatus.Delivered && (await context.IsStoredAsync($"{sid}:read", cancellationToken)
-                || await context.IsStoredAsync($"{sid}:failed", cancellationToken))))
+            || (known == DeliveryStatus.Delivered && (await context.IsStoredAsync(id + "read", cancellationToken)
+                || await context.IsStoredAsync(id + "failed", cancellationToken))))
         {
             return InboundResult.Answer(InboundReply.Empty());
         }
 
         var key = known == DeliveryStatus.Failed ? "failed" : form["MessageStatus"]!;
-        return InboundResult.Ingest([Message(request, $"{sid}:{key}", to, InboundKind.Status) with
+        return InboundResult.Ingest([Message(request, id + key, to, InboundKind.Status) with
         {
             StatusOfEntryIdentifier = entry,
             Status = known,

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Byoc.Connector.Attachments;
 using Byoc.Connector.Channels.Telegram;
 using Byoc.Core.Channels;
 using Byoc.Core.Delivery;
@@ -8,35 +9,38 @@ namespace Byoc.Connector.Channels.Twilio;
 
 /// <summary>
 /// Sends outbound messages as Twilio messages: text split at 1,600 characters, choices as numbered text answered by
-/// typing (remembered in <see cref="PendingChoices"/>), each send with a status callback to
-/// <c>{public}/channels/{name}/status?entry={entry id}</c> when a public base URL is configured. Every send waits its turn per end user and per channel. On
-/// WhatsApp, outside the customer-service window (from the end user's last message), a
-/// message goes as the configured template or fails naming the window. An end user who sent STOP gets nothing until START.
-/// Typing indicators are not sent: Twilio's WhatsApp typing indicator is a public beta tied to an inbound message id.
+/// typing (remembered in <see cref="PendingChoices"/>), files as <c>MediaUrl</c> links to the connector's signed,
+/// expiring file links (one file a message, the text with the first), each send with a status callback to
+/// <c>{public}/channels/{name}/status?entry={entry id}</c> when a public base URL is configured. Every send waits its turn
+/// per end user and per channel. On WhatsApp, outside the customer-service window (from the end user's last message), a
+/// message goes as the configured template or fails naming the window. An end user who sent STOP gets nothing until
+/// START. Typing indicators are not sent: Twilio's WhatsApp typing indicator is a public beta tied to an inbound message id.
 /// </summary>
 internal sealed class TwilioOutboundAdapter(
     string channel,
     TwilioApi api,
     TwilioEndpointOptions settings,
     Uri? publicBaseUrl,
+    FileLinks? links,
     TwilioEndUsers endUsers,
     TelegramRateLimiter limiter,
     TelegramSendProgress progress,
     PendingChoices pendingChoices,
+    OutboundFileFetcher fetcher,
     TimeProvider timeProvider) : IOutboundChannelAdapter
 {
     /// <summary>Twilio error 21610: the recipient replied STOP.</summary>
     internal const int Unsubscribed = 21610;
 
+    // Twilio's media size limits (Messaging, "Accepted content types for media"): 5 MB for MMS, 16 MB for WhatsApp.
+    private long MaxMediaBytes => settings.Kind == TwilioChannelKind.WhatsApp ? 16 * 1024 * 1024 : 5 * 1024 * 1024;
+
     public async Task<DeliveryOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        switch (message.Kind)
+        if (message.Kind is OutboundKind.TypingStarted or OutboundKind.TypingStopped or OutboundKind.Progress)
         {
-            case OutboundKind.TypingStarted or OutboundKind.TypingStopped or OutboundKind.Progress:
-                return DeliveryOutcome.Succeeded;
-            case OutboundKind.Attachment:
-                return DeliveryOutcome.Permanent("The Twilio channel does not send files yet; the agent's attachment was not delivered.");
+            return DeliveryOutcome.Succeeded;
         }
 
         if (settings.HonorOptOut && endUsers.IsOptedOut(message.PlatformUserId))
@@ -44,39 +48,97 @@ internal sealed class TwilioOutboundAdapter(
             return DeliveryOutcome.Permanent("The end user opted out with STOP; nothing is sent until they send START.");
         }
 
-        string text;
-        switch (message.Kind)
+        var text = message.Kind switch
         {
-            case OutboundKind.Choices:
-                await pendingChoices.OfferAsync(message, cancellationToken);
-                text = TextRendering.Choices(message);
-                break;
-            case OutboundKind.ParticipantChanged:
-                text = ParticipantNotices.Render(message, settings.ParticipantJoinedText, settings.ParticipantLeftText);
-                break;
-            default:
-                text = TextRendering.WithLinks(message.Text, message.Links);
-                break;
+            OutboundKind.Choices => TextRendering.Choices(message),
+            OutboundKind.ParticipantChanged => ParticipantNotices.Render(message, settings.ParticipantJoinedText, settings.ParticipantLeftText),
+            _ => TextRendering.WithLinks(message.Text, message.Links),
+        };
+        if (settings.Kind == TwilioChannelKind.WhatsApp && !endUsers.InWindow(message.PlatformUserId, settings.CustomerServiceWindow))
+        {
+            return message.Kind == OutboundKind.Attachment
+                ? DeliveryOutcome.Permanent("The end user's WhatsApp 24-hour customer-service window is closed, and files can only go inside it.")
+                : await SendTemplateAsync(message, text, cancellationToken);
         }
 
-        if (string.IsNullOrWhiteSpace(text))
+        if (message.Kind == OutboundKind.Choices)
         {
-            // Twilio refuses a message with no body, media or content (error 21602); there is nothing to show.
-            return DeliveryOutcome.Succeeded;
+            await pendingChoices.OfferAsync(message, cancellationToken);
         }
 
-        var whatsApp = settings.Kind == TwilioChannelKind.WhatsApp;
-        if (whatsApp && !endUsers.InWindow(message.PlatformUserId, settings.CustomerServiceWindow))
+        string? refused = null;
+        IReadOnlyList<Uri> media = [];
+        if (message.Kind == OutboundKind.Attachment)
         {
-            return await SendTemplateAsync(message, text, cancellationToken);
+            if (links is null)
+            {
+                return DeliveryOutcome.Permanent($"The Twilio channel '{channel}' sends files as links Twilio fetches, which needs "
+                    + $"{TwilioChannelOptions.Section}:Channels:{channel}:PublicBaseUrl or Connector:Channels:PublicBaseUrl.");
+            }
+
+            var fetched = await fetcher.FetchAsync(message, cancellationToken);
+            if (fetched.TransientError is { } transient)
+            {
+                return DeliveryOutcome.Retryable($"A file could not be downloaded from Salesforce: {transient}");
+            }
+
+            (media, text, refused) = Files(fetched, text, links);
         }
 
-        var parts = TwilioText.Split(text);
+        return await SendPartsAsync(message, Plan(text, media), refused, cancellationToken);
+    }
+
+    /// <summary>The files' links, the text with a notice of the files that cannot go, and the failure to report for them.</summary>
+    private (IReadOnlyList<Uri> Media, string Text, string? Refused) Files(OutboundFiles fetched, string text, FileLinks links)
+    {
+        var refusals = fetched.Refused.Select(r => (r.Attachment.Name, r.Reason)).ToList();
+        var media = new List<Uri>();
+        foreach (var file in fetched.Stored)
+        {
+            if (file.Length > MaxMediaBytes)
+            {
+                refusals.Add((file.Name, $"Twilio takes media up to {MaxMediaBytes / (1024 * 1024)} MB on this channel"));
+            }
+            else
+            {
+                media.Add(links.Create(file.Id, timeProvider.GetUtcNow()).Url);
+            }
+        }
+
+        if (refusals.Count == 0)
+        {
+            return (media, text, null);
+        }
+
+        var notice = $"The agent sent {string.Join(", ", refusals.Select(r => r.Name))}, which could not be delivered.";
+        return (media, string.IsNullOrWhiteSpace(text) ? notice : $"{text}\n{notice}",
+            "Refused attachment(s): " + string.Join("; ", refusals.Select(r => $"{r.Name}: {r.Reason}")));
+    }
+
+    /// <summary>The messages to create, in order: one file each, the text with the first when it fits, else before them.</summary>
+    private static List<KeyValuePair<string, string>[]> Plan(string text, IReadOnlyList<Uri> media)
+    {
+        var texts = string.IsNullOrWhiteSpace(text) ? [] : TwilioText.Split(text);
+        var captioned = media.Count > 0 && texts.Count == 1;
+        var parts = captioned ? [] : texts.Select(part => new KeyValuePair<string, string>[] { new("Body", part) }).ToList();
+        for (var index = 0; index < media.Count; index++)
+        {
+            parts.Add(captioned && index == 0
+                ? [new("Body", texts[0]), new("MediaUrl", media[index].AbsoluteUri)]
+                : [new("MediaUrl", media[index].AbsoluteUri)]);
+        }
+
+        return parts;
+    }
+
+    private async Task<DeliveryOutcome> SendPartsAsync(OutboundMessage message, List<KeyValuePair<string, string>[]> parts, string? refused,
+        CancellationToken cancellationToken)
+    {
+        // Twilio reports 63016 (outside the window) later, in the status callback: TwilioInboundAdapter maps it.
         var key = $"{message.Kind}:{message.EntryIdentifier}";
         for (var index = progress.Sent(key); index < parts.Count; index++)
         {
-            // Twilio reports 63016 (outside the window) later, in the status callback: TwilioInboundAdapter maps it.
-            var (outcome, _) = await SendAsync(message, [new("Body", parts[index])], cancellationToken);
+            var (outcome, _) = await SendAsync(message, parts[index], cancellationToken);
             if (!outcome.IsSuccess)
             {
                 if (outcome.Kind == DeliveryOutcomeKind.Permanent)
@@ -91,7 +153,7 @@ internal sealed class TwilioOutboundAdapter(
         }
 
         progress.Done(key);
-        return DeliveryOutcome.Succeeded;
+        return refused is null ? DeliveryOutcome.Succeeded : DeliveryOutcome.Permanent(refused);
     }
 
     private async Task<DeliveryOutcome> SendTemplateAsync(OutboundMessage message, string text, CancellationToken cancellationToken)

@@ -154,6 +154,20 @@ public sealed class TwilioInboundTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StatusCallback_EachPartOfASplitMessageDelivered_ReportedOnceForTheEntry()
+    {
+        foreach (var sid in new[] { "SM50", "SM51" })
+        {
+            using var response = await _client.SendAsync(_test.Form(
+                [new("MessageSid", sid), new("MessageStatus", "delivered"), new("To", User)], path: "/status?entry=entry-long"), Ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var message = Assert.Single(await _test.InboxAsync(Ct));
+        Assert.Equal((DeliveryStatus.Delivered, "entry-long"), (message.Status, message.StatusOfEntryIdentifier));
+    }
+
+    [Fact]
     public async Task StatusCallback_Undelivered_IsFailureWithTwiliosCode()
     {
         using var response = await _client.SendAsync(_test.Form(

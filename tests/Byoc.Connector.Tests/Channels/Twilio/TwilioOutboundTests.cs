@@ -110,6 +110,22 @@ public sealed class TwilioOutboundTests
         Assert.Equal((Template, """{"1":"Your order shipped"}""", test.Twilio.WhatsAppAddress), (sent.ContentSid, sent.ContentVariables, sent.From));
     }
 
+    [Fact]
+    public async Task SendAsync_FileWithoutAPublicBaseUrl_PermanentNamingTheKeyAndNothingSent()
+    {
+        await using var test = await TwilioTestHost.StartAsync(Ct);
+
+        var outcome = await test.ChannelInstance.Outbound.SendAsync(Text(test, "the menu") with
+        {
+            Kind = OutboundKind.Attachment,
+            Attachments = [new OutboundAttachment("menu.pdf", "application/pdf", "https://files.example.com/menu.pdf")],
+        }, Ct);
+
+        Assert.Equal(DeliveryOutcomeKind.Permanent, outcome.Kind);
+        Assert.Contains("Connector:Twilio:Channels:sms:PublicBaseUrl", outcome.Error, StringComparison.Ordinal);
+        Assert.Equal(0, test.Twilio.SentMessages.Count);
+    }
+
     private static OutboundMessage Text(TwilioTestHost test, string text, string to = User) => new()
     {
         Channel = test.Channel,
