@@ -14,6 +14,10 @@ public sealed class TwilioDefinitionOfDoneTests
 {
     private const string User = "+15550003333";
     private static readonly Uri s_public = new("https://byoc-twilio.example.test/");
+    private static readonly byte[] s_png = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    private static readonly byte[] s_pdf = "%PDF-1.4 today's menu"u8.ToArray();
 
     [Fact]
     [Trait("Category", "Slow")]
@@ -61,6 +65,35 @@ public sealed class TwilioDefinitionOfDoneTests
         await twilio.WaitForStatusAsync(repSms.Sid, "delivered", Ct).WaitAsync(Timeout, Ct);
         await WaitFor.ConditionAsync(() => StatusOf(test, repEntry) == "Delivered", "Delivered on the rep's ConversationEntry");
         Assert.Single(test.Entries(session), e => e.GetString("Message") == "Hello");
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task Sms_FilesBothWays_MmsReachesOrgAndRepFileIsFetchedByTwilioFromTheSignedLink()
+    {
+        await using var twilio = await FakeTwilio.StartAsync(cancellationToken: Ct);
+        await using var test = await StartAsync(twilio, "sms", "Sms", twilio.PhoneNumber);
+
+        var mms = await twilio.SendSmsAsync(User, "my receipt", [new TwilioMedia("image/png", s_png)], Ct);
+        await twilio.WaitForDeliveryAsync(mms, Ct).WaitAsync(Timeout, Ct);
+        var session = await test.SessionAsync();
+        await WaitFor.ConditionAsync(() => test.Entries(session).Any(e => e.GetString("ActorType") == "EndUser"
+            && e.GetString("EntryType") == "Attachment" && e.GetBoolean("HasAttachments") == true), "the end user's picture in the org");
+
+        await twilio.SendSmsAsync(User, "I want to speak to a human", cancellationToken: Ct);
+        await WaitFor.ConditionAsync(() => test.Current(session).GetString("Status") == "Waiting", "the session in the fallback queue");
+        using var rep = new RepClient(test.Stack.InstanceUrl, UpBanner.SuggestedRep);
+        await rep.SetAvailableAsync();
+        await rep.AcceptQueuedAsync(session.Id);
+        var fileEntry = await rep.SendFileAsync(session.Id, "menu.pdf", "application/pdf", s_pdf, "Today's menu");
+
+        var sent = await twilio.WaitForMessageAsync(User, m => m.MediaUrls.Count > 0, Ct).WaitAsync(Timeout, Ct);
+        Assert.Equal("Today's menu", sent.Body);
+        Assert.StartsWith(new Uri(s_public, "/channels/sms/files/").AbsoluteUri, Assert.Single(sent.MediaUrls).AbsoluteUri, StringComparison.Ordinal);
+        var fetch = await twilio.MediaFetches.WaitForAsync(f => f.MessageSid == sent.Sid, Ct).WaitAsync(Timeout, Ct);
+        Assert.Equal((200, "application/pdf"), (fetch.StatusCode, fetch.ContentType));
+        Assert.Equal(s_pdf, fetch.Content);
+        await WaitFor.ConditionAsync(() => StatusOf(test, fileEntry) == "Delivered", "Delivered on the rep's file entry");
     }
 
     [Fact]
