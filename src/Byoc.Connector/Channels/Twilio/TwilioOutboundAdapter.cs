@@ -32,8 +32,9 @@ internal sealed class TwilioOutboundAdapter(
     /// <summary>Twilio error 21610: the recipient replied STOP.</summary>
     internal const int Unsubscribed = 21610;
 
-    // Twilio's media size limits (Messaging, "Accepted content types for media"): 5 MB for MMS, 16 MB for WhatsApp.
-    private long MaxMediaBytes => settings.Kind == TwilioChannelKind.WhatsApp ? 16 * 1024 * 1024 : 5 * 1024 * 1024;
+    private const long Megabyte = 1024 * 1024;
+
+    private bool WhatsApp => settings.Kind == TwilioChannelKind.WhatsApp;
 
     public async Task<DeliveryOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
@@ -54,7 +55,7 @@ internal sealed class TwilioOutboundAdapter(
             OutboundKind.ParticipantChanged => ParticipantNotices.Render(message, settings.ParticipantJoinedText, settings.ParticipantLeftText),
             _ => TextRendering.WithLinks(message.Text, message.Links),
         };
-        if (settings.Kind == TwilioChannelKind.WhatsApp && !endUsers.InWindow(message.PlatformUserId, settings.CustomerServiceWindow))
+        if (WhatsApp && !endUsers.InWindow(message.PlatformUserId, settings.CustomerServiceWindow))
         {
             return message.Kind == OutboundKind.Attachment
                 ? DeliveryOutcome.Permanent("The end user's WhatsApp 24-hour customer-service window is closed, and files can only go inside it.")
@@ -67,7 +68,7 @@ internal sealed class TwilioOutboundAdapter(
         }
 
         string? refused = null;
-        IReadOnlyList<Uri> media = [];
+        IReadOnlyList<(Uri Url, string MimeType)> media = [];
         if (message.Kind == OutboundKind.Attachment)
         {
             if (links is null)
@@ -89,19 +90,19 @@ internal sealed class TwilioOutboundAdapter(
     }
 
     /// <summary>The files' links, the text with a notice of the files that cannot go, and the failure to report for them.</summary>
-    private (IReadOnlyList<Uri> Media, string Text, string? Refused) Files(OutboundFiles fetched, string text, FileLinks links)
+    private (IReadOnlyList<(Uri Url, string MimeType)> Media, string Text, string? Refused) Files(OutboundFiles fetched, string text, FileLinks links)
     {
         var refusals = fetched.Refused.Select(r => (r.Attachment.Name, r.Reason)).ToList();
-        var media = new List<Uri>();
+        var media = new List<(Uri, string)>();
         foreach (var file in fetched.Stored)
         {
-            if (file.Length > MaxMediaBytes)
+            if (file.Length > MaxMediaBytes(file.MimeType))
             {
-                refusals.Add((file.Name, $"Twilio takes media up to {MaxMediaBytes / (1024 * 1024)} MB on this channel"));
+                refusals.Add((file.Name, $"Twilio takes such media up to {MaxMediaBytes(file.MimeType) / Megabyte} MB on this channel"));
             }
             else
             {
-                media.Add(links.Create(file.Id, timeProvider.GetUtcNow()).Url);
+                media.Add((links.Create(file.Id, timeProvider.GetUtcNow()).Url, file.MimeType));
             }
         }
 
@@ -115,17 +116,26 @@ internal sealed class TwilioOutboundAdapter(
             "Refused attachment(s): " + string.Join("; ", refusals.Select(r => $"{r.Name}: {r.Reason}")));
     }
 
-    /// <summary>The messages to create, in order: one file each, the text with the first when it fits, else before them.</summary>
-    private static List<KeyValuePair<string, string>[]> Plan(string text, IReadOnlyList<Uri> media)
+    // Twilio's media limits: an MMS at most 5 MB; a WhatsApp message 16 MB, its images 5 MB ("Guidance on WhatsApp media messages").
+    private long MaxMediaBytes(string mimeType) =>
+        !WhatsApp || mimeType.StartsWith("image/", StringComparison.OrdinalIgnoreCase) ? 5 * Megabyte : 16 * Megabyte;
+
+    /// <summary>
+    /// The messages to create, in order: one file each (WhatsApp takes one a message), the text with the first when it
+    /// fits and can be shown there, else before them. WhatsApp shows no caption on a document, only on images and videos.
+    /// </summary>
+    private List<KeyValuePair<string, string>[]> Plan(string text, IReadOnlyList<(Uri Url, string MimeType)> media)
     {
         var texts = string.IsNullOrWhiteSpace(text) ? [] : TwilioText.Split(text);
-        var captioned = media.Count > 0 && texts.Count == 1;
+        var captioned = media.Count > 0 && texts.Count == 1
+            && (!WhatsApp || media[0].MimeType.StartsWith("image/", StringComparison.OrdinalIgnoreCase)
+                || media[0].MimeType.StartsWith("video/", StringComparison.OrdinalIgnoreCase));
         var parts = captioned ? [] : texts.Select(part => new KeyValuePair<string, string>[] { new("Body", part) }).ToList();
         for (var index = 0; index < media.Count; index++)
         {
             parts.Add(captioned && index == 0
-                ? [new("Body", texts[0]), new("MediaUrl", media[index].AbsoluteUri)]
-                : [new("MediaUrl", media[index].AbsoluteUri)]);
+                ? [new("Body", texts[0]), new("MediaUrl", media[index].Url.AbsoluteUri)]
+                : [new("MediaUrl", media[index].Url.AbsoluteUri)]);
         }
 
         return parts;
