@@ -126,6 +126,32 @@ public sealed class TwilioOutboundTests
         Assert.Equal(0, test.Twilio.SentMessages.Count);
     }
 
+    [Theory]
+    [InlineData("", 400, "needs 'expires'")]
+    [InlineData("?expires=4102444800&signature=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", 403, "does not match")]
+    public async Task FileLink_BadQuery_ProblemNamingIt(string query, int status, string detail)
+    {
+        await using var test = await TwilioTestHost.StartAsync(Ct, extraArgs: "--Connector:Twilio:Channels:sms:PublicBaseUrl=https://sms.example.com");
+        using var client = test.Host.Connector.CreateClient();
+
+        using var response = await client.GetAsync($"/channels/sms/files/0123456789abcdef0123456789abcdef{query}", Ct);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Contains(detail, await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FileLink_ChannelWithoutPublicBaseUrl_NotFoundNamingWhy()
+    {
+        await using var test = await TwilioTestHost.StartAsync(Ct);
+        using var client = test.Host.Connector.CreateClient();
+
+        using var response = await client.GetAsync("/channels/sms/files/0123456789abcdef0123456789abcdef", Ct);
+
+        Assert.Equal(404, (int)response.StatusCode);
+        Assert.Contains("no public base URL", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
     private static OutboundMessage Text(TwilioTestHost test, string text, string to = User) => new()
     {
         Channel = test.Channel,
