@@ -138,6 +138,19 @@ public sealed class TwilioInboundTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Webhook_WhatsAppQuickReplyTap_StoredAsChoiceResponseWithThePayload()
+    {
+        await using var test = await TwilioTestHost.StartAsync(Ct, whatsApp: true);
+
+        var tap = await test.Twilio.PressWhatsAppButtonAsync(User, "dinner", "Dinner", cancellationToken: Ct);
+        await test.Twilio.WaitForDeliveryAsync(tap, Ct).WaitAsync(Timeout, Ct);
+
+        var message = Assert.Single(await test.InboxAsync(Ct));
+        Assert.Equal((InboundKind.ChoiceResponse, "dinner", "Dinner", "whatsapp:" + User),
+            (message.Kind, message.ChoiceOptionIdentifier, message.Text, message.PlatformUserId));
+    }
+
+    [Fact]
     public async Task StatusCallback_OutOfOrder_ReportedOnceEachAndNeverBackwards()
     {
         static List<KeyValuePair<string, string>> Status(string status) =>
