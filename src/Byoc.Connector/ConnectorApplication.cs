@@ -2,6 +2,7 @@ using Byoc.Connector.Admin;
 using Byoc.Connector.Attachments;
 using Byoc.Connector.Channels;
 using Byoc.Connector.Channels.Telegram;
+using Byoc.Connector.Channels.Twilio;
 using Byoc.Connector.Channels.WebChat;
 using Byoc.Connector.Channels.Webhook;
 using Byoc.Connector.Diagnostics;
@@ -57,6 +58,7 @@ public static class ConnectorApplication
         builder.AddWebhookChannel();
         builder.AddWebChatChannel();
         builder.AddTelegramChannel();
+        builder.AddTwilioChannel();
         builder.AddAdminApi();
         configure?.Invoke(builder);
 
@@ -71,6 +73,7 @@ public static class ConnectorApplication
         app.MapChannelEndpoints();
         app.MapWebhookEndpoints();
         app.MapWebChatEndpoints();
+        app.MapTwilioFiles();
         return app;
     }
 

@@ -31,12 +31,12 @@ internal static class DoctorCommand
         var pubSubCa = new Option<string?>("--pubsub-ca-file") { Description = "PEM CA to trust for the Pub/Sub endpoint (the emulated org's local CA)." };
         var connectorConfig = new Option<string?>("--connector-config")
         {
-            Description = "The connector's JSON configuration file: each Telegram channel in it (and in Connector__ environment variables) is checked on Telegram.",
+            Description = "The connector's JSON configuration file: each Telegram and Twilio channel in it (and in Connector__ environment variables) is checked on its platform.",
         };
         var json = new Option<bool>("--json") { Description = "Print the checks as JSON." };
         var command = new Command("doctor",
             "Diagnose a BYOC setup: channel definition, event fields, SCRT permission set, channel, agent routing, fallback queue, connector, token, Pub/Sub topic, " +
-            "and each Telegram channel's bot and webhook; " +
+            "and each Telegram channel's bot and webhook and each Twilio channel's credentials and webhook; " +
             "each with evidence and the fix. " + SetupConnectionOptions.ExitCodesHelp + ".")
         {
             agent, channel, address, connectorUrl, connectorKey, connectorUser, connectorKeyFile, loginUrl, pubSub, pubSubCa, connectorConfig, json,
@@ -49,9 +49,12 @@ internal static class DoctorCommand
             OrgConnection org;
             EmulatorState? state;
             TelegramSettings telegram;
+            TwilioSettings twilio;
             try
             {
-                telegram = TelegramSettings.Read(parseResult.GetValue(connectorConfig));
+                var connectorConfiguration = ConnectorConfigurationFile.Read(parseResult.GetValue(connectorConfig));
+                telegram = TelegramSettings.From(connectorConfiguration);
+                twilio = TwilioSettings.From(connectorConfiguration);
                 org = await connection.LoginAsync(parseResult, http, time, cancellationToken);
                 state = connection.EmulatorState(parseResult);
             }
@@ -81,7 +84,11 @@ internal static class DoctorCommand
                 ConnectorUrl = parseResult.GetValue(connectorUrl) ?? (state is not null ? new Uri("http://127.0.0.1:5080") : null),
                 ConnectorLogin = connectorLogin,
                 TopicProbe = probe,
-                ChannelChecks = [.. telegram.Channels.Select(c => new TelegramDoctorCheck(c.Key, c.Value, telegram.PublicBaseUrl, http))],
+                ChannelChecks =
+                [
+                    .. telegram.Channels.Select(c => new TelegramDoctorCheck(c.Key, c.Value, telegram.PublicBaseUrl, http)),
+                    .. twilio.Channels.Select(c => new TwilioDoctorCheck(c.Key, c.Value, twilio.PublicBaseUrl, http)),
+                ],
             };
             var asJson = parseResult.GetValue(json);
             if (!asJson)

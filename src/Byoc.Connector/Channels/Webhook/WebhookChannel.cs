@@ -8,5 +8,5 @@ internal sealed record WebhookChannel(
     string ChannelAddressIdentifier,
     IInboundChannelAdapter Inbound,
     IOutboundChannelAdapter Outbound,
-    WebhookFileLinks? FileLinks,
+    FileLinks? FileLinks,
     Uri? PublicBaseUrl) : IChannel;

@@ -22,7 +22,7 @@ internal sealed class WebhookChannelSource(
             var key = StandardWebhookSignature.DecodeSecret(channel.Secret)
                 ?? throw new InvalidOperationException($"{WebhookChannelOptions.Section}:Channels:{name}:Secret is not a whsec_ secret.");
             var links = channel.OutboundFiles == OutboundFileMode.Link
-                ? new WebhookFileLinks(name, key, channel.PublicBaseUrl!, channel.FileLinkLifetime)
+                ? new FileLinks(name, key, channel.PublicBaseUrl!, channel.FileLinkLifetime, "webhooks")
                 : null;
             yield return new WebhookChannel(
                 name,

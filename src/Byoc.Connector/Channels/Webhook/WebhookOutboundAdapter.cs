@@ -19,7 +19,7 @@ internal sealed class WebhookOutboundAdapter(
     HttpClient httpClient,
     WebhookEndpointOptions settings,
     byte[] key,
-    WebhookFileLinks? links,
+    FileLinks? links,
     OutboundFileFetcher fetcher,
     AttachmentFiles files,
     PendingChoices pendingChoices,

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Byoc.Connector.Attachments;
+using Byoc.Connector.Channels;
 using Byoc.Connector.Channels.Webhook;
 using Byoc.Connector.Pipeline;
 using Byoc.Core.Channels;
@@ -153,7 +154,7 @@ public sealed class WebhookFileEndpointsTests : IAsyncLifetime
         }
     }
 
-    private WebhookFileLinks Links => ((WebhookChannel)_host.Services.GetRequiredService<ChannelRegistry>().Find("web")!).FileLinks!;
+    private FileLinks Links => ((WebhookChannel)_host.Services.GetRequiredService<ChannelRegistry>().Find("web")!).FileLinks!;
 
     private IOutboundChannelAdapter Outbound(string channel) => _host.Services.GetRequiredService<ChannelRegistry>().Find(channel)!.Outbound;
 

@@ -15,11 +15,13 @@ public sealed partial class FakeTwilio : IAsyncDisposable
     private readonly TwilioWebhookSender _sender;
     private readonly TwilioDelivery _delivery;
     private readonly HttpClient _http;
+    private readonly TwilioTunnel _tunnel;
 
     private FakeTwilio(LoopbackServer server, TwilioState state, TwilioWebhookSender sender, TwilioDelivery delivery,
-        HttpClient http, PlatformFaults faults, TwilioRecordings recordings)
+        HttpClient http, TwilioTunnel tunnel, PlatformFaults faults, TwilioRecordings recordings)
     {
         _server = server;
+        _tunnel = tunnel;
         _state = state;
         _sender = sender;
         _delivery = delivery;
@@ -43,12 +45,22 @@ public sealed partial class FakeTwilio : IAsyncDisposable
     /// <summary>The account's WhatsApp sender, <c>whatsapp:+E164</c>.</summary>
     public string WhatsAppAddress => "whatsapp:" + _state.Options.WhatsAppNumber;
 
+    /// <summary>The account's Messaging Service, whose sender pool holds both numbers.</summary>
+    public string MessagingServiceSid => _state.Options.MessagingServiceSid;
+
     /// <summary>The incoming-message webhook; settable at any time (connection-override fragments allowed).</summary>
     public Uri? WebhookUrl
     {
         get => _state.Options.WebhookUrl;
         set => _state.Options.WebhookUrl = value;
     }
+
+    /// <summary>
+    /// Routes every request the fake makes to <paramref name="publicBaseUrl"/> (webhooks, status callbacks, media
+    /// fetches) to <paramref name="localBaseUrl"/>, as a tunnel in front of the application would; signatures still cover
+    /// the public URL. For an application configured with a public base URL that is not its loopback address.
+    /// </summary>
+    public void RouteThroughTunnel(Uri publicBaseUrl, Uri localBaseUrl) => _tunnel.Map(publicBaseUrl, localBaseUrl);
 
     /// <summary>Faults for the REST API's next calls (operation <c>Messages</c> or <c>Typing</c>).</summary>
     public PlatformFaults Faults { get; }
@@ -82,7 +94,8 @@ public sealed partial class FakeTwilio : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
 
-        var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = Timeout.InfiniteTimeSpan };
+        var tunnel = new TwilioTunnel(new SocketsHttpHandler { AllowAutoRedirect = false });
+        var http = new HttpClient(tunnel) { Timeout = Timeout.InfiniteTimeSpan };
         var state = new TwilioState(options);
         var recordings = new TwilioRecordings();
         var sender = new TwilioWebhookSender(options, http, recordings.WebhookAttempts);
@@ -90,7 +103,7 @@ public sealed partial class FakeTwilio : IAsyncDisposable
         var faults = new PlatformFaults();
         new TwilioRestApi(state, recordings, delivery, faults).Map(app);
         var server = await LoopbackServer.StartAsync(app, cancellationToken);
-        return new FakeTwilio(server, state, sender, delivery, http, faults, recordings);
+        return new FakeTwilio(server, state, sender, delivery, http, tunnel, faults, recordings);
     }
 
     /// <summary>

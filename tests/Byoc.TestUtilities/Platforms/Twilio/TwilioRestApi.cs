@@ -21,6 +21,7 @@ internal sealed partial class TwilioRestApi(TwilioState state, TwilioRecordings 
         var account = app.MapGroup(AccountPath).AddEndpointFilter(AuthenticateAsync);
         account.MapGet("/Messages/{messageSid}/Media/{mediaSid}", ServeMedia);
         MapMessages(account);
+        MapAccount(app);
         app.MapPost("/v2/Indicators/Typing.json", SendTypingAsync).AddEndpointFilter(AuthenticateAsync);
         // Every Twilio path ends in .json, which the default fallback pattern (non-file paths only) would skip.
         app.MapFallback("{**path}", (HttpRequest request) => TwilioError.NotFound(request.Path));

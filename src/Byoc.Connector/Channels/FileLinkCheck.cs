@@ -1,4 +1,4 @@
-namespace Byoc.Connector.Channels.Webhook;
+namespace Byoc.Connector.Channels;
 
 /// <summary>The outcome of checking a signed file link.</summary>
 internal enum FileLinkCheck

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Web;
+using Byoc.Connector.Channels;
 using Byoc.Connector.Channels.Webhook;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Byoc.Connector.Tests.Channels.Webhook;
+namespace Byoc.Connector.Tests.Channels;
 
-public sealed class WebhookFileLinksTests
+public sealed class FileLinksTests
 {
     private const string FileId = "0123456789abcdef0123456789abcdef";
     private static readonly byte[] s_key = StandardWebhookSignature.DecodeSecret(ConnectorHost.Secret)!;
@@ -14,7 +15,7 @@ public sealed class WebhookFileLinksTests
     [Fact]
     public void Create_KnownVector_MatchesIndependentComputation()
     {
-        var links = new WebhookFileLinks("web", s_key, new Uri("https://connector.example.com/byoc/"), TimeSpan.FromHours(24));
+        var links = new FileLinks("web", s_key, new Uri("https://connector.example.com/byoc/"), TimeSpan.FromHours(24), "webhooks");
 
         var (url, expiresAt) = links.Create(FileId, _time.GetUtcNow());
 
@@ -47,8 +48,8 @@ public sealed class WebhookFileLinksTests
     public void Verify_AnyPartChanged_BadSignature(string fileId, string channel, string secret, long laterExpiry)
     {
         var (expires, signature) = Query(Links().Create(FileId, _time.GetUtcNow()).Url);
-        var verifier = new WebhookFileLinks(channel, StandardWebhookSignature.DecodeSecret(secret)!, new Uri("https://connector.example.com"),
-            TimeSpan.FromHours(1));
+        var verifier = new FileLinks(channel, StandardWebhookSignature.DecodeSecret(secret)!, new Uri("https://connector.example.com"),
+            TimeSpan.FromHours(1), "webhooks");
         var extended = (long.Parse(expires, CultureInfo.InvariantCulture) + laterExpiry).ToString(CultureInfo.InvariantCulture);
 
         Assert.Equal(FileLinkCheck.BadSignature, verifier.Verify(fileId, extended, signature, _time.GetUtcNow(), out _));
@@ -70,8 +71,8 @@ public sealed class WebhookFileLinksTests
         Assert.Equal(FileLinkCheck.Malformed, Links().Verify(FileId, expires, signature, _time.GetUtcNow(), out _));
     }
 
-    private static WebhookFileLinks Links() =>
-        new("web", s_key, new Uri("https://connector.example.com"), TimeSpan.FromHours(1));
+    private static FileLinks Links() =>
+        new("web", s_key, new Uri("https://connector.example.com"), TimeSpan.FromHours(1), "webhooks");
 
     private static (string Expires, string Signature) Query(Uri url)
     {

@@ -3,15 +3,16 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Byoc.Connector.Channels.Webhook;
+namespace Byoc.Connector.Channels;
 
 /// <summary>
-/// Signed, expiring links to the stored files of one webhook channel:
-/// <c>{PublicBaseUrl}/webhooks/{channel}/files/{id}?expires={unix seconds}&amp;signature={base64url HMAC-SHA256}</c>.
+/// Signed, expiring links to the stored files of one channel, for a platform that fetches them itself:
+/// <c>{PublicBaseUrl}/{route}/{channel}/files/{id}?expires={unix seconds}&amp;signature={base64url HMAC-SHA256}</c>
+/// (route <c>webhooks</c> for the webhook channel, <c>channels</c> for Twilio).
 /// The HMAC covers <c>"file-link\n{channel}\n{id}\n{expires}"</c> (the prefix keeps it apart from message signatures,
 /// which use the same key) and is keyed with the channel's secret; the comparison is constant-time.
 /// </summary>
-internal sealed class WebhookFileLinks(string channel, byte[] key, Uri publicBaseUrl, TimeSpan lifetime)
+internal sealed class FileLinks(string channel, byte[] key, Uri publicBaseUrl, TimeSpan lifetime, string route)
 {
     private const int SignatureBytes = 32;
 
@@ -21,7 +22,7 @@ internal sealed class WebhookFileLinks(string channel, byte[] key, Uri publicBas
         ArgumentNullException.ThrowIfNull(fileId);
         var expires = (now + lifetime).ToUnixTimeSeconds();
         var query = $"expires={expires.ToString(CultureInfo.InvariantCulture)}&signature={Base64Url.EncodeToString(Compute(fileId, expires))}";
-        var url = new Uri($"{publicBaseUrl.AbsoluteUri.TrimEnd('/')}/webhooks/{channel}/files/{Uri.EscapeDataString(fileId)}?{query}");
+        var url = new Uri($"{publicBaseUrl.AbsoluteUri.TrimEnd('/')}/{route}/{Uri.EscapeDataString(channel)}/files/{Uri.EscapeDataString(fileId)}?{query}");
         return (url, DateTimeOffset.FromUnixTimeSeconds(expires));
     }
 

@@ -1,0 +1,168 @@
+using Byoc.Core.Delivery;
+using Byoc.Core.Messages;
+using Byoc.TestUtilities.Platforms.Twilio;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Byoc.Connector.Tests.Channels.Twilio;
+
+/// <summary>The Twilio channel's outbound half against the fake Messages API.</summary>
+public sealed class TwilioOutboundTests
+{
+    private const string User = "+15550002222";
+    private const string Template = "HX0000000000000000000000000000fa6e";
+
+    [Fact]
+    public async Task SendAsync_TextOverTheLimit_SplitIntoMessagesInOrderFromTheNumber()
+    {
+        await using var test = await TwilioTestHost.StartAsync(Ct);
+        var first = string.Join(" ", Enumerable.Repeat("alpha", 250));
+        var second = string.Join(" ", Enumerable.Repeat("omega", 50));
+
+        var outcome = await test.ChannelInstance.Outbound.SendAsync(Text(test, first + "\n\n" + second), Ct);
+
+        Assert.True(outcome.IsSuccess, outcome.Error);
+        Assert.Equal([first, second], test.Twilio.SentMessages.Items.Select(m => m.Body));
+        Assert.All(test.Twilio.SentMessages.Items, m => Assert.Equal((test.Twilio.PhoneNumber, User), (m.From, m.To)));
+    }
+
+    [Fact]
+    public async Task SendAsync_Twilio429_RetryableWithRetryAfterAndNothingLost()
+    {
+        await using var test = await TwilioTestHost.StartAsync(Ct);
+        test.Twilio.Faults.ThrottleNext(1, TimeSpan.FromSeconds(3), "Messages");
+        var message = Text(test, "Your table is booked.");
+
+        var throttled = await test.ChannelInstance.Outbound.SendAsync(message, Ct);
+
+        Assert.Equal(DeliveryOutcomeKind.Retryable, throttled.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(3), throttled.RetryAfter);
+        Assert.Contains("20429", throttled.Error, StringComparison.Ordinal);
+        Assert.True((await test.ChannelInstance.Outbound.SendAsync(message, Ct)).IsSuccess);
+        Assert.Equal("Your table is booked.", Assert.Single(test.Twilio.SentMessages.Items).Body);
+    }
+
+    [Fact]
+    public async Task SendAsync_Twilio500_Retryable()
+    {
+        await using var test = await TwilioTestHost.StartAsync(Ct);
+        test.Twilio.Faults.FailNext(1, 500, "Messages");
+
+        var outcome = await test.ChannelInstance.Outbound.SendAsync(Text(test, "hello"), Ct);
+
+        Assert.Equal(DeliveryOutcomeKind.Retryable, outcome.Kind);
+    }
+
+    [Fact]
+    public async Task SendAsync_RecipientUnsubscribedAtTwilio_PermanentWith21610AndLaterSendsStopHere()
+    {
+        await using var test = await TwilioTestHost.StartAsync(Ct);
+        var stop = await test.Twilio.SendSmsAsync(User, "STOP", cancellationToken: Ct);
+        await test.Twilio.WaitForDeliveryAsync(stop, Ct).WaitAsync(Timeout, Ct);
+
+        var outcome = await test.ChannelInstance.Outbound.SendAsync(Text(test, "hello"), Ct);
+
+        Assert.Equal(DeliveryOutcomeKind.Permanent, outcome.Kind);
+        Assert.Contains("opted out", outcome.Error, StringComparison.Ordinal);
+        Assert.Equal(0, test.Twilio.SentMessages.Count);
+    }
+
+    [Fact]
+    public async Task SendAsync_OptOutHandlingOff_SendsAndReportsTwiliosRefusal()
+    {
+        await using var test = await TwilioTestHost.StartAsync(Ct, extraArgs: "--Connector:Twilio:Channels:sms:HonorOptOut=false");
+        var stop = await test.Twilio.SendSmsAsync(User, "STOP", cancellationToken: Ct);
+        await test.Twilio.WaitForDeliveryAsync(stop, Ct).WaitAsync(Timeout, Ct);
+
+        var outcome = await test.ChannelInstance.Outbound.SendAsync(Text(test, "hello"), Ct);
+
+        Assert.Equal(DeliveryOutcomeKind.Permanent, outcome.Kind);
+        Assert.Contains("21610", outcome.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendAsync_WhatsAppInsideThenOutsideTheWindow_FreeFormThenFailureNamingTheWindow()
+    {
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        await using var test = await TwilioTestHost.StartAsync(Ct, whatsApp: true, new FakeTwilioOptions { TimeProvider = clock }, clock);
+        var hello = await test.Twilio.SendWhatsAppAsync(User, "hi", cancellationToken: Ct);
+        await test.Twilio.WaitForDeliveryAsync(hello, Ct).WaitAsync(Timeout, Ct);
+
+        var inside = await test.ChannelInstance.Outbound.SendAsync(Text(test, "Hello from the agent", "whatsapp:" + User), Ct);
+        clock.Advance(TimeSpan.FromHours(25));
+        var outside = await test.ChannelInstance.Outbound.SendAsync(Text(test, "Are you still there?", "whatsapp:" + User), Ct);
+
+        Assert.True(inside.IsSuccess, inside.Error);
+        Assert.Equal(DeliveryOutcomeKind.Permanent, outside.Kind);
+        Assert.Contains("24-hour", outside.Error, StringComparison.Ordinal);
+        Assert.Equal("Hello from the agent", Assert.Single(test.Twilio.SentMessages.Items).Body);
+    }
+
+    [Fact]
+    public async Task SendAsync_WhatsAppOutsideTheWindowWithTemplate_SentAsTheTemplateWithTheText()
+    {
+        await using var test = await TwilioTestHost.StartAsync(Ct, whatsApp: true,
+            extraArgs: $"--Connector:Twilio:Channels:wa:WindowTemplateContentSid={Template}");
+
+        var outcome = await test.ChannelInstance.Outbound.SendAsync(Text(test, "Your order shipped", "whatsapp:" + User), Ct);
+
+        Assert.True(outcome.IsSuccess, outcome.Error);
+        var sent = Assert.Single(test.Twilio.SentMessages.Items);
+        Assert.Equal((Template, """{"1":"Your order shipped"}""", test.Twilio.WhatsAppAddress), (sent.ContentSid, sent.ContentVariables, sent.From));
+    }
+
+    [Fact]
+    public async Task SendAsync_FileWithoutAPublicBaseUrl_PermanentNamingTheKeyAndNothingSent()
+    {
+        await using var test = await TwilioTestHost.StartAsync(Ct);
+
+        var outcome = await test.ChannelInstance.Outbound.SendAsync(Text(test, "the menu") with
+        {
+            Kind = OutboundKind.Attachment,
+            Attachments = [new OutboundAttachment("menu.pdf", "application/pdf", "https://files.example.com/menu.pdf")],
+        }, Ct);
+
+        Assert.Equal(DeliveryOutcomeKind.Permanent, outcome.Kind);
+        Assert.Contains("Connector:Twilio:Channels:sms:PublicBaseUrl", outcome.Error, StringComparison.Ordinal);
+        Assert.Equal(0, test.Twilio.SentMessages.Count);
+    }
+
+    [Theory]
+    [InlineData("", 400, "needs 'expires'")]
+    [InlineData("?expires=4102444800&signature=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", 403, "does not match")]
+    public async Task FileLink_BadQuery_ProblemNamingIt(string query, int status, string detail)
+    {
+        await using var test = await TwilioTestHost.StartAsync(Ct, extraArgs: "--Connector:Twilio:Channels:sms:PublicBaseUrl=https://sms.example.com");
+        using var client = test.Host.Connector.CreateClient();
+
+        using var response = await client.GetAsync($"/channels/sms/files/0123456789abcdef0123456789abcdef{query}", Ct);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Contains(detail, await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FileLink_ChannelWithoutPublicBaseUrl_NotFoundNamingWhy()
+    {
+        await using var test = await TwilioTestHost.StartAsync(Ct);
+        using var client = test.Host.Connector.CreateClient();
+
+        using var response = await client.GetAsync("/channels/sms/files/0123456789abcdef0123456789abcdef", Ct);
+
+        Assert.Equal(404, (int)response.StatusCode);
+        Assert.Contains("no public base URL", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    private static OutboundMessage Text(TwilioTestHost test, string text, string to = User) => new()
+    {
+        Channel = test.Channel,
+        PlatformUserId = to,
+        EntryIdentifier = "entry-" + Guid.NewGuid().ToString("N"),
+        ConversationIdentifier = "conv-1",
+        Kind = OutboundKind.Text,
+        Text = text,
+    };
+
+    private static TimeSpan Timeout => TimeSpan.FromSeconds(15);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+}
