@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Byoc.Connector.Channels.WebChat;
 using Byoc.Core.Messages;
+using Byoc.TestUtilities;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 
