@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Byoc.TestUtilities;
 using Byoc.TestUtilities.Prometheus;
 using Microsoft.AspNetCore.Http;
 

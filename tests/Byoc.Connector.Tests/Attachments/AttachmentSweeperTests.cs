@@ -1,4 +1,5 @@
 using Byoc.Connector.Attachments;
+using Byoc.TestUtilities;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,6 +1,7 @@
 using Byoc.Connector.Salesforce.PubSub;
 using Byoc.Connector.Tests.Channels.WebChat;
 using Byoc.Connector.Tests.Pipeline;
+using Byoc.TestUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

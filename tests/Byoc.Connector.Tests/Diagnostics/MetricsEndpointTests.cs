@@ -1,6 +1,7 @@
 using System.Net;
 using Byoc.Connector.Salesforce.PubSub;
 using Byoc.Connector.Tests.Pipeline;
+using Byoc.TestUtilities;
 using Byoc.TestUtilities.Prometheus;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Byoc.Connector.Diagnostics;
 using Byoc.Connector.Salesforce.PubSub;
 using Byoc.Connector.Tests.Pipeline;
+using Byoc.TestUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Trace;

@@ -1,4 +1,5 @@
 using Byoc.Connector.Hosting;
+using Byoc.TestUtilities;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
@@ -50,7 +51,7 @@ public sealed class ConfigurationWatchTests : IDisposable
         await WriteConfigAsync("Information");
 
         // The polled provider looks every 4 s; give it a few rounds on a busy machine.
-        await WaitFor.ConditionAsync(() => logger.IsEnabled(LogLevel.Information), TimeSpan.FromSeconds(30));
+        await WaitFor.ConditionAsync(() => logger.IsEnabled(LogLevel.Information), timeout: TimeSpan.FromSeconds(30));
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Byoc.Connector.Pipeline;
 using Byoc.Connector.Tests.Salesforce;
 using Byoc.Core.Messages;
+using Byoc.TestUtilities;
 using Byoc.TestUtilities.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Byoc.Connector.Salesforce.PubSub;
 using Byoc.Storage.Sqlite;
+using Byoc.TestUtilities;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Byoc.Connector.Tests.Pipeline;

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Byoc.Connector.Tests.Salesforce;
 using Byoc.Core.Storage;
+using Byoc.TestUtilities;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Byoc.Connector.Tests.Pipeline;

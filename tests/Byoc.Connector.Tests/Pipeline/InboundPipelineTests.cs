@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Byoc.Connector.Tests.Salesforce;
 using Byoc.Core.Storage;
+using Byoc.TestUtilities;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 

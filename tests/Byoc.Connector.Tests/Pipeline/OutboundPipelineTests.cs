@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Byoc.Connector.Channels.Webhook;
 using Byoc.Connector.Salesforce.PubSub;
 using Byoc.Core.Storage;
+using Byoc.TestUtilities;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Byoc.Connector.Tests.Pipeline;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Byoc.TestUtilities;
 using Byoc.TestUtilities.Postgres;
 
 namespace Byoc.Connector.Tests.Pipeline;

@@ -4,6 +4,7 @@ using Byoc.Connector.Pipeline;
 using Byoc.Core.Delivery;
 using Byoc.Core.Storage;
 using Byoc.Storage.Sqlite;
+using Byoc.TestUtilities;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Byoc.Connector.Salesforce;
+using Byoc.TestUtilities;
 using Byoc.TestUtilities.Contracts;
 
 namespace Byoc.Connector.Tests.Salesforce;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Byoc.Core.Messages;
+using Byoc.TestUtilities;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 

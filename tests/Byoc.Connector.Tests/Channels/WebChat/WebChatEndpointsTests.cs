@@ -3,8 +3,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Byoc.Connector.Channels.WebChat;
 using Byoc.Core.Messages;
+using Byoc.TestUtilities;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -185,5 +187,35 @@ public sealed class WebChatEndpointsTests : IAsyncLifetime
         Assert.NotNull(widget.Headers.ETag);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task Page_ModuleGraph_EveryScriptItLoadsIsServedAsJavaScript()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var html = await _client.GetStringAsync(new Uri("/chat/chat", UriKind.Relative), ct);
+        var pending = new Queue<string>(Regex.Matches(html, "(?:src|href)=\"assets/([^\"]+\\.js)\"").Select(m => m.Groups[1].Value));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+
+        while (pending.TryDequeue(out var file))
+        {
+            if (!seen.Add(file))
+            {
+                continue;
+            }
+
+            using var response = await _client.GetAsync(new Uri($"/chat/assets/{file}", UriKind.Relative), ct);
+            Assert.True(response.IsSuccessStatusCode, $"{file} answered {(int)response.StatusCode}");
+            Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
+            Assert.NotNull(response.Headers.ETag);
+            var script = await response.Content.ReadAsStringAsync(ct);
+            foreach (Match import in Regex.Matches(script, "from '\\./([^']+)'"))
+            {
+                pending.Enqueue(import.Groups[1].Value);
+            }
+        }
+
+        Assert.Equal(["chat.js", "outbox.js", "session.js", "sse.js", "stream.js", "transcript.js", "util.js"], seen.Order(StringComparer.Ordinal));
+        Assert.Contains("<script type=\"module\" src=\"assets/chat.js\">", html, StringComparison.Ordinal);
     }
 }

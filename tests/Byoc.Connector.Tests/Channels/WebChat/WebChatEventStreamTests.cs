@@ -2,6 +2,7 @@ using System.Net;
 using Byoc.Connector.Channels.WebChat;
 using Byoc.Core.Delivery;
 using Byoc.Core.Messages;
+using Byoc.TestUtilities;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Byoc.Connector.Tests.Channels.WebChat;

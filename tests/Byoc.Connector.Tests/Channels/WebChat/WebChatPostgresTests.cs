@@ -1,4 +1,5 @@
 using System.Net;
+using Byoc.TestUtilities;
 using Byoc.TestUtilities.Postgres;
 
 namespace Byoc.Connector.Tests.Channels.WebChat;

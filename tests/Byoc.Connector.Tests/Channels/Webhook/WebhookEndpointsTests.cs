@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Byoc.TestUtilities;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Byoc.Connector.Tests.Channels.Webhook;
