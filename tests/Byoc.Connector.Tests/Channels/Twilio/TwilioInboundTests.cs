@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Byoc.Connector.Channels.Twilio;
 using Byoc.Core.Messages;
+using Byoc.TestUtilities;
 using Byoc.TestUtilities.Platforms.Twilio;
 using Microsoft.AspNetCore.Mvc;
 
