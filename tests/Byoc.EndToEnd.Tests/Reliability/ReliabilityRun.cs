@@ -34,7 +34,7 @@ internal static class ReliabilityRun
         }
         catch (TimeoutException ex)
         {
-            throw new TimeoutException($"{ex.Message} {ledger.Compare()}", ex);
+            throw new TimeoutException($"{ex.Message} {ledger.Compare()}; {await ConnectorStateAsync(test, outbox)}", ex);
         }
 
         await FaultSwitch.ClearAsync(test.Stack.InstanceUrl);
@@ -44,6 +44,17 @@ internal static class ReliabilityRun
         TestContext.Current.SendDiagnosticMessage($"{name}: {report}; {clock.Elapsed.TotalSeconds:F1} s");
         TestContext.Current.TestOutputHelper?.WriteLine($"{name}: {report}; {clock.Elapsed.TotalSeconds:F1} s");
         return report;
+    }
+
+    /// <summary>Where undelivered replies wait: still in the outbox, or never received because Pub/Sub is down.</summary>
+    private static async Task<string> ConnectorStateAsync(TestStack test, IOutboxStore outbox)
+    {
+        using var http = new HttpClient();
+        var metrics = await http.GetStringAsync(new Uri(test.Stack.ConnectorUrl, "/metrics"), TestContext.Current.CancellationToken);
+        var pubSub = metrics.Split('\n').Where(line => line.StartsWith("byoc_pubsub_connected", StringComparison.Ordinal)
+            || line.StartsWith("byoc_pubsub_reconnects_total", StringComparison.Ordinal));
+        var pending = await outbox.CountPendingAsync(TestContext.Current.CancellationToken);
+        return $"outbox pending {pending}; {string.Join("; ", pubSub)}";
     }
 
     private static async Task<bool> SettledAsync(DeliveryLedger ledger, IInboxStore inbox, IOutboxStore outbox)

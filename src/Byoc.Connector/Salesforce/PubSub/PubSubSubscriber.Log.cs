@@ -26,6 +26,9 @@ internal sealed partial class PubSubSubscriber
         [LoggerMessage(305, LogLevel.Information, "Reconnecting to {Topic} in {Delay} (failure {Failures}).", EventName = "PubSubReconnecting")]
         public static partial void Reconnecting(ILogger logger, string topic, TimeSpan delay, int failures);
 
+        [LoggerMessage(312, LogLevel.Information, "Resubscribing to {Topic} at once with a renewed token.", EventName = "PubSubResubscribingWithRenewedToken")]
+        public static partial void ResubscribingWithRenewedToken(ILogger logger, string topic);
+
         [LoggerMessage(306, LogLevel.Debug, "Loaded Avro schema {SchemaId}.", EventName = "PubSubSchemaLoaded")]
         public static partial void SchemaLoaded(ILogger logger, string schemaId);
 

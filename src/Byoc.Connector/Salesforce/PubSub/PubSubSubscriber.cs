@@ -111,6 +111,7 @@ internal sealed partial class PubSubSubscriber(
         var settings = options.Value.PubSub;
         var backoff = new RetryPolicy(settings.ReconnectBaseDelay, settings.ReconnectMaxDelay, int.MaxValue);
         var failures = 0;
+        var retryingWithFreshToken = false;
         while (!cancellationToken.IsCancellationRequested)
         {
             _streamResponded = false;
@@ -137,9 +138,16 @@ internal sealed partial class PubSubSubscriber(
             catch (RpcException ex)
             {
                 Log.StreamFailed(logger, settings.Topic!, ex.StatusCode, ErrorCode(ex), ex.Status.Detail);
-                if (ex.StatusCode == StatusCode.Unauthenticated || ErrorCode(ex)?.Contains("auth", StringComparison.OrdinalIgnoreCase) == true)
+                if (IsAuthenticationFailure(ex) && await RenewTokenAsync(cancellationToken) && !retryingWithFreshToken)
                 {
-                    await RenewTokenAsync(cancellationToken);
+                    // The token went stale while the stream ran or while we waited (expired, or revoked): try the fresh one at
+                    // once. Waiting first would let it go stale in turn wherever tokens are revoked faster than the backoff
+                    // grows, and every refusal would lengthen the wait until the subscriber never got back in. Only a fresh
+                    // token that is refused as well counts as a failure and backs off.
+                    retryingWithFreshToken = true;
+                    metrics.PubSubReconnect();
+                    Log.ResubscribingWithRenewedToken(logger, settings.Topic!);
+                    continue;
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -148,6 +156,7 @@ internal sealed partial class PubSubSubscriber(
                 Log.SubscriberError(logger, settings.Topic!, ex);
             }
 
+            retryingWithFreshToken = false;
             metrics.PubSubReconnect();
             // A stream that worked before it ended (a drop every N events, a revoked token) starts the backoff afresh;
             // only failures in a row grow it, otherwise regular drops would push every reconnect towards the maximum.
@@ -165,18 +174,24 @@ internal sealed partial class PubSubSubscriber(
         }
     }
 
-    private async Task RenewTokenAsync(CancellationToken cancellationToken)
+    /// <summary>Mints a new token in place of the refused one; false when the org would not issue one (logged).</summary>
+    private async Task<bool> RenewTokenAsync(CancellationToken cancellationToken)
     {
         try
         {
             var current = await tokenProvider.GetTokenAsync(cancellationToken);
             await tokenProvider.RenewAsync(current, cancellationToken);
+            return true;
         }
         catch (SalesforceAuthenticationException ex)
         {
             Log.TokenRenewalFailed(logger, ex.Message);
+            return false;
         }
     }
+
+    private static bool IsAuthenticationFailure(RpcException ex) =>
+        ex.StatusCode == StatusCode.Unauthenticated || ErrorCode(ex)?.Contains("auth", StringComparison.OrdinalIgnoreCase) == true;
 
     private static string? ErrorCode(RpcException ex) =>
         ex.Trailers.GetValue("error-code") ?? ex.Trailers.GetValue("x-sfdc-error-code");

@@ -26,6 +26,11 @@ internal sealed class FakePubSubService(FakePubSubState state) : Server.PubSub.P
             throw new RpcException(new Status(StatusCode.Unauthenticated, "token expired"));
         }
 
+        if (state.IsRevoked is { } isRevoked && isRevoked(context.RequestHeaders.GetValue("accesstoken") ?? string.Empty))
+        {
+            throw new RpcException(new Status(StatusCode.Unauthenticated, "token revoked"));
+        }
+
         state.Subscriptions.Enqueue(new FakePubSubState.Subscription(number, first.TopicName, first.ReplayPreset.ToString(),
             first.ReplayId.ToByteArray(), first.NumRequested));
         if (first.ReplayPreset == ReplayPreset.Custom && state.RejectCustomReplayWith is { } code)

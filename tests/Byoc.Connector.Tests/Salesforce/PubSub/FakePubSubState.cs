@@ -43,6 +43,9 @@ internal sealed class FakePubSubState
     /// <summary>When set, the next subscription fails as unauthenticated.</summary>
     public bool RejectTokenOnce { get; set; }
 
+    /// <summary>When set, a subscription whose access token this answers true for fails as unauthenticated (a revoked token).</summary>
+    public Func<string, bool>? IsRevoked { get; set; }
+
     /// <summary>When set, the first CUSTOM subscription fails with this error-code trailer.</summary>
     public string? RejectCustomReplayWith { get; set; }
 

@@ -157,6 +157,34 @@ public sealed class PubSubSubscriberTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ExecuteAsync_TokensRevokedFasterThanTheBackoffGrows_ResubscribesAtOnceWithEachRenewedToken()
+    {
+        // The org revokes every token at each 30 ms boundary (the emulated org's revokeTokensEverySeconds, scaled to the
+        // test's 20-100 ms backoff), and every stream is dropped after one event. A renewed token that waits out a backoff
+        // of 40 ms or more is always revoked before it is used, so a subscriber that backs off after each refusal never
+        // gets back in; one that tries a renewed token at once delivers every event.
+        const int PeriodMilliseconds = 30;
+        var tokens = new FakeTokenProvider();
+        _state.IsRevoked = token => tokens.MintedAt(token) / PeriodMilliseconds != Environment.TickCount64 / PeriodMilliseconds;
+        for (var connection = 1; connection <= 40; connection++)
+        {
+            _state.DropAfter[connection] = 1;
+        }
+
+        using var sut = CreateSut(tokens);
+        await sut.StartAsync(TestContext.Current.CancellationToken);
+        await WaitUntilAsync(() => !_state.Subscriptions.IsEmpty);
+        for (var i = 0; i < 8; i++)
+        {
+            _state.Publish("Interaction", $"{{\"n\":{i}}}");
+        }
+
+        await WaitUntilAsync(() => _handler.Handled.Count == 8);
+        await sut.StopAsync(TestContext.Current.CancellationToken);
+        Assert.True(tokens.Renewals >= 1, "Revoked tokens are renewed.");
+    }
+
+    [Fact]
     public async Task StopAsync_WhileSubscribed_StopsWithoutReportingAStreamFailure()
     {
         var logger = new RecordingLogger();
