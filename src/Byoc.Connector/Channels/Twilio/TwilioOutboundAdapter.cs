@@ -44,7 +44,7 @@ internal sealed class TwilioOutboundAdapter(
             return DeliveryOutcome.Succeeded;
         }
 
-        if (settings.HonorOptOut && endUsers.IsOptedOut(message.PlatformUserId))
+        if (settings.HonorOptOut && await endUsers.IsOptedOutAsync(message.PlatformUserId, cancellationToken))
         {
             return DeliveryOutcome.Permanent("The end user opted out with STOP; nothing is sent until they send START.");
         }
@@ -55,7 +55,7 @@ internal sealed class TwilioOutboundAdapter(
             OutboundKind.ParticipantChanged => ParticipantNotices.Render(message, settings.ParticipantJoinedText, settings.ParticipantLeftText),
             _ => TextRendering.WithLinks(message.Text, message.Links),
         };
-        if (WhatsApp && !endUsers.InWindow(message.PlatformUserId, settings.CustomerServiceWindow))
+        if (WhatsApp && !await endUsers.InWindowAsync(message.PlatformUserId, settings.CustomerServiceWindow, cancellationToken))
         {
             return message.Kind == OutboundKind.Attachment
                 ? DeliveryOutcome.Permanent("The end user's WhatsApp 24-hour customer-service window is closed, and files can only go inside it.")
@@ -171,7 +171,7 @@ internal sealed class TwilioOutboundAdapter(
         if (settings.WindowTemplateContentSid is not { } contentSid)
         {
             return DeliveryOutcome.Permanent($"The end user's WhatsApp 24-hour customer-service window is closed (last message more than "
-                + $"{settings.CustomerServiceWindow.TotalHours:0.#} h ago, or none since the connector started) and no WindowTemplateContentSid is configured.");
+                + $"{settings.CustomerServiceWindow.TotalHours:0.#} h ago, or none) and no WindowTemplateContentSid is configured.");
         }
 
         var variables = JsonSerializer.Serialize(new Dictionary<string, string> { ["1"] = text[..Math.Min(text.Length, TwilioText.MaxLength)] });
@@ -207,7 +207,7 @@ internal sealed class TwilioOutboundAdapter(
         var result = await api.CreateMessageAsync(fields, cancellationToken);
         if (result.Code == Unsubscribed)
         {
-            endUsers.OptOut(message.PlatformUserId, optedOut: true);
+            await endUsers.OptOutAsync(message.PlatformUserId, optedOut: true, cancellationToken);
         }
 
         return result;
