@@ -45,7 +45,7 @@ internal sealed class TwilioChannelSource(
                 settings.ChannelAddressIdentifier!,
                 new TwilioInboundAdapter(new TwilioRequestSignature(settings.AuthToken!), settings, endUsers, timeProvider,
                     loggerFactory.CreateLogger<TwilioInboundAdapter>()),
-                new TwilioOutboundAdapter(name, api, settings, publicBase, links, endUsers,
+                new TwilioOutboundAdapter(name, api, settings, publicBase, links, endUsers, new TwilioQuickReplies(name, api, endUserState),
                     new TelegramRateLimiter(settings.PerNumberMessagesPerSecond, settings.AccountMessagesPerSecond, timeProvider),
                     new TelegramSendProgress(timeProvider), pendingChoices, fetcher, timeProvider),
                 settings.PublicBaseUrl,

@@ -8,8 +8,9 @@ using Byoc.Core.Messages;
 namespace Byoc.Connector.Channels.Twilio;
 
 /// <summary>
-/// Sends outbound messages as Twilio messages: text split at 1,600 characters, choices as numbered text answered by
-/// typing (remembered in <see cref="PendingChoices"/>), files as <c>MediaUrl</c> links to the connector's signed,
+/// Sends outbound messages as Twilio messages: text split at 1,600 characters, choices on WhatsApp as quick-reply
+/// buttons (<see cref="TwilioQuickReplies"/>) when they fit, else (and on SMS) as numbered text answered by typing
+/// (remembered in <see cref="PendingChoices"/>), files as <c>MediaUrl</c> links to the connector's signed,
 /// expiring file links (one file a message, the text with the first), each send with a status callback to
 /// <c>{public}/channels/{name}/status?entry={entry id}</c> when a public base URL is configured. Every send waits its turn
 /// per end user and per channel. On WhatsApp, outside the customer-service window (from the end user's last message), a
@@ -23,6 +24,7 @@ internal sealed class TwilioOutboundAdapter(
     Uri? publicBaseUrl,
     FileLinks? links,
     TwilioEndUsers endUsers,
+    TwilioQuickReplies quickReplies,
     TelegramRateLimiter limiter,
     TelegramSendProgress progress,
     PendingChoices pendingChoices,
@@ -64,7 +66,23 @@ internal sealed class TwilioOutboundAdapter(
 
         if (message.Kind == OutboundKind.Choices)
         {
+            // Typed answers ("2", a title) still count, with buttons too.
             await pendingChoices.OfferAsync(message, cancellationToken);
+            if (WhatsApp && TwilioQuickReplies.Fit(message))
+            {
+                var (buttons, created) = await quickReplies.FieldsAsync(message, cancellationToken);
+                if (buttons is not null)
+                {
+                    return (await SendAsync(message, buttons, cancellationToken)).Outcome;
+                }
+
+                if (created.Kind == DeliveryOutcomeKind.Retryable)
+                {
+                    return created;
+                }
+
+                // Twilio refused to create the buttons (a validation error): the numbered text still carries the choices.
+            }
         }
 
         string? refused = null;

@@ -22,6 +22,9 @@ internal sealed class TwilioState(FakeTwilioOptions options)
 
     public Dictionary<string, TwilioSentMessage> Sent { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The Content API resources the application created, by SID.</summary>
+    public Dictionary<string, TwilioContent> Contents { get; } = new(StringComparer.Ordinal);
+
     /// <summary>
     /// A new SID: the two-letter prefix and 32 hex digits. Random like Twilio's (unique across fakes too, so a second fake
     /// talking to the same connector store never repeats a first one's MessageSid), with a counter in the low digits so
