@@ -5,8 +5,9 @@ namespace Byoc.Connector.Channels.Twilio;
 
 /// <summary>
 /// What the channel knows of each end user between messages: when they last wrote (the start of WhatsApp's
-/// customer-service window) and whether they opted out. Kept in the connector's store (keys <c>twilio:last-inbound</c>,
-/// Unix milliseconds, and <c>twilio:opted-out</c>), so a restart, or another instance on the same PostgreSQL, neither
+/// customer-service window) with that message's SID (what a WhatsApp typing indicator refers to), and whether they opted
+/// out. Kept in the connector's store (keys <c>twilio:last-inbound</c>, "{Unix milliseconds} {MessageSid}", and
+/// <c>twilio:opted-out</c>), so a restart, or another instance on the same PostgreSQL, neither
 /// sends blindly into a closed window nor to someone who sent STOP, nor refuses someone whose window is open.
 /// </summary>
 internal sealed class TwilioEndUsers(string channel, IEndUserStateStore store, TimeProvider timeProvider)
@@ -14,16 +15,29 @@ internal sealed class TwilioEndUsers(string channel, IEndUserStateStore store, T
     private const string LastInboundKey = "twilio:last-inbound";
     private const string OptedOutKey = "twilio:opted-out";
 
-    /// <summary>Records a message from <paramref name="user"/> now.</summary>
-    public Task WroteAsync(string user, CancellationToken cancellationToken) =>
+    /// <summary>Records the message <paramref name="messageSid"/> from <paramref name="user"/>, now.</summary>
+    public Task WroteAsync(string user, string messageSid, CancellationToken cancellationToken) =>
         store.SetAsync(channel, user, LastInboundKey,
-            timeProvider.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), cancellationToken);
+            timeProvider.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) + " " + messageSid, cancellationToken);
 
     /// <summary>Whether <paramref name="user"/> wrote within <paramref name="window"/>.</summary>
     public async Task<bool> InWindowAsync(string user, TimeSpan window, CancellationToken cancellationToken) =>
-        await store.GetAsync(channel, user, LastInboundKey, cancellationToken) is { } value
-        && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var at)
-        && timeProvider.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(at) < window;
+        await LastMessageInWindowAsync(user, window, cancellationToken) is not null;
+
+    /// <summary>The SID of <paramref name="user"/>'s last message when it came within <paramref name="window"/>, else null.</summary>
+    public async Task<string?> LastMessageInWindowAsync(string user, TimeSpan window, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(channel, user, LastInboundKey, cancellationToken) is not { } value)
+        {
+            return null;
+        }
+
+        var parts = value.Split(' ', 2);
+        return long.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var at)
+            && timeProvider.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(at) < window
+                ? parts.Length == 2 ? parts[1] : ""
+                : null;
+    }
 
     /// <summary>Records STOP (true) or START (false).</summary>
     public Task OptOutAsync(string user, bool optedOut, CancellationToken cancellationToken) =>

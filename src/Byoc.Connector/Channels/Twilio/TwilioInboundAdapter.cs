@@ -102,7 +102,7 @@ internal sealed partial class TwilioInboundAdapter(
             return InboundResult.Malformed($"NumMedia must be a number from 0 to {MaxMedia} (got '{numMedia}').");
         }
 
-        await endUsers.WroteAsync(from, cancellationToken);
+        await endUsers.WroteAsync(from, sid, cancellationToken);
         if (await context.IsStoredAsync(sid, cancellationToken))
         {
             return InboundResult.Ingest([], InboundReply.Xml(EmptyTwiml)) with { AlreadyStored = 1 };

@@ -15,7 +15,7 @@ namespace Byoc.Connector.Channels.Twilio;
 /// <c>{public}/channels/{name}/status?entry={entry id}</c> when a public base URL is configured. Every send waits its turn
 /// per end user and per channel. On WhatsApp, outside the customer-service window (from the end user's last message), a
 /// message goes as the configured template or fails naming the window. An end user who sent STOP gets nothing until
-/// START. Typing indicators are not sent: Twilio's WhatsApp typing indicator is a public beta tied to an inbound message id.
+/// START. On WhatsApp, typing and progress show Twilio's typing indicator for the end user's last message.
 /// </summary>
 internal sealed class TwilioOutboundAdapter(
     string channel,
@@ -41,8 +41,15 @@ internal sealed class TwilioOutboundAdapter(
     public async Task<DeliveryOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (message.Kind is OutboundKind.TypingStarted or OutboundKind.TypingStopped or OutboundKind.Progress)
+        if (message.Kind is OutboundKind.TypingStarted or OutboundKind.Progress)
         {
+            await ShowTypingAsync(message.PlatformUserId, cancellationToken);
+            return DeliveryOutcome.Succeeded;
+        }
+
+        if (message.Kind == OutboundKind.TypingStopped)
+        {
+            // Twilio has no "stopped typing": WhatsApp clears the indicator on the next message or after 25 seconds.
             return DeliveryOutcome.Succeeded;
         }
 
@@ -182,6 +189,21 @@ internal sealed class TwilioOutboundAdapter(
 
         progress.Done(key);
         return refused is null ? DeliveryOutcome.Succeeded : DeliveryOutcome.Permanent(refused);
+    }
+
+    /// <summary>
+    /// WhatsApp's typing indicator (Twilio's Typing Indicators resource, public beta), which refers to the end user's message
+    /// being answered: their last one, inside the window (there is nothing to answer outside it). It also marks that
+    /// message read and lasts 25 seconds or until the next message; it is sent once per TypingStarted or progress
+    /// indicator, not refreshed (Salesforce sends those again while work goes on). A refusal is left alone: it is a hint.
+    /// </summary>
+    private async Task ShowTypingAsync(string user, CancellationToken cancellationToken)
+    {
+        if (WhatsApp && settings.TypingIndicators
+            && await endUsers.LastMessageInWindowAsync(user, settings.CustomerServiceWindow, cancellationToken) is { Length: > 0 } messageSid)
+        {
+            await api.SendTypingAsync(messageSid, cancellationToken);
+        }
     }
 
     private async Task<DeliveryOutcome> SendTemplateAsync(OutboundMessage message, string text, CancellationToken cancellationToken)

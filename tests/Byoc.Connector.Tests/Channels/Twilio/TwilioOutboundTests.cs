@@ -168,6 +168,46 @@ public sealed class TwilioOutboundTests
     }
 
     [Fact]
+    public async Task SendAsync_WhatsAppTypingStarted_TypingIndicatorForTheUsersLastMessage()
+    {
+        await using var test = await TwilioTestHost.StartAsync(Ct, whatsApp: true);
+        await test.Twilio.WaitForDeliveryAsync(await test.Twilio.SendWhatsAppAsync(User, "hi", cancellationToken: Ct), Ct).WaitAsync(Timeout, Ct);
+        var last = await test.Twilio.SendWhatsAppAsync(User, "are you there?", cancellationToken: Ct);
+        await test.Twilio.WaitForDeliveryAsync(last, Ct).WaitAsync(Timeout, Ct);
+
+        var outcome = await test.ChannelInstance.Outbound.SendAsync(Text(test, "", "whatsapp:" + User) with { Kind = OutboundKind.TypingStarted }, Ct);
+
+        Assert.True(outcome.IsSuccess, outcome.Error);
+        var indicator = await test.Twilio.WaitForTypingIndicatorAsync(last.MessageSid, Ct).WaitAsync(Timeout, Ct);
+        Assert.Equal("whatsapp:" + User, indicator.To);
+        Assert.Single(test.Twilio.TypingIndicators.Items);
+        Assert.Equal(0, test.Twilio.SentMessages.Count);
+    }
+
+    [Theory]
+    [InlineData("sms")]
+    [InlineData("whatsapp-no-message")]
+    [InlineData("whatsapp-turned-off")]
+    public async Task SendAsync_TypingWithoutAWhatsAppMessageToAnswerOrTurnedOff_NothingSent(string scenario)
+    {
+        var whatsApp = scenario != "sms";
+        await using var test = await TwilioTestHost.StartAsync(Ct, whatsApp,
+            extraArgs: scenario == "whatsapp-turned-off" ? "--Connector:Twilio:Channels:wa:TypingIndicators=false" : "--Logging:LogLevel:Default=Warning");
+        if (scenario != "whatsapp-no-message")
+        {
+            var hello = whatsApp ? await test.Twilio.SendWhatsAppAsync(User, "hi", cancellationToken: Ct) : await test.Twilio.SendSmsAsync(User, "hi", cancellationToken: Ct);
+            await test.Twilio.WaitForDeliveryAsync(hello, Ct).WaitAsync(Timeout, Ct);
+        }
+
+        var outcome = await test.ChannelInstance.Outbound.SendAsync(
+            Text(test, "", whatsApp ? "whatsapp:" + User : User) with { Kind = OutboundKind.TypingStarted }, Ct);
+
+        Assert.True(outcome.IsSuccess, outcome.Error);
+        Assert.Equal(0, test.Twilio.TypingIndicators.Count);
+        Assert.Equal(0, test.Twilio.SentMessages.Count);
+    }
+
+    [Fact]
     public async Task SendAsync_FileWithoutAPublicBaseUrl_PermanentNamingTheKeyAndNothingSent()
     {
         await using var test = await TwilioTestHost.StartAsync(Ct);
