@@ -125,6 +125,36 @@ public sealed class TwilioDefinitionOfDoneTests
         Assert.Contains("24-hour", failure.GetString("Message"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task WhatsApp_AgentOffersTimes_QuickReplyButtonsAndATapIsTheChoicesResponse()
+    {
+        await using var twilio = await FakeTwilio.StartAsync(cancellationToken: Ct);
+        await using var test = await StartAsync(twilio, "wa", "WhatsApp", twilio.WhatsAppAddress["whatsapp:".Length..]);
+        var user = "whatsapp:" + User;
+
+        // Four options are more than an in-session quick reply takes: the greeting's menu is numbered text.
+        await twilio.SendWhatsAppAsync(User, "Hello", cancellationToken: Ct);
+        var menu = await twilio.WaitForMessageAsync(user, m => m.Body?.Contains("4. Opening hours", StringComparison.Ordinal) == true, Ct).WaitAsync(Timeout, Ct);
+        Assert.Empty(menu.QuickReplies);
+        var session = await test.SessionAsync();
+
+        // Three free times: buttons from a Content API quick reply; the tap comes back as ButtonPayload.
+        await twilio.SendWhatsAppAsync(User, "Which times are free tomorrow?", cancellationToken: Ct);
+        var times = await twilio.WaitForMessageAsync(user, m => m.QuickReplies.Count > 0, Ct).WaitAsync(Timeout, Ct);
+        Assert.Equal(3, times.QuickReplies.Count);
+        Assert.Equal(times.ContentSid, Assert.Single(twilio.Contents.Items).Sid);
+        var pick = times.QuickReplies[1];
+        var tap = await twilio.PressWhatsAppButtonAsync(User, pick.Id, pick.Title, cancellationToken: Ct);
+        await twilio.WaitForDeliveryAsync(tap, Ct).WaitAsync(Timeout, Ct);
+
+        await WaitFor.ConditionAsync(() => test.Entries(session).Any(e => e.GetString("ActorType") == "EndUser"
+            && e.GetString("EntryType") == "ChoicesResponse"), "the tap as a ChoicesResponse entry");
+        var booked = await twilio.WaitForMessageAsync(user, m => m.Body?.Contains("is free", StringComparison.Ordinal) == true, Ct).WaitAsync(Timeout, Ct);
+        Assert.Contains("19:30", pick.Title, StringComparison.Ordinal);
+        Assert.StartsWith("19:30 ", booked.Body, StringComparison.Ordinal);
+    }
+
     private static async Task<TestStack> StartAsync(FakeTwilio twilio, string channel, string kind, string from)
     {
         var key = $"--Connector:Twilio:Channels:{channel}";

@@ -9,7 +9,8 @@ namespace Byoc.Connector.Salesforce;
 /// every channel renders: web chat and native webhooks natively (web chat shows a time picker's slots as buttons titled
 /// with their start), text-only webhooks as readable text (numbered options, links on their own lines), Telegram as
 /// messages with inline keyboards (a slot is a button titled with its start; links on their own lines, uploads for files)
-/// and progress indicators as "typing…" or text. Forms and web views are not registered, as no channel renders them.
+/// and progress indicators as "typing…" or text, Twilio as SMS/WhatsApp messages (choices as WhatsApp quick-reply buttons
+/// when at most 3 short ones, else numbered text; files as media links; progress as WhatsApp's typing indicator). Forms and web views are not registered, as no channel renders them.
 /// </summary>
 internal static class CapabilitiesRequestFactory
 {

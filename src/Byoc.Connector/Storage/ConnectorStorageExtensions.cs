@@ -32,6 +32,9 @@ internal static class ConnectorStorageExtensions
         services.AddSingleton<IChatLogStore>(sp => IsPostgres(Options(sp))
             ? ActivatorUtilities.CreateInstance<PostgresChatLogStore>(sp)
             : ActivatorUtilities.CreateInstance<SqliteChatLogStore>(sp));
+        services.AddSingleton<IEndUserStateStore>(sp => IsPostgres(Options(sp))
+            ? ActivatorUtilities.CreateInstance<PostgresEndUserStateStore>(sp)
+            : ActivatorUtilities.CreateInstance<SqliteEndUserStateStore>(sp));
         services.AddSingleton<ILeaderElection>(sp => IsPostgres(Options(sp))
             ? ActivatorUtilities.CreateInstance<PostgresLeaderElection>(sp)
             : ActivatorUtilities.CreateInstance<SqliteLeaderElection>(sp));

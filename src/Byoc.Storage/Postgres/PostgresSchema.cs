@@ -47,6 +47,13 @@ internal static class PostgresSchema
             created_at BIGINT NOT NULL,
             PRIMARY KEY (channel, platform_user_id, sequence),
             UNIQUE (channel, platform_user_id, key));
+        CREATE TABLE IF NOT EXISTS end_user_state (
+            channel TEXT NOT NULL,
+            platform_user_id TEXT NOT NULL,
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            updated_at BIGINT NOT NULL,
+            PRIMARY KEY (channel, platform_user_id, key));
         ALTER TABLE inbox ADD COLUMN IF NOT EXISTS trace_parent TEXT NULL;
         ALTER TABLE outbox ADD COLUMN IF NOT EXISTS trace_parent TEXT NULL;
         """;

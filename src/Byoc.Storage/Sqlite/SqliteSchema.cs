@@ -53,6 +53,13 @@ internal static class SqliteSchema
             created_at INTEGER NOT NULL,
             PRIMARY KEY (channel, platform_user_id, sequence),
             UNIQUE (channel, platform_user_id, key));
+        CREATE TABLE IF NOT EXISTS end_user_state (
+            channel TEXT NOT NULL,
+            platform_user_id TEXT NOT NULL,
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            updated_at INTEGER NOT NULL,
+            PRIMARY KEY (channel, platform_user_id, key));
         """;
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Byoc.Core.Delivery;
 
 namespace Byoc.Connector.Channels.Twilio;
@@ -17,6 +18,9 @@ internal sealed class TwilioApi(HttpClient http, TwilioEndpointOptions settings,
 
     /// <summary>Twilio error 63016 (a free-form WhatsApp message outside the 24-hour window), as a status callback's <c>ErrorCode</c>.</summary>
     public const string OutsideWindowCode = "63016";
+
+    private static readonly Uri s_contentApi = new("https://content.twilio.com");
+    private static readonly Uri s_messagingApi = new("https://messaging.twilio.com");
 
     private readonly AuthenticationHeaderValue _auth = Authorization(settings);
 
@@ -60,7 +64,43 @@ internal sealed class TwilioApi(HttpClient http, TwilioEndpointOptions settings,
         CancellationToken cancellationToken)
     {
         var url = new Uri(settings.ApiBaseUrl, $"/2010-04-01/Accounts/{settings.AccountSid}/Messages.json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) };
+        var (outcome, code, _) = await PostAsync(url, new FormUrlEncodedContent(fields), "the message", cancellationToken);
+        return (outcome, code);
+    }
+
+    /// <summary>
+    /// Creates a Content API resource (<c>POST https://content.twilio.com/v1/Content</c>, a JSON body); its <c>sid</c>, or
+    /// the outcome of the refusal. A fake (any other <see cref="TwilioEndpointOptions.ApiBaseUrl"/>) serves it on its own host.
+    /// </summary>
+    public async Task<(string? Sid, DeliveryOutcome Outcome)> CreateContentAsync(JsonObject content, CancellationToken cancellationToken)
+    {
+        var url = new Uri(OnHost(s_contentApi), "/v1/Content");
+        var (outcome, _, resource) = await PostAsync(url, JsonContent.Create(content), "the quick-reply content", cancellationToken);
+        return resource is { } json && json.TryGetProperty("sid", out var sid) && sid.GetString() is { Length: > 0 } value
+            ? (value, outcome)
+            : (null, outcome.IsSuccess ? DeliveryOutcome.Permanent("Twilio created the content without a sid.") : outcome);
+    }
+
+    /// <summary>
+    /// Shows the WhatsApp typing indicator for the end user's message <paramref name="messageId"/> (Typing Indicators
+    /// resource, public beta: <c>POST https://messaging.twilio.com/v2/Indicators/Typing.json</c>, form
+    /// <c>channel=whatsapp</c> and <c>messageId</c>).
+    /// </summary>
+    public async Task<DeliveryOutcome> SendTypingAsync(string messageId, CancellationToken cancellationToken)
+    {
+        var url = new Uri(OnHost(s_messagingApi), "/v2/Indicators/Typing.json");
+        var (outcome, _, _) = await PostAsync(url, new FormUrlEncodedContent([new("channel", "whatsapp"), new("messageId", messageId)]),
+            "the typing indicator", cancellationToken);
+        return outcome;
+    }
+
+    /// <summary>Twilio's API on its own host (<paramref name="twilioHost"/>), or the configured fake, which serves them all.</summary>
+    private Uri OnHost(Uri twilioHost) => settings.ApiBaseUrl == TwilioEndpointOptions.DefaultApiBaseUrl ? twilioHost : settings.ApiBaseUrl;
+
+    private async Task<(DeliveryOutcome Outcome, int? Code, JsonElement? Resource)> PostAsync(Uri url, HttpContent content, string what,
+        CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
         request.Headers.Authorization = _auth;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(settings.RequestTimeout);
@@ -71,22 +111,30 @@ internal sealed class TwilioApi(HttpClient http, TwilioEndpointOptions settings,
         }
         catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            return (DeliveryOutcome.Retryable($"Twilio could not be reached: {ex.Message}"), null);
+            return (DeliveryOutcome.Retryable($"Twilio could not be reached: {ex.Message}"), null, null);
         }
 
         using (response)
         {
             if (response.IsSuccessStatusCode)
             {
-                return (DeliveryOutcome.Succeeded, null);
+                try
+                {
+                    using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+                    return (DeliveryOutcome.Succeeded, null, json.RootElement.Clone());
+                }
+                catch (JsonException)
+                {
+                    return (DeliveryOutcome.Succeeded, null, null);
+                }
             }
 
             var (code, message) = await ReadErrorAsync(response, cancellationToken);
-            var error = $"Twilio refused the message ({(int)response.StatusCode}, error {code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}): {message}";
+            var error = $"Twilio refused {what} ({(int)response.StatusCode}, error {code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}): {message}";
             var outcome = code == TooManyRequests
                 ? DeliveryOutcome.Retryable(error, TransientFailures.RetryAfter(response.Headers, timeProvider))
                 : TransientFailures.Classify(response, error, timeProvider);
-            return (outcome, code);
+            return (outcome, code, null);
         }
     }
 

@@ -4,6 +4,7 @@ using Byoc.Connector.Attachments;
 using Byoc.Connector.Channels.Telegram;
 using Byoc.Connector.Diagnostics;
 using Byoc.Core.Channels;
+using Byoc.Core.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Byoc.Connector.Channels.Twilio;
@@ -19,6 +20,7 @@ internal sealed class TwilioChannelSource(
     PendingChoices pendingChoices,
     OutboundFileFetcher fetcher,
     UrlSecrets urlSecrets,
+    IEndUserStateStore endUserState,
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory) : IChannelSource
 {
@@ -31,7 +33,7 @@ internal sealed class TwilioChannelSource(
         {
             urlSecrets.Add(settings.AuthToken);
             urlSecrets.Add(settings.ApiKeySecret);
-            var endUsers = new TwilioEndUsers(timeProvider);
+            var endUsers = new TwilioEndUsers(name, endUserState, timeProvider);
             var api = new TwilioApi(httpClientFactory.CreateClient(HttpClientName), settings, timeProvider);
             // Without a configured base URL (trusted proxies only) there is no URL to give Twilio for status callbacks.
             var publicBase = settings.PublicBaseUrl ?? door.Value.PublicBaseUrl;
@@ -43,7 +45,7 @@ internal sealed class TwilioChannelSource(
                 settings.ChannelAddressIdentifier!,
                 new TwilioInboundAdapter(new TwilioRequestSignature(settings.AuthToken!), settings, endUsers, timeProvider,
                     loggerFactory.CreateLogger<TwilioInboundAdapter>()),
-                new TwilioOutboundAdapter(name, api, settings, publicBase, links, endUsers,
+                new TwilioOutboundAdapter(name, api, settings, publicBase, links, endUsers, new TwilioQuickReplies(name, api, endUserState),
                     new TelegramRateLimiter(settings.PerNumberMessagesPerSecond, settings.AccountMessagesPerSecond, timeProvider),
                     new TelegramSendProgress(timeProvider), pendingChoices, fetcher, timeProvider),
                 settings.PublicBaseUrl,

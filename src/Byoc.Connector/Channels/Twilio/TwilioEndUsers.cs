@@ -1,37 +1,49 @@
-using System.Collections.Concurrent;
+using System.Globalization;
+using Byoc.Core.Storage;
 
 namespace Byoc.Connector.Channels.Twilio;
 
 /// <summary>
 /// What the channel knows of each end user between messages: when they last wrote (the start of WhatsApp's
-/// customer-service window) and whether they opted out. Kept in memory: after a restart the window counts as closed (the
-/// template is used, or Twilio's 63016 is handled) and a STOP is re-learned from Twilio's own 21610 refusal.
+/// customer-service window) with that message's SID (what a WhatsApp typing indicator refers to), and whether they opted
+/// out. Kept in the connector's store (keys <c>twilio:last-inbound</c>, "{Unix milliseconds} {MessageSid}", and
+/// <c>twilio:opted-out</c>), so a restart, or another instance on the same PostgreSQL, neither
+/// sends blindly into a closed window nor to someone who sent STOP, nor refuses someone whose window is open.
 /// </summary>
-internal sealed class TwilioEndUsers(TimeProvider timeProvider)
+internal sealed class TwilioEndUsers(string channel, IEndUserStateStore store, TimeProvider timeProvider)
 {
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _lastInbound = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, bool> _optedOut = new(StringComparer.Ordinal);
+    private const string LastInboundKey = "twilio:last-inbound";
+    private const string OptedOutKey = "twilio:opted-out";
 
-    /// <summary>Records a message from <paramref name="user"/> now.</summary>
-    public void Wrote(string user) => _lastInbound[user] = timeProvider.GetUtcNow();
+    /// <summary>Records the message <paramref name="messageSid"/> from <paramref name="user"/>, now.</summary>
+    public Task WroteAsync(string user, string messageSid, CancellationToken cancellationToken) =>
+        store.SetAsync(channel, user, LastInboundKey,
+            timeProvider.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) + " " + messageSid, cancellationToken);
 
     /// <summary>Whether <paramref name="user"/> wrote within <paramref name="window"/>.</summary>
-    public bool InWindow(string user, TimeSpan window) =>
-        _lastInbound.TryGetValue(user, out var at) && timeProvider.GetUtcNow() - at < window;
+    public async Task<bool> InWindowAsync(string user, TimeSpan window, CancellationToken cancellationToken) =>
+        await LastMessageInWindowAsync(user, window, cancellationToken) is not null;
 
-    /// <summary>Records STOP (true) or START (false).</summary>
-    public void OptOut(string user, bool optedOut)
+    /// <summary>The SID of <paramref name="user"/>'s last message when it came within <paramref name="window"/>, else null.</summary>
+    public async Task<string?> LastMessageInWindowAsync(string user, TimeSpan window, CancellationToken cancellationToken)
     {
-        if (optedOut)
+        if (await store.GetAsync(channel, user, LastInboundKey, cancellationToken) is not { } value)
         {
-            _optedOut[user] = true;
+            return null;
         }
-        else
-        {
-            _optedOut.TryRemove(user, out _);
-        }
+
+        var parts = value.Split(' ', 2);
+        return long.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var at)
+            && timeProvider.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(at) < window
+                ? parts.Length == 2 ? parts[1] : ""
+                : null;
     }
 
-    /// <summary>Whether <paramref name="user"/> sent STOP and not START since.</summary>
-    public bool IsOptedOut(string user) => _optedOut.ContainsKey(user);
+    /// <summary>Records STOP (true) or START (false).</summary>
+    public Task OptOutAsync(string user, bool optedOut, CancellationToken cancellationToken) =>
+        store.SetAsync(channel, user, OptedOutKey, optedOut ? "true" : null, cancellationToken);
+
+    /// <summary>Whether <paramref name="user"/> sent STOP (or Twilio answered 21610) and not START since.</summary>
+    public async Task<bool> IsOptedOutAsync(string user, CancellationToken cancellationToken) =>
+        await store.GetAsync(channel, user, OptedOutKey, cancellationToken) is not null;
 }

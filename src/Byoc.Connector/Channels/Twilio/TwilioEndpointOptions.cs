@@ -57,6 +57,12 @@ internal sealed class TwilioEndpointOptions
     public TimeSpan CustomerServiceWindow { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>
+    /// WhatsApp only: whether the agent's typing and progress show WhatsApp's typing indicator (Twilio's Typing Indicators
+    /// resource, a public beta, not HIPAA-eligible: turn it off for such workflows). <value>Default true.</value>
+    /// </summary>
+    public bool TypingIndicators { get; set; } = true;
+
+    /// <summary>
     /// Whether STOP (and Twilio's other opt-out words) stops sends to that end user until START: a send is then failed to
     /// Salesforce naming the opt-out instead of reaching Twilio. <value>Default true.</value>
     /// </summary>

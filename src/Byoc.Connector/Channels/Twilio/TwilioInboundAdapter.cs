@@ -102,7 +102,7 @@ internal sealed partial class TwilioInboundAdapter(
             return InboundResult.Malformed($"NumMedia must be a number from 0 to {MaxMedia} (got '{numMedia}').");
         }
 
-        endUsers.Wrote(from);
+        await endUsers.WroteAsync(from, sid, cancellationToken);
         if (await context.IsStoredAsync(sid, cancellationToken))
         {
             return InboundResult.Ingest([], InboundReply.Xml(EmptyTwiml)) with { AlreadyStored = 1 };
@@ -112,7 +112,7 @@ internal sealed partial class TwilioInboundAdapter(
         var keyword = TwilioKeywords.Classify(form["OptOutType"], body);
         if (settings.HonorOptOut && keyword is "STOP" or "START")
         {
-            endUsers.OptOut(from, keyword == "STOP");
+            await endUsers.OptOutAsync(from, keyword == "STOP", cancellationToken);
             Log.OptOutRecorded(logger, request.Channel, keyword);
         }
 

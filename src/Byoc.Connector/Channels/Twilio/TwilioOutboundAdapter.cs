@@ -8,13 +8,14 @@ using Byoc.Core.Messages;
 namespace Byoc.Connector.Channels.Twilio;
 
 /// <summary>
-/// Sends outbound messages as Twilio messages: text split at 1,600 characters, choices as numbered text answered by
-/// typing (remembered in <see cref="PendingChoices"/>), files as <c>MediaUrl</c> links to the connector's signed,
+/// Sends outbound messages as Twilio messages: text split at 1,600 characters, choices on WhatsApp as quick-reply
+/// buttons (<see cref="TwilioQuickReplies"/>) when they fit, else (and on SMS) as numbered text answered by typing
+/// (remembered in <see cref="PendingChoices"/>), files as <c>MediaUrl</c> links to the connector's signed,
 /// expiring file links (one file a message, the text with the first), each send with a status callback to
 /// <c>{public}/channels/{name}/status?entry={entry id}</c> when a public base URL is configured. Every send waits its turn
 /// per end user and per channel. On WhatsApp, outside the customer-service window (from the end user's last message), a
 /// message goes as the configured template or fails naming the window. An end user who sent STOP gets nothing until
-/// START. Typing indicators are not sent: Twilio's WhatsApp typing indicator is a public beta tied to an inbound message id.
+/// START. On WhatsApp, typing and progress show Twilio's typing indicator for the end user's last message.
 /// </summary>
 internal sealed class TwilioOutboundAdapter(
     string channel,
@@ -23,6 +24,7 @@ internal sealed class TwilioOutboundAdapter(
     Uri? publicBaseUrl,
     FileLinks? links,
     TwilioEndUsers endUsers,
+    TwilioQuickReplies quickReplies,
     TelegramRateLimiter limiter,
     TelegramSendProgress progress,
     PendingChoices pendingChoices,
@@ -39,12 +41,19 @@ internal sealed class TwilioOutboundAdapter(
     public async Task<DeliveryOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (message.Kind is OutboundKind.TypingStarted or OutboundKind.TypingStopped or OutboundKind.Progress)
+        if (message.Kind is OutboundKind.TypingStarted or OutboundKind.Progress)
         {
+            await ShowTypingAsync(message.PlatformUserId, cancellationToken);
             return DeliveryOutcome.Succeeded;
         }
 
-        if (settings.HonorOptOut && endUsers.IsOptedOut(message.PlatformUserId))
+        if (message.Kind == OutboundKind.TypingStopped)
+        {
+            // Twilio has no "stopped typing": WhatsApp clears the indicator on the next message or after 25 seconds.
+            return DeliveryOutcome.Succeeded;
+        }
+
+        if (settings.HonorOptOut && await endUsers.IsOptedOutAsync(message.PlatformUserId, cancellationToken))
         {
             return DeliveryOutcome.Permanent("The end user opted out with STOP; nothing is sent until they send START.");
         }
@@ -55,7 +64,7 @@ internal sealed class TwilioOutboundAdapter(
             OutboundKind.ParticipantChanged => ParticipantNotices.Render(message, settings.ParticipantJoinedText, settings.ParticipantLeftText),
             _ => TextRendering.WithLinks(message.Text, message.Links),
         };
-        if (WhatsApp && !endUsers.InWindow(message.PlatformUserId, settings.CustomerServiceWindow))
+        if (WhatsApp && !await endUsers.InWindowAsync(message.PlatformUserId, settings.CustomerServiceWindow, cancellationToken))
         {
             return message.Kind == OutboundKind.Attachment
                 ? DeliveryOutcome.Permanent("The end user's WhatsApp 24-hour customer-service window is closed, and files can only go inside it.")
@@ -64,7 +73,23 @@ internal sealed class TwilioOutboundAdapter(
 
         if (message.Kind == OutboundKind.Choices)
         {
+            // Typed answers ("2", a title) still count, with buttons too.
             await pendingChoices.OfferAsync(message, cancellationToken);
+            if (WhatsApp && TwilioQuickReplies.Fit(message))
+            {
+                var (buttons, created) = await quickReplies.FieldsAsync(message, cancellationToken);
+                if (buttons is not null)
+                {
+                    return (await SendAsync(message, buttons, cancellationToken)).Outcome;
+                }
+
+                if (created.Kind == DeliveryOutcomeKind.Retryable)
+                {
+                    return created;
+                }
+
+                // Twilio refused to create the buttons (a validation error): the numbered text still carries the choices.
+            }
         }
 
         string? refused = null;
@@ -166,12 +191,27 @@ internal sealed class TwilioOutboundAdapter(
         return refused is null ? DeliveryOutcome.Succeeded : DeliveryOutcome.Permanent(refused);
     }
 
+    /// <summary>
+    /// WhatsApp's typing indicator (Twilio's Typing Indicators resource, public beta), which refers to the end user's message
+    /// being answered: their last one, inside the window (there is nothing to answer outside it). It also marks that
+    /// message read and lasts 25 seconds or until the next message; it is sent once per TypingStarted or progress
+    /// indicator, not refreshed (Salesforce sends those again while work goes on). A refusal is left alone: it is a hint.
+    /// </summary>
+    private async Task ShowTypingAsync(string user, CancellationToken cancellationToken)
+    {
+        if (WhatsApp && settings.TypingIndicators
+            && await endUsers.LastMessageInWindowAsync(user, settings.CustomerServiceWindow, cancellationToken) is { Length: > 0 } messageSid)
+        {
+            await api.SendTypingAsync(messageSid, cancellationToken);
+        }
+    }
+
     private async Task<DeliveryOutcome> SendTemplateAsync(OutboundMessage message, string text, CancellationToken cancellationToken)
     {
         if (settings.WindowTemplateContentSid is not { } contentSid)
         {
             return DeliveryOutcome.Permanent($"The end user's WhatsApp 24-hour customer-service window is closed (last message more than "
-                + $"{settings.CustomerServiceWindow.TotalHours:0.#} h ago, or none since the connector started) and no WindowTemplateContentSid is configured.");
+                + $"{settings.CustomerServiceWindow.TotalHours:0.#} h ago, or none) and no WindowTemplateContentSid is configured.");
         }
 
         var variables = JsonSerializer.Serialize(new Dictionary<string, string> { ["1"] = text[..Math.Min(text.Length, TwilioText.MaxLength)] });
@@ -207,7 +247,7 @@ internal sealed class TwilioOutboundAdapter(
         var result = await api.CreateMessageAsync(fields, cancellationToken);
         if (result.Code == Unsubscribed)
         {
-            endUsers.OptOut(message.PlatformUserId, optedOut: true);
+            await endUsers.OptOutAsync(message.PlatformUserId, optedOut: true, cancellationToken);
         }
 
         return result;

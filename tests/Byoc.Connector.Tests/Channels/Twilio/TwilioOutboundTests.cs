@@ -111,6 +111,103 @@ public sealed class TwilioOutboundTests
     }
 
     [Fact]
+    public async Task SendAsync_WhatsAppChoicesThatFit_QuickReplyButtonsFromOneContentResource()
+    {
+        await using var test = await TwilioTestHost.StartAsync(Ct, whatsApp: true);
+        var hello = await test.Twilio.SendWhatsAppAsync(User, "hi", cancellationToken: Ct);
+        await test.Twilio.WaitForDeliveryAsync(hello, Ct).WaitAsync(Timeout, Ct);
+
+        var first = await test.ChannelInstance.Outbound.SendAsync(Choices(test, "Which time?", "whatsapp:" + User, "19:00", "19:30", "20:00"), Ct);
+        var second = await test.ChannelInstance.Outbound.SendAsync(Choices(test, "Still free:", "whatsapp:" + User, "19:00", "19:30", "20:00"), Ct);
+
+        Assert.True(first.IsSuccess && second.IsSuccess, first.Error ?? second.Error);
+        var content = Assert.Single(test.Twilio.Contents.Items);
+        Assert.Equal(["twilio/quick-reply", "twilio/text"], content.Types);
+        var sent = test.Twilio.SentMessages.Items;
+        Assert.Equal([content.Sid, content.Sid], sent.Select(m => m.ContentSid));
+        Assert.Equal(["Which time?", "Still free:"], sent.Select(m => m.ContentText));
+        Assert.Equal([new TwilioButton("t1900", "19:00"), new TwilioButton("t1930", "19:30"), new TwilioButton("t2000", "20:00")], sent[0].QuickReplies);
+        Assert.All(sent, m => Assert.Null(m.Body));
+    }
+
+    [Theory]
+    [InlineData(true, new[] { "One", "Two", "Three", "Four" })]
+    [InlineData(true, new[] { "A title longer than twenty", "Short" })]
+    [InlineData(false, new[] { "Yes", "No" })]
+    public async Task SendAsync_ChoicesThatCannotBeButtons_NumberedTextAndNoContentCreated(bool whatsApp, string[] titles)
+    {
+        await using var test = await TwilioTestHost.StartAsync(Ct, whatsApp);
+        var to = whatsApp ? "whatsapp:" + User : User;
+        var hello = whatsApp ? await test.Twilio.SendWhatsAppAsync(User, "hi", cancellationToken: Ct) : await test.Twilio.SendSmsAsync(User, "hi", cancellationToken: Ct);
+        await test.Twilio.WaitForDeliveryAsync(hello, Ct).WaitAsync(Timeout, Ct);
+
+        var outcome = await test.ChannelInstance.Outbound.SendAsync(Choices(test, "Pick one", to, titles), Ct);
+
+        Assert.True(outcome.IsSuccess, outcome.Error);
+        var sent = Assert.Single(test.Twilio.SentMessages.Items);
+        Assert.Contains($"{titles.Length}. {titles[^1]}", sent.Body, StringComparison.Ordinal);
+        Assert.Null(sent.ContentSid);
+        Assert.Equal(0, test.Twilio.Contents.Count);
+    }
+
+    [Fact]
+    public async Task SendAsync_ContentApiDown_RetryableThenButtonsOnTheRetry()
+    {
+        await using var test = await TwilioTestHost.StartAsync(Ct, whatsApp: true);
+        var hello = await test.Twilio.SendWhatsAppAsync(User, "hi", cancellationToken: Ct);
+        await test.Twilio.WaitForDeliveryAsync(hello, Ct).WaitAsync(Timeout, Ct);
+        test.Twilio.Faults.FailNext(1, 500, "Content");
+        var message = Choices(test, "Which time?", "whatsapp:" + User, "19:00", "19:30");
+
+        var failed = await test.ChannelInstance.Outbound.SendAsync(message, Ct);
+        var retried = await test.ChannelInstance.Outbound.SendAsync(message, Ct);
+
+        Assert.Equal(DeliveryOutcomeKind.Retryable, failed.Kind);
+        Assert.True(retried.IsSuccess, retried.Error);
+        Assert.Equal(2, Assert.Single(test.Twilio.SentMessages.Items).QuickReplies.Count);
+    }
+
+    [Fact]
+    public async Task SendAsync_WhatsAppTypingStarted_TypingIndicatorForTheUsersLastMessage()
+    {
+        await using var test = await TwilioTestHost.StartAsync(Ct, whatsApp: true);
+        await test.Twilio.WaitForDeliveryAsync(await test.Twilio.SendWhatsAppAsync(User, "hi", cancellationToken: Ct), Ct).WaitAsync(Timeout, Ct);
+        var last = await test.Twilio.SendWhatsAppAsync(User, "are you there?", cancellationToken: Ct);
+        await test.Twilio.WaitForDeliveryAsync(last, Ct).WaitAsync(Timeout, Ct);
+
+        var outcome = await test.ChannelInstance.Outbound.SendAsync(Text(test, "", "whatsapp:" + User) with { Kind = OutboundKind.TypingStarted }, Ct);
+
+        Assert.True(outcome.IsSuccess, outcome.Error);
+        var indicator = await test.Twilio.WaitForTypingIndicatorAsync(last.MessageSid, Ct).WaitAsync(Timeout, Ct);
+        Assert.Equal("whatsapp:" + User, indicator.To);
+        Assert.Single(test.Twilio.TypingIndicators.Items);
+        Assert.Equal(0, test.Twilio.SentMessages.Count);
+    }
+
+    [Theory]
+    [InlineData("sms")]
+    [InlineData("whatsapp-no-message")]
+    [InlineData("whatsapp-turned-off")]
+    public async Task SendAsync_TypingWithoutAWhatsAppMessageToAnswerOrTurnedOff_NothingSent(string scenario)
+    {
+        var whatsApp = scenario != "sms";
+        await using var test = await TwilioTestHost.StartAsync(Ct, whatsApp,
+            extraArgs: scenario == "whatsapp-turned-off" ? "--Connector:Twilio:Channels:wa:TypingIndicators=false" : "--Logging:LogLevel:Default=Warning");
+        if (scenario != "whatsapp-no-message")
+        {
+            var hello = whatsApp ? await test.Twilio.SendWhatsAppAsync(User, "hi", cancellationToken: Ct) : await test.Twilio.SendSmsAsync(User, "hi", cancellationToken: Ct);
+            await test.Twilio.WaitForDeliveryAsync(hello, Ct).WaitAsync(Timeout, Ct);
+        }
+
+        var outcome = await test.ChannelInstance.Outbound.SendAsync(
+            Text(test, "", whatsApp ? "whatsapp:" + User : User) with { Kind = OutboundKind.TypingStarted }, Ct);
+
+        Assert.True(outcome.IsSuccess, outcome.Error);
+        Assert.Equal(0, test.Twilio.TypingIndicators.Count);
+        Assert.Equal(0, test.Twilio.SentMessages.Count);
+    }
+
+    [Fact]
     public async Task SendAsync_FileWithoutAPublicBaseUrl_PermanentNamingTheKeyAndNothingSent()
     {
         await using var test = await TwilioTestHost.StartAsync(Ct);
@@ -160,6 +257,12 @@ public sealed class TwilioOutboundTests
         ConversationIdentifier = "conv-1",
         Kind = OutboundKind.Text,
         Text = text,
+    };
+
+    private static OutboundMessage Choices(TwilioTestHost test, string text, string to, params string[] titles) => Text(test, text, to) with
+    {
+        Kind = OutboundKind.Choices,
+        Choices = [.. titles.Select(title => new ChoiceOption(title.Contains(':', StringComparison.Ordinal) ? "t" + title.Replace(":", "", StringComparison.Ordinal) : title.ToLowerInvariant().Replace(' ', '-'), title))],
     };
 
     private static TimeSpan Timeout => TimeSpan.FromSeconds(15);

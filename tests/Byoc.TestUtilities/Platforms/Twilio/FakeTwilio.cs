@@ -83,6 +83,9 @@ public sealed partial class FakeTwilio : IAsyncDisposable
     /// <summary>WhatsApp typing indicators the application sent.</summary>
     public Recording<TwilioTypingIndicator> TypingIndicators => Recordings.TypingIndicators;
 
+    /// <summary>The Content API resources the application created (quick-reply buttons), in order.</summary>
+    public Recording<TwilioContent> Contents => Recordings.Contents;
+
     private TwilioRecordings Recordings { get; }
 
     /// <summary>Starts the fake on a free loopback port.</summary>

@@ -14,4 +14,6 @@ internal sealed class TwilioRecordings
     public Recording<TwilioMediaFetch> MediaFetches { get; } = new();
 
     public Recording<TwilioTypingIndicator> TypingIndicators { get; } = new();
+
+    public Recording<TwilioContent> Contents { get; } = new();
 }

@@ -97,6 +97,28 @@ internal sealed partial class TwilioRestApi
             return TwilioError.Result(400, 21655, "The ContentSid is Invalid");
         }
 
+        // A content resource created here is rendered (its body with the variables, its buttons); another HX sid stands for
+        // a template approved outside the fake and is sent as it is.
+        TwilioContent? content;
+        lock (state.Sync)
+        {
+            content = contentSid is null ? null : state.Contents.GetValueOrDefault(contentSid);
+        }
+
+        string? contentText = null;
+        if (content is not null)
+        {
+            if (Variables(variables) is not { } values)
+            {
+                return TwilioError.Result(400, 21656, "The ContentVariables Parameter is invalid");
+            }
+
+            contentText = content.QuickReplyBody is { } template
+                ? System.Text.RegularExpressions.Regex.Replace(template, @"\{\{(\w+)\}\}",
+                    match => values.GetValueOrDefault(match.Groups[1].Value) ?? content.Variables.GetValueOrDefault(match.Groups[1].Value) ?? match.Value)
+                : null;
+        }
+
         TwilioSentMessage message;
         bool outsideWindow;
         lock (state.Sync)
@@ -111,7 +133,7 @@ internal sealed partial class TwilioRestApi
                 && !(state.LastInbound.TryGetValue(to, out var last) && now - last <= options.WhatsAppWindow);
             message = new TwilioSentMessage(state.NewSid(media.Count > 0 ? "MM" : "SM"), from, to, body, service,
                 [.. media.Select(url => new Uri(url))], contentSid, variables, callback is null ? null : new Uri(callback),
-                service is not null && Field("From") is null ? "accepted" : "queued", null, now, fields);
+                service is not null && Field("From") is null ? "accepted" : "queued", null, now, fields, contentText, content?.Buttons);
             state.Sent[message.Sid] = message;
         }
 
@@ -151,6 +173,24 @@ internal sealed partial class TwilioRestApi
         }
 
         return null;
+    }
+
+    /// <summary><c>ContentVariables</c>: a JSON object of strings (none is an empty one), or null when it is not.</summary>
+    private static Dictionary<string, string>? Variables(string? json)
+    {
+        if (json is null)
+        {
+            return new(StringComparer.Ordinal);
+        }
+
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(json);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     private static bool IsE164(string number) =>

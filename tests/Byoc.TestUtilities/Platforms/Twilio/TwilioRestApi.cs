@@ -23,6 +23,7 @@ internal sealed partial class TwilioRestApi(TwilioState state, TwilioRecordings 
         MapMessages(account);
         MapAccount(app);
         app.MapPost("/v2/Indicators/Typing.json", SendTypingAsync).AddEndpointFilter(AuthenticateAsync);
+        app.MapPost("/v1/Content", CreateContentAsync).AddEndpointFilter(AuthenticateAsync);
         // Every Twilio path ends in .json, which the default fallback pattern (non-file paths only) would skip.
         app.MapFallback("{**path}", (HttpRequest request) => TwilioError.NotFound(request.Path));
     }

@@ -14,6 +14,8 @@ namespace Byoc.TestUtilities.Platforms.Twilio;
 /// <param name="ErrorCode">The error of a failed or undelivered message (63016 outside the WhatsApp window), or null.</param>
 /// <param name="DateCreated">When it was created, on the fake's clock.</param>
 /// <param name="Form">Every form field posted, in order.</param>
+/// <param name="ContentText">For a <c>ContentSid</c> the application created here: the body the user sees, its variables filled in; else null.</param>
+/// <param name="Buttons">For such a quick-reply content: the buttons the user sees; else empty.</param>
 public sealed record TwilioSentMessage(
     string Sid,
     string From,
@@ -27,8 +29,13 @@ public sealed record TwilioSentMessage(
     string Status,
     int? ErrorCode,
     DateTimeOffset DateCreated,
-    IReadOnlyList<KeyValuePair<string, string>> Form)
+    IReadOnlyList<KeyValuePair<string, string>> Form,
+    string? ContentText = null,
+    IReadOnlyList<TwilioButton>? Buttons = null)
 {
     /// <summary>True for a message to a <c>whatsapp:</c> address.</summary>
     public bool IsWhatsApp => To.StartsWith("whatsapp:", StringComparison.Ordinal);
+
+    /// <summary>The quick-reply buttons shown with the message (none for plain text).</summary>
+    public IReadOnlyList<TwilioButton> QuickReplies => Buttons ?? [];
 }

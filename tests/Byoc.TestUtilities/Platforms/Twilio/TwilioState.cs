@@ -5,6 +5,7 @@ namespace Byoc.TestUtilities.Platforms.Twilio;
 /// <summary>What the fake Twilio account holds: media, the users' last messages, opt-outs and sent messages. Guarded by <see cref="Sync"/>.</summary>
 internal sealed class TwilioState(FakeTwilioOptions options)
 {
+    private readonly string _instance = Guid.NewGuid().ToString("N")[..16];
     private long _sequence;
 
     public Lock Sync { get; } = new();
@@ -21,9 +22,16 @@ internal sealed class TwilioState(FakeTwilioOptions options)
 
     public Dictionary<string, TwilioSentMessage> Sent { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>A new SID: the two-letter prefix and 32 hex digits, unique within the fake.</summary>
+    /// <summary>The Content API resources the application created, by SID.</summary>
+    public Dictionary<string, TwilioContent> Contents { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A new SID: the two-letter prefix and 32 hex digits. Random like Twilio's (unique across fakes too, so a second fake
+    /// talking to the same connector store never repeats a first one's MessageSid), with a counter in the low digits so
+    /// SIDs of one fake never collide.
+    /// </summary>
     public string NewSid(string prefix) =>
-        prefix + Interlocked.Increment(ref _sequence).ToString("x32", CultureInfo.InvariantCulture);
+        prefix + _instance + Interlocked.Increment(ref _sequence).ToString("x16", CultureInfo.InvariantCulture);
 
     public bool IsOwnSender(string from) =>
         from == Options.PhoneNumber || from == "whatsapp:" + Options.WhatsAppNumber;
