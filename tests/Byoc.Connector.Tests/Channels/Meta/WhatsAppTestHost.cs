@@ -35,18 +35,18 @@ internal sealed class WhatsAppTestHost : IAsyncDisposable
     {
         var meta = await FakeMeta.StartAsync(metaOptions ?? new FakeMetaOptions { RetryDelays = [TimeSpan.FromMilliseconds(50)] }, cancellationToken);
         var options = meta.Options;
-        const string key = "--Connector:WhatsApp:Channels:wa";
+        const string Key = "--Connector:WhatsApp:Channels:wa";
         string[] args =
         [
-            $"{key}:ChannelAddressIdentifier={ConnectorHost.ChannelAddress}",
-            $"{key}:AppSecret={options.AppSecret}",
-            $"{key}:VerifyToken={VerifyToken}",
-            $"{key}:AccessToken={options.AccessToken}",
-            $"{key}:PhoneNumberId={options.PhoneNumberId}",
-            $"{key}:GraphBaseUrl={meta.BaseAddress}",
-            $"{key}:MaxBodyBytes=16384",
-            $"{key}:PerUserMessagesPerSecond=50",
-            $"{key}:AccountMessagesPerSecond=50",
+            $"{Key}:ChannelAddressIdentifier={ConnectorHost.ChannelAddress}",
+            $"{Key}:AppSecret={options.AppSecret}",
+            $"{Key}:VerifyToken={VerifyToken}",
+            $"{Key}:AccessToken={options.AccessToken}",
+            $"{Key}:PhoneNumberId={options.PhoneNumberId}",
+            $"{Key}:GraphBaseUrl={meta.BaseAddress}",
+            $"{Key}:MaxBodyBytes=16384",
+            $"{Key}:PerUserMessagesPerSecond=50",
+            $"{Key}:AccountMessagesPerSecond=50",
             .. extraArgs,
         ];
         var host = await ConnectorHost.StartAsync(
