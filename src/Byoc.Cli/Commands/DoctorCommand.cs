@@ -148,7 +148,7 @@ internal static class DoctorCommand
 
         var results = await doctor.RunAsync(configFile, asJson ? null : r =>
         {
-            console.MarkupLine($"{Label(r.Status)} {Escape(r.Title)}: {Escape(r.Evidence)}");
+            console.MarkupLine($"{Label(r.Status)} {Escape(r.Title)}: {Escape(r.Evidence.Replace("\n", "\n     ", StringComparison.Ordinal))}");
             if (r.Status == CheckStatus.Fail && r.Fix is not null)
             {
                 console.MarkupLine($"     [yellow]Fix:[/] {Escape(r.Fix)}");
@@ -164,9 +164,10 @@ internal static class DoctorCommand
             console.MarkupLine(failed.Count == 0 ? "[green]All checks passed.[/]" : $"[red]{failed.Count} check(s) failed.[/]");
         }
 
-        foreach (var failure in failed)
+        // The text above already shows each failure; with --json they also go, one line each, to the error stream.
+        foreach (var (name, line) in asJson ? failed.SelectMany(f => f.Evidence.Split('\n').Select(line => (f.Name, line))) : [])
         {
-            await parseResult.InvocationConfiguration.Error.WriteLineAsync($"byoc doctor: {failure.Name}: {failure.Evidence}");
+            await parseResult.InvocationConfiguration.Error.WriteLineAsync($"byoc doctor: {name}: {line}");
         }
 
         return failed switch

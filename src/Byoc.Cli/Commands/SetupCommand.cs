@@ -26,7 +26,7 @@ internal static class SetupCommand
         var writeConfig = new WriteConfigOptions();
         var command = new Command("setup",
             "Set up an org for the BYOC Connector: check the agent, licence and admin access; check Messaging; deploy the provider package; " +
-            "create (or guide creation of) the BYOC channel; create the fallback queue; route the channel to the agent; print the connector configuration. " +
+            "create (or guide creation of) the BYOC channel; create the fallback queue; route the channel to the agent; print the connector configuration (--write-config <file>: write it complete, secrets in owner-only files). " +
             "A second run changes nothing. " + SetupConnectionOptions.ExitCodesHelp + "; 4 a person must act in Setup (the output says where), then rerun.")
         {
             agent, channel, dryRun, json,

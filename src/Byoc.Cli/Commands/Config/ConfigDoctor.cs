@@ -12,7 +12,8 @@ namespace Byoc.Cli.Commands.Config;
 /// <c>byoc doctor --config &lt;file&gt;</c>: the connector's configuration against its org, as the connector would see it:
 /// the file passes the connector's start-up validation, the integration user's JWT bearer login mints a token, the token's
 /// scopes include <c>interaction_api</c>, every configured channel address is a messaging channel of the org, and the
-/// Pub/Sub topic can be subscribed to. A check that cannot run because an earlier one failed is skipped, saying which.
+/// Pub/Sub topic can be subscribed to. The checks after a failed validation or login do not run. The validation's evidence
+/// has one line per failure.
 /// </summary>
 internal sealed class ConfigDoctor(HttpClient http, TimeProvider time)
 {
@@ -43,7 +44,7 @@ internal sealed class ConfigDoctor(HttpClient http, TimeProvider time)
         var (app, failures) = ConnectorConfigLoader.Load(path);
         if (app is null)
         {
-            Add(new CheckResult(ConfigCheck, "Configuration passes the connector's validation", CheckStatus.Fail, string.Join(" | ", failures),
+            Add(new CheckResult(ConfigCheck, "Configuration passes the connector's validation", CheckStatus.Fail, string.Join("\n", failures),
                 $"Correct each key named above where its source says, then run byoc doctor --config {path} again."));
             return results;
         }
