@@ -160,6 +160,45 @@ public sealed class WriteConfigTests
     }
 
     [Fact]
+    public async Task SetupWriteConfig_JwtLoginWithoutKey_GeneratesAPairWhoseCertificateIsStillToBeUploaded()
+    {
+        await using var org = await SetupOrg.StartAsync();
+        var state = Connection.EmulatorState.Read(org.StateDirectory);
+        var admin = state.AdminLogin();
+        var file = Path.Combine(org.StateDirectory, "real.json");
+        using var output = new StringWriter(CultureInfo.InvariantCulture);
+        using var error = new StringWriter(CultureInfo.InvariantCulture);
+
+        var exitCode = await ByocCommandLine.InvokeAsync(
+        [
+            "setup", "--consumer-key", admin.ConsumerKey, "--username", admin.Username, "--key-file", admin.KeyFile, "--login-url", state.LoginUrl,
+            "--write-config", file, "--webhook-outbound-url", OutboundUrl,
+            "--connector-consumer-key", state.ConsumerKey, "--connector-username", state.Username, "--connector-login-url", state.LoginUrl,
+            "--scrt-url", state.ScrtUrl!, "--pubsub-endpoint", state.PubSubUrl!, .. state.PubSubTls ? ["--pubsub-ca-file", state.PubSubCaFile!] : Array.Empty<string>(),
+            "--json",
+        ], output, error, TestContext.Current.CancellationToken);
+
+        Assert.True(exitCode == 0, $"exit {exitCode}: {error}\n{output}");
+        var secrets = ConnectorConfigWriter.SecretsDirectory(file);
+        var key = Path.Combine(secrets, IntegrationKeys.KeyFileName);
+        var certificate = Path.Combine(secrets, IntegrationKeys.CertificateFileName);
+        var written = JsonDocument.Parse(output.ToString()).RootElement.GetProperty("configFile");
+        Assert.True(written.GetProperty("keyGenerated").GetBoolean());
+        Assert.Equal(certificate, written.GetProperty("certificate").GetString());
+        Assert.Equal(key, JsonNode.Parse(File.ReadAllText(file))!["Connector"]!["Salesforce"]!["PrivateKeyPath"]!.GetValue<string>());
+        IntegrationKeys.EnsurePair(key, certificate);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(secrets));
+        }
+
+        var (doctorExit, _, doctorError) = await DoctorAsync(file);
+        Assert.Equal(1, doctorExit);
+        Assert.StartsWith("byoc doctor: config-token: ", doctorError, StringComparison.Ordinal);
+        Assert.Contains("signature does not verify", doctorError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SetupWriteConfig_RealOrgWithoutConnectorLogin_IsInvalidUsageBeforeAnyLogin()
     {
         using var output = new StringWriter(CultureInfo.InvariantCulture);
