@@ -1,3 +1,4 @@
+using Byoc.Connector.Attachments;
 using Byoc.Connector.Channels.Telegram;
 using Byoc.Connector.Diagnostics;
 using Byoc.Core.Channels;
@@ -14,6 +15,9 @@ internal sealed class WhatsAppChannelSource(
     IOptions<WhatsAppChannelOptions> options,
     IHttpClientFactory httpClientFactory,
     PendingChoices pendingChoices,
+    OutboundFileFetcher fetcher,
+    AttachmentFiles files,
+    InboundFileCheck fileCheck,
     UrlSecrets urlSecrets,
     IEndUserStateStore endUserState,
     TimeProvider timeProvider,
@@ -34,11 +38,11 @@ internal sealed class WhatsAppChannelSource(
             yield return new WhatsAppChannel(
                 name,
                 settings.ChannelAddressIdentifier!,
-                new WhatsAppInboundAdapter(new MetaHubSignature(settings.AppSecret!), settings, endUsers,
+                new WhatsAppInboundAdapter(new MetaHubSignature(settings.AppSecret!), settings, endUsers, api, fileCheck,
                     loggerFactory.CreateLogger<WhatsAppInboundAdapter>()),
                 new WhatsAppOutboundAdapter(api, settings, endUsers,
                     new TelegramRateLimiter(settings.PerUserMessagesPerSecond, settings.AccountMessagesPerSecond, timeProvider),
-                    new TelegramSendProgress(timeProvider), pendingChoices, timeProvider),
+                    new TelegramSendProgress(timeProvider), pendingChoices, fetcher, files, timeProvider),
                 settings);
         }
     }

@@ -5,6 +5,7 @@ namespace Byoc.Connector.Channels.Meta;
 /// <param name="User">The end user: <c>from</c> (the wa_id), else the business-scoped <c>user_id</c>.</param>
 /// <param name="At">Meta's <c>timestamp</c>.</param>
 /// <param name="Type">Meta's <c>type</c> (<c>text</c>, <c>interactive</c>, <c>button</c>, <c>image</c>, …).</param>
-/// <param name="Text">The text, or the tapped option's title.</param>
+/// <param name="Text">The text, the tapped option's title, or a media message's caption.</param>
 /// <param name="ChoiceId">For a tapped reply button, list row or template quick reply: its id or payload.</param>
-internal sealed record WhatsAppEvent(string Id, string User, DateTimeOffset At, string Type, string? Text, string? ChoiceId);
+/// <param name="Media">For an image, document, audio, video or sticker: its media object.</param>
+internal sealed record WhatsAppEvent(string Id, string User, DateTimeOffset At, string Type, string? Text, string? ChoiceId, WhatsAppMedia? Media = null);

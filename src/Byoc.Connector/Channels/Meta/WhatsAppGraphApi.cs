@@ -7,8 +7,8 @@ using Byoc.Core.Delivery;
 namespace Byoc.Connector.Channels.Meta;
 
 /// <summary>
-/// The Cloud API's messages endpoint for one number: <c>POST {graph}/{version}/{phone-number-id}/messages</c> with a JSON
-/// body and <c>Authorization: Bearer {access token}</c>. Graph errors (<c>{"error":{message, type, code, error_subcode,
+/// The Cloud API for one number: <c>POST {graph}/{version}/{phone-number-id}/messages</c> with a JSON body, media uploads
+/// and lookups, all with <c>Authorization: Bearer {access token}</c>. Graph errors (<c>{"error":{message, type, code, error_subcode,
 /// fbtrace_id}}</c>) are turned into outcomes here by their code, with the code in the error text.
 /// </summary>
 internal sealed class WhatsAppGraphApi(HttpClient http, WhatsAppEndpointOptions settings, TimeProvider timeProvider)
@@ -26,12 +26,88 @@ internal sealed class WhatsAppGraphApi(HttpClient http, WhatsAppEndpointOptions 
     public const int TokenCode = 190;
 
     private readonly Uri _messages = new(settings.GraphBaseUrl, $"/{settings.GraphApiVersion}/{settings.PhoneNumberId}/messages");
+    private readonly Uri _media = new(settings.GraphBaseUrl, $"/{settings.GraphApiVersion}/{settings.PhoneNumberId}/media");
     private readonly AuthenticationHeaderValue _auth = new("Bearer", settings.AccessToken);
+
+    /// <summary>The bearer token of every Graph call, which media downloads need too.</summary>
+    public AuthenticationHeaderValue Authorization => _auth;
 
     /// <summary>Posts one message (or read receipt); the outcome, the new message's wamid, and Graph's error code when it refused.</summary>
     public async Task<(DeliveryOutcome Outcome, string? Wamid, int? Code)> SendAsync(JsonObject body, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, _messages) { Content = JsonContent.Create(body) };
+        var (outcome, text, code) = await CallAsync(HttpMethod.Post, _messages, JsonContent.Create(body), "the message", cancellationToken);
+        return (outcome, outcome.IsSuccess ? Wamid(text) : null, code);
+    }
+
+    /// <summary>
+    /// <c>GET /{version}/{media-id}</c>: the short-lived download URL of an end user's media (fetched with the same
+    /// bearer token), its MIME type and size; or the outcome of Graph's refusal.
+    /// </summary>
+    public async Task<(DeliveryOutcome Outcome, Uri? Url, string? MimeType, long? Size)> GetMediaAsync(string mediaId, CancellationToken cancellationToken)
+    {
+        var url = new Uri(settings.GraphBaseUrl, $"/{settings.GraphApiVersion}/{Uri.EscapeDataString(mediaId)}?phone_number_id={settings.PhoneNumberId}");
+        var (outcome, text, _) = await CallAsync(HttpMethod.Get, url, null, "the media lookup", cancellationToken);
+        if (!outcome.IsSuccess)
+        {
+            return (outcome, null, null, null);
+        }
+
+        try
+        {
+            var media = JsonNode.Parse(text);
+            var size = media?["file_size"] switch
+            {
+                JsonValue value when value.TryGetValue<long>(out var number) => number,
+                JsonValue value when value.TryGetValue<string>(out var digits)
+                    && long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) => parsed,
+                _ => (long?)null,
+            };
+            return media?["url"]?.GetValue<string>() is { } link && Uri.TryCreate(link, UriKind.Absolute, out var download)
+                ? (outcome, download, media["mime_type"]?.GetValue<string>(), size)
+                : (DeliveryOutcome.Permanent("Meta's media lookup gave no download URL."), null, null, null);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            return (DeliveryOutcome.Permanent($"Meta's media lookup answered with something other than a media object: {ex.Message}"), null, null, null);
+        }
+    }
+
+    /// <summary>
+    /// <c>POST /{version}/{phone-number-id}/media</c> (multipart: <c>file</c>, <c>type</c>, <c>messaging_product</c>):
+    /// the id to send the file by, or the outcome of Graph's refusal.
+    /// </summary>
+    public async Task<(DeliveryOutcome Outcome, string? MediaId)> UploadMediaAsync(Stream content, string fileName, string mimeType,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        using var form = new MultipartFormDataContent();
+        var file = new StreamContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue(mimeType);
+        form.Add(file, "file", fileName);
+        form.Add(new StringContent(mimeType), "type");
+        form.Add(new StringContent("whatsapp"), "messaging_product");
+        var (outcome, text, _) = await CallAsync(HttpMethod.Post, _media, form, "the file", cancellationToken);
+        if (!outcome.IsSuccess)
+        {
+            return (outcome, null);
+        }
+
+        try
+        {
+            return JsonNode.Parse(text)?["id"]?.GetValue<string>() is { Length: > 0 } id
+                ? (outcome, id)
+                : (DeliveryOutcome.Permanent("Meta's media upload gave no media id."), null);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            return (DeliveryOutcome.Permanent($"Meta's media upload answered with something other than a media id: {ex.Message}"), null);
+        }
+    }
+
+    private async Task<(DeliveryOutcome Outcome, string Text, int? Code)> CallAsync(HttpMethod method, Uri url, HttpContent? content, string what,
+        CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, url) { Content = content };
         request.Headers.Authorization = _auth;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(settings.RequestTimeout);
@@ -42,7 +118,7 @@ internal sealed class WhatsAppGraphApi(HttpClient http, WhatsAppEndpointOptions 
         }
         catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            return (DeliveryOutcome.Retryable($"Meta's Graph API could not be reached: {ex.Message}"), null, null);
+            return (DeliveryOutcome.Retryable($"Meta's Graph API could not be reached: {ex.Message}"), "", null);
         }
 
         using (response)
@@ -50,12 +126,12 @@ internal sealed class WhatsAppGraphApi(HttpClient http, WhatsAppEndpointOptions 
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
             if (response.IsSuccessStatusCode)
             {
-                return (DeliveryOutcome.Succeeded, Wamid(text), null);
+                return (DeliveryOutcome.Succeeded, text, null);
             }
 
             var (code, message) = ReadError(text, response.ReasonPhrase);
-            var error = $"Meta refused the message ({(int)response.StatusCode}, error {code?.ToString(CultureInfo.InvariantCulture) ?? "none"}): {message}";
-            return (Classify(response, code, error), null, code);
+            var error = $"Meta refused {what} ({(int)response.StatusCode}, error {code?.ToString(CultureInfo.InvariantCulture) ?? "none"}): {message}";
+            return (Classify(response, code, error), text, code);
         }
     }
 

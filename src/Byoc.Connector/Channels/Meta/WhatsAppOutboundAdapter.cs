@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Byoc.Connector.Attachments;
 using Byoc.Connector.Channels.Telegram;
 using Byoc.Connector.Channels.Twilio;
 using Byoc.Core.Channels;
@@ -13,7 +14,10 @@ namespace Byoc.Connector.Channels.Meta;
 /// <see cref="PendingChoices"/> either way, as typed answers count too). Every message carries the entry id in
 /// <c>biz_opaque_callback_data</c> so its statuses find their entry. Outside the customer-service window (from the end
 /// user's last message) a message goes as the configured template or fails naming the window. Typing and progress mark
-/// the end user's last message read with the typing indicator. Every send waits its turn per end user and per number.
+/// the end user's last message read with the typing indicator. Files are fetched from Salesforce, uploaded to the number's
+/// media (<c>POST /{phone-number-id}/media</c>) and sent by media id as an image, video, audio or document by their MIME
+/// type, the text as the first file's caption when it fits; uploading needs no public URL of the connector, which a
+/// <c>link</c> would. Every send waits its turn per end user and per number.
 /// </summary>
 internal sealed class WhatsAppOutboundAdapter(
     WhatsAppGraphApi api,
@@ -22,10 +26,15 @@ internal sealed class WhatsAppOutboundAdapter(
     TelegramRateLimiter limiter,
     TelegramSendProgress progress,
     PendingChoices pendingChoices,
+    OutboundFileFetcher fetcher,
+    AttachmentFiles files,
     TimeProvider timeProvider) : IOutboundChannelAdapter
 {
     /// <summary>The longest text message body the Cloud API takes.</summary>
     public const int MaxTextLength = 4096;
+
+    /// <summary>The longest caption of an image, video or document.</summary>
+    public const int MaxCaptionLength = 1024;
 
     // biz_opaque_callback_data is at most 512 characters.
     private const int MaxCallbackData = 512;
@@ -48,7 +57,11 @@ internal sealed class WhatsAppOutboundAdapter(
 
         if (message.Kind == OutboundKind.Attachment)
         {
-            return DeliveryOutcome.Permanent("The WhatsApp channel does not send files yet; the agent's file was not delivered.");
+            return await endUsers.LastMessageInWindowAsync(user, settings.CustomerServiceWindow, cancellationToken) is null
+                ? DeliveryOutcome.Permanent("The end user's WhatsApp 24-hour customer-service window is closed (last message more than "
+                    + $"{settings.CustomerServiceWindow.TotalHours:0.#} h ago, or none): files go only inside it, so "
+                    + $"{string.Join(", ", message.Attachments.Select(a => a.Name))} was not delivered.")
+                : await SendFilesAsync(message, cancellationToken);
         }
 
         var text = message.Kind switch
@@ -91,6 +104,99 @@ internal sealed class WhatsAppOutboundAdapter(
 
         progress.Done(key);
         return DeliveryOutcome.Succeeded;
+    }
+
+    private async Task<DeliveryOutcome> SendFilesAsync(OutboundMessage message, CancellationToken cancellationToken)
+    {
+        var fetched = await fetcher.FetchAsync(message, cancellationToken);
+        if (fetched.TransientError is { } transient)
+        {
+            return DeliveryOutcome.Retryable($"A file could not be downloaded from Salesforce: {transient}");
+        }
+
+        var refusals = fetched.Refused.Select(r => (r.Attachment.Name, r.Reason)).ToList();
+        var uploads = new List<(StoredFile File, string Type)>();
+        foreach (var file in fetched.Stored)
+        {
+            var (type, limit) = WhatsAppMediaTypes.For(file.MimeType);
+            if (file.Length > limit)
+            {
+                refusals.Add((file.Name, $"WhatsApp takes {type} files up to {limit / (1024 * 1024)} MB"));
+            }
+            else
+            {
+                uploads.Add((file, type));
+            }
+        }
+
+        var text = TextRendering.WithLinks(message.Text, message.Links);
+        if (refusals.Count > 0)
+        {
+            var notice = $"The agent sent {string.Join(", ", refusals.Select(r => r.Name))}, which could not be delivered.";
+            text = string.IsNullOrWhiteSpace(text) ? notice : $"{text}\n{notice}";
+        }
+
+        // A short text is the first file's caption (audio takes none); a longer one goes first on its own.
+        var captioned = uploads.Count > 0 && uploads[0].Type != "audio" && text.Length <= MaxCaptionLength;
+        var parts = new List<(string? Text, StoredFile? File, string? Type)>();
+        if (!captioned && !string.IsNullOrWhiteSpace(text))
+        {
+            parts.AddRange(TwilioText.Split(text, MaxTextLength).Select(part => ((string?)part, (StoredFile?)null, (string?)null)));
+        }
+
+        parts.AddRange(uploads.Select((upload, index) => (captioned && index == 0 && text.Length > 0 ? text : null, (StoredFile?)upload.File, (string?)upload.Type)));
+        var key = $"{message.Kind}:{message.EntryIdentifier}";
+        for (var index = progress.Sent(key); index < parts.Count; index++)
+        {
+            var (partText, file, type) = parts[index];
+            var outcome = file is null
+                ? await SendOneAsync(message, "text", new JsonObject { ["body"] = partText, ["preview_url"] = false }, cancellationToken)
+                : await SendFileAsync(message, file, type!, partText, cancellationToken);
+            if (!outcome.IsSuccess)
+            {
+                if (outcome.Kind == DeliveryOutcomeKind.Permanent)
+                {
+                    progress.Done(key);
+                }
+
+                return outcome;
+            }
+
+            progress.Record(key, index + 1);
+        }
+
+        progress.Done(key);
+        return refusals.Count == 0
+            ? DeliveryOutcome.Succeeded
+            : DeliveryOutcome.Permanent("Refused attachment(s): " + string.Join("; ", refusals.Select(r => $"{r.Name}: {r.Reason}")));
+    }
+
+    private async Task<DeliveryOutcome> SendFileAsync(OutboundMessage message, StoredFile file, string type, string? caption,
+        CancellationToken cancellationToken)
+    {
+        (DeliveryOutcome Outcome, string? MediaId) uploaded;
+        await using (var content = files.OpenRead(file))
+        {
+            uploaded = await api.UploadMediaAsync(content, file.Name, file.MimeType, cancellationToken);
+        }
+
+        if (uploaded.MediaId is not { } id)
+        {
+            return uploaded.Outcome;
+        }
+
+        var media = new JsonObject { ["id"] = id };
+        if (caption is not null)
+        {
+            media["caption"] = caption;
+        }
+
+        if (type == "document")
+        {
+            media["filename"] = file.Name;
+        }
+
+        return await SendOneAsync(message, type, media, cancellationToken);
     }
 
     private async Task<DeliveryOutcome> SendTemplateAsync(OutboundMessage message, string text, CancellationToken cancellationToken)

@@ -97,7 +97,7 @@ internal static class WhatsAppWebhookParser
                 }
                 else
                 {
-                    skipped.Add($"{at} needs an id, a sender (from or user_id), a timestamp and a type.");
+                    skipped.Add($"{at} needs an id, a sender (from or user_id), a timestamp, a type and, for media, a media id.");
                 }
             }
         }
@@ -153,9 +153,16 @@ internal static class WhatsAppWebhookParser
             "button" => message.TryGetProperty("button", out var button) && Str(button, "payload") is { } payload
                 ? new(id, user, at, type, Str(button, "text"), payload)
                 : null,
+            "image" or "document" or "audio" or "video" or "sticker" => Media(message, id, user, at, type),
             _ => new(id, user, at, type, null, null),
         };
     }
+
+    /// <summary>A media message; without a media id there is nothing to fetch, and the item is malformed.</summary>
+    private static WhatsAppEvent? Media(JsonElement message, string id, string user, DateTimeOffset at, string type) =>
+        message.TryGetProperty(type, out var media) && Str(media, "id") is { Length: > 0 } mediaId
+            ? new(id, user, at, type, Str(media, "caption"), null, new WhatsAppMedia(mediaId, Str(media, "mime_type"), Str(media, "filename")))
+            : null;
 
     private static WhatsAppEvent? Interactive(JsonElement message, string id, string user, DateTimeOffset at)
     {

@@ -8,8 +8,8 @@ namespace Byoc.TestUtilities.Platforms.Meta;
 /// <summary>
 /// A local Meta WhatsApp Cloud API: a real Graph messages endpoint on 127.0.0.1, users who write to the business number,
 /// and a webhook sender that verifies the callback URL as the app dashboard does and posts the users' messages and the
-/// sent messages' statuses signed with <c>X-Hub-Signature-256</c>, retried on non-2xx. Everything the application does
-/// is recorded with awaitable waits. See <c>Platforms/README.md</c>.
+/// sent messages' statuses signed with <c>X-Hub-Signature-256</c>, retried on non-2xx, and a media store for the users'
+/// files and the application's uploads. Everything the application does is recorded with awaitable waits. See <c>Platforms/README.md</c>.
 /// </summary>
 public sealed class FakeMeta : IAsyncDisposable
 {
@@ -51,6 +51,9 @@ public sealed class FakeMeta : IAsyncDisposable
     /// <summary>Messages the application sent and the fake accepted.</summary>
     public Recording<WhatsAppSentMessage> SentMessages => _recordings.Sent;
 
+    /// <summary>The application's requests to the media endpoints (lookups, downloads and uploads), whatever the answer.</summary>
+    public Recording<MetaMediaRequest> MediaRequests => _recordings.MediaRequests;
+
     /// <summary>Read receipts (with or without typing) the application sent.</summary>
     public Recording<WhatsAppReadReceipt> ReadReceipts => _recordings.ReadReceipts;
 
@@ -69,6 +72,7 @@ public sealed class FakeMeta : IAsyncDisposable
         var faults = new PlatformFaults();
         FakeMeta? fake = null;
         new MetaGraphApi(state, recordings, faults, sent => fake?.OnAccepted(sent)).Map(app);
+        new MetaMediaApi(state, recordings.MediaRequests, faults).Map(app);
         var server = await LoopbackServer.StartAsync(app, cancellationToken);
         fake = new FakeMeta(server, state, sender, http, faults, recordings);
         return fake;
@@ -104,6 +108,53 @@ public sealed class FakeMeta : IAsyncDisposable
         message["context"] = new JsonObject { ["from"] = _state.Options.DisplayPhoneNumber, ["id"] = replyTo };
         return message;
     }
+
+    /// <summary>
+    /// A user's media message object (<paramref name="type"/> <c>image</c>, <c>document</c>, <c>audio</c>, <c>video</c> or
+    /// <c>sticker</c>): the file goes into the fake's media store under a new media id, which the message carries with the
+    /// MIME type, the SHA-256 and, when given, the caption and (documents) the file name.
+    /// </summary>
+    public JsonObject MediaMessage(string from, string type, string mimeType, byte[] content, string? caption = null, string? fileName = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var id = _state.NewMediaId();
+        lock (_state.Sync)
+        {
+            _state.Media[id] = new MetaMedia(id, mimeType, content, fileName, Uploaded: false);
+        }
+
+        var media = new JsonObject
+        {
+            ["mime_type"] = mimeType,
+            ["sha256"] = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(content)),
+            ["id"] = id,
+        };
+        if (caption is not null)
+        {
+            media["caption"] = caption;
+        }
+
+        if (fileName is not null)
+        {
+            media["filename"] = fileName;
+        }
+
+        return Message(from, type, media);
+    }
+
+    /// <summary>Removes a media id from the store, as Meta does 7 days after the webhook: its lookup then fails.</summary>
+    public void ExpireMedia(string mediaId)
+    {
+        lock (_state.Sync)
+        {
+            _state.Media.Remove(mediaId);
+        }
+    }
+
+    /// <summary>The user sends a file (see <see cref="MediaMessage"/>); completes when the webhook is posted.</summary>
+    public Task<WhatsAppInbound> SendMediaAsync(string from, string type, string mimeType, byte[] content, string? caption = null,
+        string? fileName = null, CancellationToken cancellationToken = default) =>
+        PostMessagesAsync([MediaMessage(from, type, mimeType, content, caption, fileName)], "WhatsApp User", cancellationToken);
 
     /// <summary>The user <paramref name="from"/> (a wa_id, digits) writes <paramref name="text"/>; completes when the webhook is posted.</summary>
     public Task<WhatsAppInbound> SendTextAsync(string from, string text, string name = "WhatsApp User", CancellationToken cancellationToken = default) =>

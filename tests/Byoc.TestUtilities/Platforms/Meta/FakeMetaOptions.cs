@@ -16,6 +16,9 @@ public sealed class FakeMetaOptions
     /// <summary>The business phone number as webhooks show it in <c>metadata.display_phone_number</c>.</summary>
     public string DisplayPhoneNumber { get; set; } = "15557654323";
 
+    /// <summary>The business's verified name, as <c>GET /{phone-number-id}</c> shows it.</summary>
+    public string VerifiedName { get; set; } = "Byoc Test Bistro";
+
     /// <summary>The WhatsApp Business Account id, each webhook entry's <c>id</c>.</summary>
     public string BusinessAccountId { get; set; } = "102290129340398";
 

@@ -13,7 +13,8 @@ namespace Byoc.TestUtilities.Platforms.Meta;
 /// unique titles of at most 20 and ids of at most 256; lists of at most 10 rows, titles at most 24, ids at most 200; an
 /// interactive body at most 1,024; templates by approved name and language with their parameter count; 130429 beyond
 /// the throughput). A free-form message outside the recipient's 24-hour window is accepted and then fails in its status
-/// webhook with 131047, as on the Cloud API. <c>status: read</c> marks a user's message read (and shows typing).
+/// webhook with 131047, as on the Cloud API. <c>status: read</c> marks a user's message read (and shows typing). Files
+/// (image, video, audio, document) go by an uploaded media id or a link; see <see cref="MetaMediaApi"/> for the media store.
 /// </summary>
 internal sealed partial class MetaGraphApi(MetaState state, MetaRecordings recordings, PlatformFaults faults, Action<WhatsAppSentMessage> accepted)
 {
@@ -118,6 +119,7 @@ internal sealed partial class MetaGraphApi(MetaState state, MetaRecordings recor
             "text" => Text(content),
             "interactive" => Interactive(content),
             "template" => Template(content),
+            "image" or "video" or "audio" or "document" => Media(type, content),
             _ => (MetaGraphError.InvalidParameter($"Type '{type}' is not served by this fake."), null),
         };
         if (error is not null)
@@ -127,7 +129,7 @@ internal sealed partial class MetaGraphApi(MetaState state, MetaRecordings recor
 
         var wamid = state.NewWamid();
         var sent = new WhatsAppSentMessage(wamid, to, type, read!.Value.Text, read.Value.InteractiveType, read.Value.Options, read.Value.Template,
-            callback, state.InWindow(to), json);
+            callback, state.InWindow(to), json, read.Value.Media, read.Value.Link, read.Value.FileName);
         lock (state.Sync)
         {
             state.Sent[wamid] = sent;
@@ -249,8 +251,48 @@ internal sealed partial class MetaGraphApi(MetaState state, MetaRecordings recor
         return (null, new Content(parameters.FirstOrDefault(), null, [], name));
     }
 
+    /// <summary>A file by uploaded media <c>id</c> or by <c>link</c> (not both); a caption (at most 1,024) except on audio; a document's filename.</summary>
+    private (IResult?, Content?) Media(string type, JsonObject media)
+    {
+        var id = Str(media, "id");
+        var link = Str(media, "link");
+        if ((id is null) == (link is null))
+        {
+            return (MetaGraphError.InvalidParameter($"{type} needs either id or link."), null);
+        }
+
+        var caption = Str(media, "caption");
+        if (caption is not null && (type == "audio" || caption.Length > 1024))
+        {
+            return (MetaGraphError.InvalidParameter(type == "audio" ? "audio takes no caption." : "caption must be at most 1024 characters."), null);
+        }
+
+        MetaMedia? uploaded = null;
+        if (id is not null)
+        {
+            lock (state.Sync)
+            {
+                uploaded = state.Media.GetValueOrDefault(id);
+            }
+
+            if (uploaded is not { Uploaded: true })
+            {
+                return (MetaGraphError.InvalidParameter($"Media id '{id}' was not uploaded to this number."), null);
+            }
+        }
+
+        Uri? url = null;
+        if (link is not null && (!Uri.TryCreate(link, UriKind.Absolute, out url) || url.Scheme is not ("https" or "http")))
+        {
+            return (MetaGraphError.InvalidParameter($"link '{link}' is not an http(s) URL."), null);
+        }
+
+        return (null, new Content(caption, null, [], null, uploaded, url, type == "document" ? Str(media, "filename") : null));
+    }
+
     private static string? Str(JsonObject item, string name) =>
         item[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 
-    private readonly record struct Content(string? Text, string? InteractiveType, IReadOnlyList<(string Id, string Title)> Options, string? Template);
+    private readonly record struct Content(string? Text, string? InteractiveType, IReadOnlyList<(string Id, string Title)> Options, string? Template,
+        MetaMedia? Media = null, Uri? Link = null, string? FileName = null);
 }

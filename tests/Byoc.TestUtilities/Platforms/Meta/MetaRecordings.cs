@@ -10,4 +10,6 @@ internal sealed class MetaRecordings
     public Recording<WhatsAppSentMessage> Sent { get; } = new();
 
     public Recording<WhatsAppReadReceipt> ReadReceipts { get; } = new();
+
+    public Recording<MetaMediaRequest> MediaRequests { get; } = new();
 }

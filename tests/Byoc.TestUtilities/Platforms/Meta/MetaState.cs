@@ -15,12 +15,18 @@ internal sealed class MetaState(FakeMetaOptions options)
     /// <summary>The users' message ids, which read receipts may refer to.</summary>
     public HashSet<string> InboundIds { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The media store by media id: the users' files and the application's uploads.</summary>
+    public Dictionary<string, MetaMedia> Media { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The application's accepted messages by wamid.</summary>
     public Dictionary<string, WhatsAppSentMessage> Sent { get; } = new(StringComparer.Ordinal);
 
     /// <summary>A new message id in Meta's shape (<c>wamid.</c> and base64).</summary>
     public string NewWamid() =>
         "wamid." + Convert.ToBase64String(BitConverter.GetBytes(Interlocked.Increment(ref _next)).Concat(Guid.NewGuid().ToByteArray()).ToArray());
+
+    /// <summary>A new media id in Meta's shape (digits).</summary>
+    public string NewMediaId() => (1_000_000_000_000_000 + Interlocked.Increment(ref _next)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public bool InWindow(string user)
     {
