@@ -14,6 +14,10 @@ public sealed class WhatsAppDefinitionOfDoneTests
 {
     private const string User = "15550004444";
     private const string VerifyToken = "dod-verify-token";
+    private static readonly byte[] s_png = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    private static readonly byte[] s_pdf = "%PDF-1.4 today's menu"u8.ToArray();
 
     [Fact]
     [Trait("Category", "Slow")]
@@ -55,6 +59,33 @@ public sealed class WhatsAppDefinitionOfDoneTests
         await WaitFor.ConditionAsync(() => StatusOf(test, repEntry) == "Read", "Read on the rep's ConversationEntry");
         Assert.Single(meta.SentMessages.Items, m => m.Text == "Hi, this is Alex. How can I help?");
         Assert.Single(test.Entries(session), e => e.GetString("Message") == "Hello");
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task WhatsApp_FilesBothWays_PhotoReachesOrgAndRepFileIsUploadedAndSentById()
+    {
+        await using var meta = await FakeMeta.StartAsync(cancellationToken: Ct);
+        await using var test = await StartAsync(meta);
+
+        var photo = await meta.SendMediaAsync(User, "image", "image/png", s_png, "my receipt", cancellationToken: Ct);
+        await meta.WaitForDeliveryAsync(photo, Ct).WaitAsync(Timeout, Ct);
+        var session = await test.SessionAsync();
+        await WaitFor.ConditionAsync(() => test.Entries(session).Any(e => e.GetString("ActorType") == "EndUser"
+            && e.GetString("EntryType") == "Attachment" && e.GetBoolean("HasAttachments") == true), "the end user's photo in the org");
+        Assert.Contains(meta.MediaRequests.Items, r => (r.Kind, r.StatusCode, r.Authorized) == ("download", 200, true));
+
+        await meta.SendTextAsync(User, "I want to speak to a human", cancellationToken: Ct);
+        await WaitFor.ConditionAsync(() => test.Current(session).GetString("Status") == "Waiting", "the session in the fallback queue");
+        using var rep = new RepClient(test.Stack.InstanceUrl, UpBanner.SuggestedRep);
+        await rep.SetAvailableAsync();
+        await rep.AcceptQueuedAsync(session.Id);
+        var fileEntry = await rep.SendFileAsync(session.Id, "menu.pdf", "application/pdf", s_pdf, "Today's menu");
+
+        var sent = await meta.WaitForMessageAsync(User, m => m.Type == "document", Ct).WaitAsync(Timeout, Ct);
+        Assert.Equal(("Today's menu", "menu.pdf"), (sent.Text, sent.FileName));
+        Assert.Equal(s_pdf, sent.Media?.Content);
+        await WaitFor.ConditionAsync(() => StatusOf(test, fileEntry) == "Delivered", "Delivered on the rep's file entry");
     }
 
     [Fact]

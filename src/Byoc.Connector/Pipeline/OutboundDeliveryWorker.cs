@@ -36,7 +36,7 @@ internal sealed class OutboundDeliveryWorker(
         if (outcome.IsSuccess)
         {
             Metrics.MessageOut(channel.Name);
-            if (IsAcknowledged(message))
+            if (IsAcknowledged(message) && !channel.ReportsDeliveryReceipts)
             {
                 await ReportAsync(channel, message, DeliveryStatus.Delivered, null, cancellationToken);
             }

@@ -23,4 +23,11 @@ public interface IChannel
     /// (<c>Connector:Channels:PublicBaseUrl</c>). The front door builds <see cref="InboundRequest.PublicUrl"/> from it.
     /// </summary>
     Uri? PublicBaseUrl => null;
+
+    /// <summary>
+    /// True when the platform reports each message's delivery itself (statuses arriving through <see cref="Inbound"/>),
+    /// so a send the platform accepted is not yet Delivered: the outbox then reports nothing on success, and a platform's
+    /// failure that overtakes the send's answer is not overwritten by it. False (the default): an accepted send is Delivered.
+    /// </summary>
+    bool ReportsDeliveryReceipts => false;
 }
