@@ -17,7 +17,8 @@ internal sealed class WhatsAppEndUsers(string channel, IEndUserStateStore store,
     /// <summary>Records the message <paramref name="wamid"/> that <paramref name="user"/> sent at <paramref name="at"/>.</summary>
     public async Task WroteAsync(string user, string wamid, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        if (await LastAsync(user, cancellationToken) is { } last && last.At >= at)
+        // Meta's timestamps are whole seconds: a message in the same second as the last one is taken as the later.
+        if (await LastAsync(user, cancellationToken) is { } last && (last.At > at || last.Wamid == wamid))
         {
             return;
         }

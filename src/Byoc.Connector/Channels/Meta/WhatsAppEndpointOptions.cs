@@ -55,6 +55,12 @@ internal sealed class WhatsAppEndpointOptions
     /// </summary>
     public bool TypingIndicators { get; set; } = true;
 
+    /// <summary>
+    /// Whether an answer in the window first marks the end user's last message read (blue ticks), once per message;
+    /// Salesforce reports no "agent read" of its own. <value>Default true.</value>
+    /// </summary>
+    public bool ReadReceipts { get; set; } = true;
+
     /// <summary>The largest webhook body accepted, in bytes (Meta batches several messages in one). <value>Default 262,144.</value></summary>
     public int MaxBodyBytes { get; set; } = 256 * 1024;
 

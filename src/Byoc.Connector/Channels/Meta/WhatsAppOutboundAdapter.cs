@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Byoc.Connector.Attachments;
 using Byoc.Connector.Channels.Telegram;
@@ -14,7 +15,9 @@ namespace Byoc.Connector.Channels.Meta;
 /// <see cref="PendingChoices"/> either way, as typed answers count too). Every message carries the entry id in
 /// <c>biz_opaque_callback_data</c> so its statuses find their entry. Outside the customer-service window (from the end
 /// user's last message) a message goes as the configured template or fails naming the window. Typing and progress mark
-/// the end user's last message read with the typing indicator. Files are fetched from Salesforce, uploaded to the number's
+/// the end user's last message read with the typing indicator; Salesforce sends no "agent read" event, so an answer in the
+/// window also marks the end user's last message read first (once per message; Meta marks earlier ones read with it),
+/// which shows the blue ticks even when the agent never types. Files are fetched from Salesforce, uploaded to the number's
 /// media (<c>POST /{phone-number-id}/media</c>) and sent by media id as an image, video, audio or document by their MIME
 /// type, the text as the first file's caption when it fits; uploading needs no public URL of the connector, which a
 /// <c>link</c> would. Every send waits its turn per end user and per number.
@@ -39,6 +42,10 @@ internal sealed class WhatsAppOutboundAdapter(
     // biz_opaque_callback_data is at most 512 characters.
     private const int MaxCallbackData = 512;
 
+    // The wamid last marked read per end user: an answer marks the message it answers once. Lost on a restart, which
+    // costs one repeated (harmless) read call.
+    private readonly ConcurrentDictionary<string, string> _markedRead = new(StringComparer.Ordinal);
+
     public async Task<DeliveryOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -57,11 +64,15 @@ internal sealed class WhatsAppOutboundAdapter(
 
         if (message.Kind == OutboundKind.Attachment)
         {
-            return await endUsers.LastMessageInWindowAsync(user, settings.CustomerServiceWindow, cancellationToken) is null
-                ? DeliveryOutcome.Permanent("The end user's WhatsApp 24-hour customer-service window is closed (last message more than "
+            if (await endUsers.LastMessageInWindowAsync(user, settings.CustomerServiceWindow, cancellationToken) is not { } lastMessage)
+            {
+                return DeliveryOutcome.Permanent("The end user's WhatsApp 24-hour customer-service window is closed (last message more than "
                     + $"{settings.CustomerServiceWindow.TotalHours:0.#} h ago, or none): files go only inside it, so "
-                    + $"{string.Join(", ", message.Attachments.Select(a => a.Name))} was not delivered.")
-                : await SendFilesAsync(message, cancellationToken);
+                    + $"{string.Join(", ", message.Attachments.Select(a => a.Name))} was not delivered.");
+            }
+
+            await MarkReadAsync(user, lastMessage, typing: false, cancellationToken);
+            return await SendFilesAsync(message, cancellationToken);
         }
 
         var text = message.Kind switch
@@ -70,10 +81,12 @@ internal sealed class WhatsAppOutboundAdapter(
             OutboundKind.ParticipantChanged => ParticipantNotices.Render(message, settings.ParticipantJoinedText, settings.ParticipantLeftText),
             _ => TextRendering.WithLinks(message.Text, message.Links),
         };
-        if (await endUsers.LastMessageInWindowAsync(user, settings.CustomerServiceWindow, cancellationToken) is null)
+        if (await endUsers.LastMessageInWindowAsync(user, settings.CustomerServiceWindow, cancellationToken) is not { } last)
         {
             return await SendTemplateAsync(message, text, cancellationToken);
         }
+
+        await MarkReadAsync(user, last, typing: false, cancellationToken);
 
         if (message.Kind == OutboundKind.Choices)
         {
@@ -251,21 +264,44 @@ internal sealed class WhatsAppOutboundAdapter(
     }
 
     /// <summary>
-    /// Marks the end user's last message read and shows the typing indicator, in one call; only inside the window (there
-    /// is nothing to answer outside it). A refusal is left alone: it is a hint.
+    /// Marks the end user's last message read and shows the typing indicator, in one call (Meta's typing indicator is
+    /// only ever sent with a read receipt); only inside the window (there is nothing to answer outside it).
     /// </summary>
     private async Task ShowTypingAsync(string user, CancellationToken cancellationToken)
     {
         if (settings.TypingIndicators
             && await endUsers.LastMessageInWindowAsync(user, settings.CustomerServiceWindow, cancellationToken) is { Length: > 0 } wamid)
         {
-            await api.SendAsync(new JsonObject
-            {
-                ["messaging_product"] = "whatsapp",
-                ["status"] = "read",
-                ["message_id"] = wamid,
-                ["typing_indicator"] = new JsonObject { ["type"] = "text" },
-            }, cancellationToken);
+            await MarkReadAsync(user, wamid, typing: true, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// <c>status: read</c> for <paramref name="wamid"/>, with the typing indicator when <paramref name="typing"/>; a read
+    /// receipt without typing only once per message and with <see cref="WhatsAppEndpointOptions.ReadReceipts"/>. A
+    /// refusal is left alone: it is a hint, and the answer goes anyway.
+    /// </summary>
+    private async Task MarkReadAsync(string user, string wamid, bool typing, CancellationToken cancellationToken)
+    {
+        if (wamid.Length == 0 || (!typing && (!settings.ReadReceipts || _markedRead.TryGetValue(user, out var marked) && marked == wamid)))
+        {
+            return;
+        }
+
+        var receipt = new JsonObject
+        {
+            ["messaging_product"] = "whatsapp",
+            ["status"] = "read",
+            ["message_id"] = wamid,
+        };
+        if (typing)
+        {
+            receipt["typing_indicator"] = new JsonObject { ["type"] = "text" };
+        }
+
+        if ((await api.SendAsync(receipt, cancellationToken)).Outcome.IsSuccess)
+        {
+            _markedRead[user] = wamid;
         }
     }
 }

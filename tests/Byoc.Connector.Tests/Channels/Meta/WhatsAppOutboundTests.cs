@@ -133,6 +133,8 @@ public sealed class WhatsAppOutboundTests
     public async Task SendAsync_ThroughputLimit130429_RetryableAndNothingLost()
     {
         await using var test = await StartInWindowAsync();
+        // A first answer marks the end user's message read, so the throttle below meets the message, not that receipt.
+        Assert.True((await test.ChannelInstance.Outbound.SendAsync(Text(test, "One moment"), Ct)).IsSuccess);
         test.Meta.Faults.ThrottleNext(1, TimeSpan.FromSeconds(1), "messages");
         var message = Text(test, "Your table is booked.");
 
@@ -142,7 +144,7 @@ public sealed class WhatsAppOutboundTests
         Assert.Equal(DeliveryOutcomeKind.Retryable, throttled.Kind);
         Assert.Contains("130429", throttled.Error, StringComparison.Ordinal);
         Assert.True(retried.IsSuccess, retried.Error);
-        Assert.Equal("Your table is booked.", Assert.Single(test.Meta.SentMessages.Items).Text);
+        Assert.Single(test.Meta.SentMessages.Items, m => m.Text == "Your table is booked.");
     }
 
     [Fact]
@@ -170,6 +172,51 @@ public sealed class WhatsAppOutboundTests
         Assert.True(outcome.IsSuccess, outcome.Error);
         Assert.Equal(new WhatsAppReadReceipt(hello.Wamids[0], Typing: true), Assert.Single(test.Meta.ReadReceipts.Items));
         Assert.Equal(0, test.Meta.SentMessages.Count);
+    }
+
+    [Fact]
+    public async Task SendAsync_AnswersInTheWindow_MarkTheLastMessageReadOnceWithoutTyping()
+    {
+        await using var test = await WhatsAppTestHost.StartAsync(Ct, new FakeMetaOptions { AutoStatuses = [], RetryDelays = [] });
+        var hello = await WriteAsync(test);
+
+        var first = await test.ChannelInstance.Outbound.SendAsync(Text(test, "One moment"), Ct);
+        var second = await test.ChannelInstance.Outbound.SendAsync(Text(test, "Here it is"), Ct);
+        var again = await WriteAsync(test);
+        var third = await test.ChannelInstance.Outbound.SendAsync(Text(test, "Anything else?"), Ct);
+
+        Assert.True(first.IsSuccess && second.IsSuccess && third.IsSuccess);
+        Assert.Equal([new WhatsAppReadReceipt(hello.Wamids[0], Typing: false), new WhatsAppReadReceipt(again.Wamids[0], Typing: false)],
+            test.Meta.ReadReceipts.Items);
+        Assert.Equal(3, test.Meta.SentMessages.Count);
+    }
+
+    [Fact]
+    public async Task SendAsync_ReadReceiptsOff_AnswerSentWithoutMarkingRead()
+    {
+        await using var test = await WhatsAppTestHost.StartAsync(Ct, new FakeMetaOptions { AutoStatuses = [], RetryDelays = [] },
+            extraArgs: "--Connector:WhatsApp:Channels:wa:ReadReceipts=false");
+        await WriteAsync(test);
+
+        var outcome = await test.ChannelInstance.Outbound.SendAsync(Text(test, "One moment"), Ct);
+
+        Assert.True(outcome.IsSuccess, outcome.Error);
+        Assert.Empty(test.Meta.ReadReceipts.Items);
+        Assert.Equal(1, test.Meta.SentMessages.Count);
+    }
+
+    [Fact]
+    public async Task SendAsync_TypingOutsideTheWindow_NothingSent()
+    {
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        await using var test = await WhatsAppTestHost.StartAsync(Ct, Options(clock), clock);
+        await WriteAsync(test);
+        clock.Advance(TimeSpan.FromHours(25));
+
+        var outcome = await test.ChannelInstance.Outbound.SendAsync(Text(test, null) with { Kind = OutboundKind.TypingStarted }, Ct);
+
+        Assert.True(outcome.IsSuccess, outcome.Error);
+        Assert.Empty(test.Meta.ReadReceipts.Items);
     }
 
     [Fact]
