@@ -225,6 +225,22 @@ public sealed class TwilioInboundTests : IAsyncLifetime
         Assert.True((await _test.ChannelInstance.Outbound.SendAsync(Text("Welcome back"), Ct)).IsSuccess);
     }
 
+    [Fact]
+    public async Task Webhook_StopReplayedAfterStart_DoesNotOptTheUserOutAgain()
+    {
+        var stop = await _test.Twilio.SendSmsAsync(User, "STOP", cancellationToken: Ct);
+        await _test.Twilio.WaitForDeliveryAsync(stop, Ct).WaitAsync(Timeout, Ct);
+        var start = await _test.Twilio.SendSmsAsync(User, "START", cancellationToken: Ct);
+        await _test.Twilio.WaitForDeliveryAsync(start, Ct).WaitAsync(Timeout, Ct);
+
+        using var replay = await _client.SendAsync(_test.Form(stop.Parameters), Ct);
+        var outcome = await _test.ChannelInstance.Outbound.SendAsync(Text("Welcome back"), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        Assert.True(outcome.IsSuccess, outcome.Error);
+        Assert.Equal(["STOP", "START"], (await _test.InboxAsync(Ct)).Select(m => m.Text));
+    }
+
     private HttpRequestMessage Tampered(List<KeyValuePair<string, string>> fields)
     {
         var request = _test.Form(fields);

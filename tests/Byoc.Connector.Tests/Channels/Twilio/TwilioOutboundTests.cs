@@ -98,6 +98,28 @@ public sealed class TwilioOutboundTests
     }
 
     [Fact]
+    public async Task SendAsync_WhatsAppMessageReplayedLater_TheWindowStillCountsFromTheFirstDelivery()
+    {
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        await using var test = await TwilioTestHost.StartAsync(Ct, whatsApp: true, new FakeTwilioOptions { TimeProvider = clock }, clock);
+        var hello = await test.Twilio.SendWhatsAppAsync(User, "hi", cancellationToken: Ct);
+        await test.Twilio.WaitForDeliveryAsync(hello, Ct).WaitAsync(Timeout, Ct);
+        clock.Advance(TimeSpan.FromHours(23));
+        using var client = test.Host.Connector.CreateClient();
+        using (var replay = await client.SendAsync(test.Form(hello.Parameters), Ct))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, replay.StatusCode);
+        }
+
+        clock.Advance(TimeSpan.FromHours(2));
+        var outside = await test.ChannelInstance.Outbound.SendAsync(Text(test, "Are you still there?", "whatsapp:" + User), Ct);
+
+        Assert.Equal(DeliveryOutcomeKind.Permanent, outside.Kind);
+        Assert.Contains("24-hour", outside.Error, StringComparison.Ordinal);
+        Assert.Equal(0, test.Twilio.SentMessages.Count);
+    }
+
+    [Fact]
     public async Task SendAsync_WhatsAppOutsideTheWindowWithTemplate_SentAsTheTemplateWithTheText()
     {
         await using var test = await TwilioTestHost.StartAsync(Ct, whatsApp: true,
