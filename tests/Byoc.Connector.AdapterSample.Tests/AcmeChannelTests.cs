@@ -1,6 +1,8 @@
 using System.Net;
 using Byoc.Connector.AdapterSample.Tests.Acme;
+using Byoc.Connector.Pipeline;
 using Byoc.TestUtilities;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Byoc.Connector.AdapterSample.Tests;
 
@@ -80,8 +82,26 @@ public sealed class AcmeChannelTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("X-Acme-Signature does not match", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-        await Task.Delay(300, Ct);
+        await SettleAsync();
         Assert.Empty(_salesforce.Interactions);
+    }
+
+    [Fact]
+    public async Task Post_UntrustedHostAndForwardedHeaders_PublicUrlStillComesFromPublicBaseUrl()
+    {
+        var spoofed = new Uri("https://attacker.example/channels/acme?tenant=t1");
+        using var signedOverSpoofed = WithSpoofedHost(SignedPost("m-1", "+15550100", "forged", signedUrl: spoofed));
+        using var signedOverPublic = WithSpoofedHost(SignedPost("m-2", "+15550100", "genuine"));
+
+        using var refused = await _client.SendAsync(signedOverSpoofed, Ct);
+        using var accepted = await _client.SendAsync(signedOverPublic, Ct);
+
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.OK), (refused.StatusCode, accepted.StatusCode));
+        await ForwardedAsync();
+        await SettleAsync();
+        var interaction = Assert.Single(_salesforce.Interactions);
+        Assert.Equal("genuine",
+            interaction["interactions"]![0]!["payload"]!["abstractMessage"]!["staticContent"]!["text"]!.GetValue<string>());
     }
 
     [Theory]
@@ -111,18 +131,21 @@ public sealed class AcmeChannelTests : IAsyncLifetime
         return request;
     }
 
-    private async Task<System.Text.Json.Nodes.JsonNode> ForwardedAsync()
+    /// <summary>A client that claims another host: neither <c>Host</c> nor <c>X-Forwarded-*</c> from it may shape the public URL.</summary>
+    private static HttpRequestMessage WithSpoofedHost(HttpRequestMessage request)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(15));
-        System.Text.Json.Nodes.JsonNode? interaction;
-        while (!_salesforce.Interactions.TryPeek(out interaction))
-        {
-            await Task.Delay(20, timeout.Token);
-        }
-
-        return interaction;
+        request.Headers.Host = "attacker.example";
+        request.Headers.Add("X-Forwarded-Host", "attacker.example");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        return request;
     }
+
+    private Task<System.Text.Json.Nodes.JsonNode> ForwardedAsync() =>
+        WaitFor.ValueAsync(() => _salesforce.Interactions.TryPeek(out var interaction) ? interaction : null);
+
+    /// <summary>Returns once the connector's queues have nothing left to claim, so "not forwarded" can be asserted.</summary>
+    private Task SettleAsync() =>
+        _connector.Services.GetRequiredService<PipelineSettling>().WaitUntilSettledAsync(Ct).WaitAsync(WaitFor.DefaultTimeout, Ct);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 }

@@ -108,6 +108,13 @@ internal sealed class ConnectorHost : IAsyncDisposable
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>
+    /// Returns once the outbox and inbox have nothing left to claim, so a test can assert that something was not sent.
+    /// </summary>
+    public Task SettleAsync() =>
+        Services.GetRequiredService<Connector.Pipeline.PipelineSettling>().WaitUntilSettledAsync(TestContext.Current.CancellationToken)
+            .WaitAsync(WaitFor.DefaultTimeout, TestContext.Current.CancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         await Connector.DisposeAsync();

@@ -20,8 +20,11 @@ internal static class PipelineExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<InboundIngestor>();
         services.AddSingleton<IPlatformEventHandler, OutboundEventHandler>();
-        services.AddHostedService<InboundForwarderWorker>();
-        services.AddHostedService<OutboundDeliveryWorker>();
+        services.AddSingleton<InboundForwarderWorker>();
+        services.AddSingleton<OutboundDeliveryWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboundForwarderWorker>());
+        services.AddHostedService(sp => sp.GetRequiredService<OutboundDeliveryWorker>());
+        services.AddSingleton(sp => new PipelineSettling(sp.GetRequiredService<OutboundDeliveryWorker>(), sp.GetRequiredService<InboundForwarderWorker>()));
         return builder;
     }
 }

@@ -24,6 +24,8 @@ internal abstract partial class QueueWorker(
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly Lock _retriesGate = new();
     private readonly PriorityQueue<DateTimeOffset, DateTimeOffset> _retries = new();
+    private readonly Lock _settleGate = new();
+    private readonly List<SettleRequest> _settleRequests = [];
     private RetryPolicy? _policy;
 
     protected abstract string QueueName { get; }
@@ -50,9 +52,12 @@ internal abstract partial class QueueWorker(
         Log.WorkerStarted(logger, QueueName);
         while (!stoppingToken.IsCancellationRequested)
         {
+            var settling = TakeSettleRequests();
             try
             {
                 var processed = await RunOnceAsync(stoppingToken);
+                FinishSettleRound(settling, processed);
+                settling = [];
                 if (processed > 0)
                 {
                     continue;
@@ -76,7 +81,14 @@ internal abstract partial class QueueWorker(
                     break;
                 }
             }
+            finally
+            {
+                // A round that failed or was cut short settles nothing: its requests wait for the next one.
+                KeepSettleRequests(settling, worked: false);
+            }
         }
+
+        CancelSettleRequests();
 
         // Items cancelled by the shutdown keep their lease otherwise, and their conversations wait for it to run out
         // after a restart.
@@ -99,6 +111,80 @@ internal abstract partial class QueueWorker(
         var items = await queue.ClaimAsync(_owner, settings.BatchSize, settings.Lease, cancellationToken);
         await Task.WhenAll(items.Select(item => HandleAsync(item, cancellationToken)));
         return items.Count;
+    }
+
+    /// <summary>
+    /// Completes once a round that began after this call claimed nothing, so every row that was due has been handled
+    /// and nothing is left to claim now (a retry scheduled for later does not count). The result says whether any row
+    /// was handled in between. Wakes the worker rather than waiting for its poll.
+    /// </summary>
+    internal Task<bool> SettleAsync(CancellationToken cancellationToken)
+    {
+        var request = new SettleRequest();
+        lock (_settleGate)
+        {
+            _settleRequests.Add(request);
+        }
+
+        signal.Notify();
+        return request.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    private SettleRequest[] TakeSettleRequests()
+    {
+        lock (_settleGate)
+        {
+            var taken = _settleRequests.ToArray();
+            _settleRequests.Clear();
+            return taken;
+        }
+    }
+
+    /// <summary>
+    /// A round that claimed nothing settles the requests made before it began; one that handled rows keeps them for the
+    /// next round and marks every waiting request as having seen work.
+    /// </summary>
+    private void FinishSettleRound(SettleRequest[] settling, int processed)
+    {
+        if (processed > 0)
+        {
+            KeepSettleRequests(settling, worked: true);
+            return;
+        }
+
+        foreach (var request in settling)
+        {
+            request.Completion.TrySetResult(request.Worked);
+        }
+    }
+
+    private void KeepSettleRequests(SettleRequest[] settling, bool worked)
+    {
+        if (settling.Length == 0 && !worked)
+        {
+            return;
+        }
+
+        lock (_settleGate)
+        {
+            _settleRequests.InsertRange(0, settling);
+            if (worked)
+            {
+                // Requests made during the round count too: the rows it handled may have been due when they were made.
+                foreach (var request in _settleRequests)
+                {
+                    request.Worked = true;
+                }
+            }
+        }
+    }
+
+    private void CancelSettleRequests()
+    {
+        foreach (var request in TakeSettleRequests())
+        {
+            request.Completion.TrySetCanceled();
+        }
     }
 
     /// <summary>
@@ -192,5 +278,12 @@ internal abstract partial class QueueWorker(
 
                 break;
         }
+    }
+
+    private sealed class SettleRequest
+    {
+        public TaskCompletionSource<bool> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool Worked { get; set; }
     }
 }

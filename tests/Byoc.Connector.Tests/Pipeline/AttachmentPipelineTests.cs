@@ -53,7 +53,7 @@ public sealed class AttachmentPipelineTests
 
         Assert.Equal(status, response.StatusCode);
         Assert.Contains(reason, await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-        await Task.Delay(200, Ct);
+        await host.SettleAsync();
         Assert.Empty(host.Scrt.Requests);
     }
 

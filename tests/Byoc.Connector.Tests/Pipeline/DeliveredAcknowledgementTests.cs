@@ -25,7 +25,7 @@ public sealed class DeliveredAcknowledgementTests
         await HandleAsync(host, "entry-2", 2);
         await WaitFor.ConditionAsync(() => host.CustomerRequests.Count >= 3);
         await WaitFor.ConditionAsync(() => host.Scrt.Requests.Count(r => r.Path == "/api/v1/acknowledgement") >= 2);
-        await Task.Delay(300, ct);
+        await host.SettleAsync();
 
         Assert.Equal(["entry-1", "entry-1", "entry-2"], host.CustomerRequests.Select(r => r.Header("webhook-id")).Order(StringComparer.Ordinal));
         var acknowledged = host.Scrt.Requests.Where(r => r.Path == "/api/v1/acknowledgement")

@@ -42,7 +42,7 @@ public sealed class OutboundPipelineTests
         await HandleAsync(host, AgentEvents.Text("entry-1", "once"), 2);
 
         await WaitFor.ConditionAsync(() => !host.CustomerRequests.IsEmpty);
-        await Task.Delay(300, TestContext.Current.CancellationToken);
+        await host.SettleAsync();
         Assert.Single(host.CustomerRequests);
         var replayId = await host.Services.GetRequiredService<IOutboxStore>().GetReplayIdAsync(Topic, TestContext.Current.CancellationToken);
         Assert.Equal(ReplayId(2), replayId);
@@ -138,7 +138,7 @@ public sealed class OutboundPipelineTests
         var body = JsonNode.Parse(host.CustomerRequests.Single().BodyText)!;
         Assert.Equal(("notice", "updated-1", "We could not deliver scan.pdf: there is no room left to store it."),
             (S(body["type"]), S(body["id"]), S(body["text"])));
-        await Task.Delay(300, TestContext.Current.CancellationToken);
+        await host.SettleAsync();
         Assert.DoesNotContain(host.Scrt.Requests, r => r.Path == "/api/v1/acknowledgement");
     }
 

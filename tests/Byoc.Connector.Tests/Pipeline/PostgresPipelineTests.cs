@@ -27,7 +27,7 @@ public sealed class PostgresPipelineTests
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal(1, (await second.Content.ReadFromJsonAsync<JsonObject>(ct))!["duplicates"]!.GetValue<int>());
         await WaitFor.ConditionAsync(() => !host.Scrt.Requests.IsEmpty);
-        await Task.Delay(200, ct);
+        await host.SettleAsync();
         Assert.Single(host.Scrt.Requests);
     }
 }

@@ -127,6 +127,56 @@ public sealed class QueueWorkerTests : IDisposable
     }
 
     [Fact]
+    public async Task SettleAsync_RowsDue_CompletesAfterTheyAreHandledWithoutWaitingForThePoll()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var sut = CreateSut(DeliveryOutcome.Succeeded);
+        await sut.StartAsync(ct);
+        await _inbox.TryAddAsync(new NewQueueItem("web", "m1", "c", "{}"), ct);
+        await _inbox.TryAddAsync(new NewQueueItem("web", "m2", "d", "{}"), ct);
+
+        // No Notify and an hour's poll on a clock that does not move: only the settle request can wake the worker.
+        var worked = await sut.SettleAsync(ct).WaitAsync(WaitFor.DefaultTimeout, ct);
+
+        Assert.True(worked);
+        Assert.Equal(2, sut.Calls);
+        Assert.Equal(0, await _inbox.CountPendingAsync(ct));
+        Assert.False(await sut.SettleAsync(ct).WaitAsync(WaitFor.DefaultTimeout, ct));
+        await sut.StopAsync(ct);
+    }
+
+    [Fact]
+    public async Task SettleAsync_RetryScheduledForLater_CompletesWithoutWaitingForIt()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var sut = CreateSut(DeliveryOutcome.Retryable("busy"), DeliveryOutcome.Succeeded);
+        await sut.StartAsync(ct);
+        await _inbox.TryAddAsync(new NewQueueItem("web", "m1", "c", "{}"), ct);
+
+        Assert.True(await sut.SettleAsync(ct).WaitAsync(WaitFor.DefaultTimeout, ct));
+
+        Assert.Equal(1, sut.Calls);
+        Assert.Equal(1, await _inbox.CountPendingAsync(ct));
+        await sut.StopAsync(ct);
+    }
+
+    [Fact]
+    public async Task SettleAsync_WorkerStops_RequestIsCancelled()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var never = new TaskCompletionSource();
+        using var blocking = new BlockingWorker(_inbox, _signal, _time, never.Task);
+        await blocking.StartAsync(ct);
+        await _inbox.TryAddAsync(new NewQueueItem("web", "m1", "c", "{}"), ct);
+        var settle = blocking.SettleAsync(ct);
+        await blocking.Started.WaitAsync(WaitFor.DefaultTimeout, ct);
+
+        await blocking.StopAsync(ct);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => settle.WaitAsync(WaitFor.DefaultTimeout, ct));
+    }
+
+    [Fact]
     public async Task ExecuteAsync_RetryDueBeforeThePoll_WakesWhenItIsDue()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -227,6 +277,25 @@ public sealed class QueueWorkerTests : IDisposable
         {
             DeadLettered++;
             return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Holds the first row until it is cancelled, so a round is in progress when the worker stops.</summary>
+    private sealed class BlockingWorker(IWorkQueue queue, WorkSignal signal, TimeProvider time, Task release)
+        : QueueWorker(queue, signal, Options.Create(new DeliveryOptions { PollInterval = TimeSpan.FromHours(1) }), time,
+            Diagnostics.TestMetrics.Create(), NullLogger.Instance)
+    {
+        private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Started => _started.Task;
+
+        protected override string QueueName => "test";
+
+        protected override async Task<DeliveryOutcome> ProcessAsync(QueueItem item, CancellationToken cancellationToken)
+        {
+            _started.TrySetResult();
+            await release.WaitAsync(cancellationToken);
+            return DeliveryOutcome.Succeeded;
         }
     }
 

@@ -122,11 +122,7 @@ public sealed class InteractionServiceClientTests : IAsyncLifetime
     [Fact]
     public async Task SendInteractionAsync_ServerTooSlow_ReturnsRetryableTimeout()
     {
-        _server.DefaultAnswer = _ =>
-        {
-            Thread.Sleep(TimeSpan.FromSeconds(1));
-            return Results.Json(new { success = true }, statusCode: 202);
-        };
+        _server.DefaultAnswer = _ => new NeverAnswered();
         var sut = CreateSut(TimeSpan.FromMilliseconds(200));
 
         var result = await sut.SendInteractionAsync(TextRequest("hi"), TestContext.Current.CancellationToken);
@@ -255,4 +251,10 @@ public sealed class InteractionServiceClientTests : IAsyncLifetime
         }),
         TimeProvider.System,
         NullLogger<InteractionServiceClient>.Instance);
+
+    /// <summary>A server that holds the request until the caller gives up.</summary>
+    private sealed class NeverAnswered : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) => new TaskCompletionSource().Task.WaitAsync(httpContext.RequestAborted);
+    }
 }

@@ -85,7 +85,7 @@ public sealed class WebChatEndpointsTests : IAsyncLifetime
         Assert.Equal(1, await _host.CountRowsAsync("inbox"));
         Assert.Equal(1, await _host.CountRowsAsync("chat_log"));
         await WaitFor.ConditionAsync(() => _host.Scrt.Requests.Any(r => r.BodyText.Contains("I need a table for two", StringComparison.Ordinal)));
-        await Task.Delay(300, TestContext.Current.CancellationToken);
+        await _host.SettleAsync();
         Assert.Single(_host.Scrt.Requests, r => r.BodyText.Contains("I need a table for two", StringComparison.Ordinal));
     }
 

@@ -32,7 +32,7 @@ public sealed class WebChatPostgresTests
         Assert.Equal([("1", "in:m-1"), ("2", "e1")], replay.Select(e => (e.Id, e.EntryKey)));
         Assert.Equal("e1", (await resumed.ReadAsync()).EntryKey);
         await WaitFor.ConditionAsync(() => host.Scrt.Requests.Any(r => r.BodyText.Contains("\"hi\"", StringComparison.Ordinal)));
-        await Task.Delay(200, ct);
+        await host.SettleAsync();
         Assert.Single(host.Scrt.Requests, r => r.BodyText.Contains("\"hi\"", StringComparison.Ordinal));
     }
 }

@@ -74,7 +74,7 @@ public sealed class WebhookEndpointsTests : IAsyncLifetime
         Assert.Equal(1, (await first.Content.ReadFromJsonAsync<JsonObject>(ct))!["stored"]!.GetValue<int>());
         Assert.Equal(1, (await second.Content.ReadFromJsonAsync<JsonObject>(ct))!["duplicates"]!.GetValue<int>());
         await WaitFor.ConditionAsync(() => !_host.Scrt.Requests.IsEmpty);
-        await Task.Delay(200, ct);
+        await _host.SettleAsync();
         Assert.Single(_host.Scrt.Requests, r => r.Path == "/api/v1/interactions");
         Assert.Equal(1, await _host.CountRowsAsync("inbox"));
     }

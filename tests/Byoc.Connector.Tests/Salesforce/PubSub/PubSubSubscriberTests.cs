@@ -285,8 +285,11 @@ public sealed class PubSubSubscriberTests : IAsyncLifetime
         await first.LoseAsync();
         await WaitUntilAsync(() => first.Disposed && election.Attempts >= 3);
         _state.Publish("Interaction", "{\"n\":1}");
-        await Task.Delay(200, TestContext.Current.CancellationToken);
+        // Two refused attempts after the publish: the subscriber is still waiting to lead, with no stream open.
+        var attempts = election.Attempts;
+        await WaitUntilAsync(() => election.Attempts >= attempts + 2);
 
+        Assert.Single(_state.Subscriptions);
         Assert.Single(_handler.Handled);
         election.RefusalsLeft = 0;
         await WaitUntilAsync(() => _handler.Handled.Count == 2);
