@@ -102,7 +102,8 @@ internal sealed partial class TwilioInboundAdapter(
             return InboundResult.Malformed($"NumMedia must be a number from 0 to {MaxMedia} (got '{numMedia}').");
         }
 
-        // A replay (Twilio's retry, or a copy) changes nothing: not the window's start, not the opt-out state.
+        // A replay (Twilio's retry, or a copy) changes nothing: not the window's start, not the opt-out state. A message
+        // the inbox does not keep (an empty one, a refused one) is caught by TwilioEndUsers.WroteAsync instead.
         if (await context.IsStoredAsync(sid, cancellationToken))
         {
             return InboundResult.Ingest([], InboundReply.Xml(EmptyTwiml)) with { AlreadyStored = 1 };
@@ -110,6 +111,16 @@ internal sealed partial class TwilioInboundAdapter(
 
         var body = form["Body"];
         var keyword = TwilioKeywords.Classify(form["OptOutType"], body);
+
+        // What the end user did is a fact at Twilio whatever the connector makes of the message: any new message opens
+        // WhatsApp's window (also one ignored here, or one whose media is refused), and a STOP holds at Twilio.
+        await endUsers.WroteAsync(from, sid, cancellationToken);
+        if (settings.HonorOptOut && keyword is "STOP" or "START")
+        {
+            await endUsers.OptOutAsync(from, keyword == "STOP", cancellationToken);
+            Log.OptOutRecorded(logger, request.Channel, keyword);
+        }
+
         var messages = new List<InboundMessage>();
         if (form["ButtonPayload"] is { Length: > 0 } payload)
         {
@@ -137,15 +148,6 @@ internal sealed partial class TwilioInboundAdapter(
             // The first item keeps the MessageSid (the de-duplication key checked above); the others are numbered after it.
             var id = messages.Count == 0 ? sid : $"{sid}:{index}";
             messages.Add(Message(request, id, from, InboundKind.Attachment) with { Attachment = attachment });
-        }
-
-        // Only a message that is taken (or ignored as empty, which still opens WhatsApp's window) moves the end user's
-        // state; a refused one (bad media) leaves it as it was.
-        await endUsers.WroteAsync(from, sid, cancellationToken);
-        if (settings.HonorOptOut && keyword is "STOP" or "START")
-        {
-            await endUsers.OptOutAsync(from, keyword == "STOP", cancellationToken);
-            Log.OptOutRecorded(logger, request.Channel, keyword);
         }
 
         if (messages.Count == 0)

@@ -183,6 +183,28 @@ public sealed class TelegramInboundTests : IAsyncLifetime
         Assert.Equal((InboundKind.ChoiceResponse, "o3", "entry-many"), (response.Kind, response.ChoiceOptionIdentifier, response.InReplyToEntryIdentifier));
     }
 
+    [Fact]
+    public async Task Webhook_TypedPickReplayedAfterNewChoices_LeavesTheNewChoicesOpen()
+    {
+        var user = _test.Telegram.AddUser("Ada");
+        Assert.True((await _test.ChannelInstance.Outbound.SendAsync(Choices(user.Id, "entry-day", [.. Options("day", 12)]), Ct)).IsSuccess);
+        var typed = await _test.Telegram.SendTextAsync(user.Id, "3", Ct);
+        await _test.Telegram.WaitForDeliveryAsync(typed, Ct).WaitAsync(Timeout, Ct);
+        Assert.True((await _test.ChannelInstance.Outbound.SendAsync(Choices(user.Id, "entry-time", [.. Options("time", 12)]), Ct)).IsSuccess);
+
+        using var replay = await _client.SendAsync(TelegramTestHost.Update(typed.Json), Ct);
+        var next = await _test.Telegram.SendTextAsync(user.Id, "5", Ct);
+        await _test.Telegram.WaitForDeliveryAsync(next, Ct).WaitAsync(Timeout, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        Assert.Equal(
+            [(InboundKind.ChoiceResponse, "day3", "entry-day"), (InboundKind.ChoiceResponse, "time5", "entry-time")],
+            (await InboxAsync()).Select(m => (m.Kind, m.ChoiceOptionIdentifier, m.InReplyToEntryIdentifier)));
+    }
+
+    private static IEnumerable<(string Id, string Title)> Options(string prefix, int count) =>
+        Enumerable.Range(1, count).Select(i => ($"{prefix}{i}", $"Option {i}"));
+
     private static OutboundMessage Choices(long chatId, string entry, params (string Id, string Title)[] options) => new()
     {
         Channel = TelegramTestHost.Channel,

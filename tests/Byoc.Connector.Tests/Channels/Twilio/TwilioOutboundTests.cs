@@ -120,6 +120,60 @@ public sealed class TwilioOutboundTests
     }
 
     [Fact]
+    public async Task SendAsync_WhatsAppMessageNotKeptReplayedLater_TheWindowStillCountsFromTheFirstDelivery()
+    {
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        await using var test = await TwilioTestHost.StartAsync(Ct, whatsApp: true, new FakeTwilioOptions { TimeProvider = clock }, clock);
+        var location = await test.Twilio.SendWhatsAppLocationAsync(User, 48.8584, 2.2945, cancellationToken: Ct);
+        await test.Twilio.WaitForDeliveryAsync(location, Ct).WaitAsync(Timeout, Ct);
+        clock.Advance(TimeSpan.FromHours(23));
+        using var client = test.Host.Connector.CreateClient();
+        using (var replay = await client.SendAsync(test.Form(location.Parameters), Ct))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, replay.StatusCode);
+        }
+
+        var inside = await test.ChannelInstance.Outbound.SendAsync(Text(test, "Thanks for the pin", "whatsapp:" + User), Ct);
+        clock.Advance(TimeSpan.FromHours(2));
+        var outside = await test.ChannelInstance.Outbound.SendAsync(Text(test, "Are you still there?", "whatsapp:" + User), Ct);
+
+        Assert.Equal(0, await test.Host.CountRowsAsync("inbox"));
+        Assert.True(inside.IsSuccess, inside.Error);
+        Assert.Equal(DeliveryOutcomeKind.Permanent, outside.Kind);
+        Assert.Contains("24-hour", outside.Error, StringComparison.Ordinal);
+        Assert.Equal("Thanks for the pin", Assert.Single(test.Twilio.SentMessages.Items).Body);
+    }
+
+    [Fact]
+    public async Task SendAsync_WhatsAppMessageWithRefusedMedia_TheWindowIsOpenAnyway()
+    {
+        await using var test = await TwilioTestHost.StartAsync(Ct, whatsApp: true, extraArgs: "--Connector:Attachments:MaxInboundBytes=2048");
+        var photo = await test.Twilio.SendWhatsAppAsync(User, "here is my photo", media: [new TwilioMedia("image/png", new byte[4096])], cancellationToken: Ct);
+        var attempt = await test.Twilio.WebhookAttempts.WaitForAsync(a => a.Id == photo.MessageSid, Ct).WaitAsync(Timeout, Ct);
+
+        var outcome = await test.ChannelInstance.Outbound.SendAsync(Text(test, "That photo is too large, please send a smaller one", "whatsapp:" + User), Ct);
+
+        Assert.Equal(413, attempt.StatusCode);
+        Assert.Equal(0, await test.Host.CountRowsAsync("inbox"));
+        Assert.True(outcome.IsSuccess, outcome.Error);
+    }
+
+    [Fact]
+    public async Task SendAsync_StopWithRefusedMedia_TheOptOutHoldsAnyway()
+    {
+        await using var test = await TwilioTestHost.StartAsync(Ct, extraArgs: "--Connector:Attachments:MaxInboundBytes=2048");
+        var stop = await test.Twilio.SendSmsAsync(User, "STOP", [new TwilioMedia("image/png", new byte[4096])], Ct);
+        var attempt = await test.Twilio.WebhookAttempts.WaitForAsync(a => a.Id == stop.MessageSid, Ct).WaitAsync(Timeout, Ct);
+
+        var outcome = await test.ChannelInstance.Outbound.SendAsync(Text(test, "hello"), Ct);
+
+        Assert.Equal(413, attempt.StatusCode);
+        Assert.Equal(DeliveryOutcomeKind.Permanent, outcome.Kind);
+        Assert.Contains("opted out", outcome.Error, StringComparison.Ordinal);
+        Assert.Equal(0, test.Twilio.SentMessages.Count);
+    }
+
+    [Fact]
     public async Task SendAsync_WhatsAppOutsideTheWindowWithTemplate_SentAsTheTemplateWithTheText()
     {
         await using var test = await TwilioTestHost.StartAsync(Ct, whatsApp: true,
