@@ -34,12 +34,13 @@ internal static class DoctorCommand
         var pubSubCa = new Option<string?>("--pubsub-ca-file") { Description = "PEM CA to trust for the Pub/Sub endpoint (the emulated org's local CA)." };
         var connectorConfig = new Option<string?>("--connector-config")
         {
-            Description = "The connector's JSON configuration file: each Telegram and Twilio channel in it (and in Connector__ environment variables) is checked on its platform.",
+            Description = "The connector's JSON configuration file whose Telegram and Twilio channels (and those in Connector__ environment variables) are " +
+                "checked on their platform; default: the --config file.",
         };
         var config = new Option<string?>("--config")
         {
-            Description = "The connector's configuration file (as byoc connector --config reads it): validate it, mint its token, check the token's scopes, " +
-                "its channel addresses and its Pub/Sub topic. Needs no other connection to the org.",
+            Description = "The connector's configuration file (as byoc connector --config reads it): validate it, check each Telegram and Twilio channel " +
+                "on its platform, mint its token, check the token's scopes, its channel addresses and its Pub/Sub topic. Needs no other connection to the org.",
         };
         var json = new Option<bool>("--json") { Description = "Print the checks as JSON." };
         var command = new Command("doctor",
@@ -61,13 +62,12 @@ internal static class DoctorCommand
 
             OrgConnection org;
             EmulatorState? state;
-            TelegramSettings telegram;
-            TwilioSettings twilio;
+            IReadOnlyList<IPlatformDoctorCheck> channelChecks;
             try
             {
-                var connectorConfiguration = ConnectorConfigurationFile.Read(parseResult.GetValue(connectorConfig));
-                telegram = TelegramSettings.From(connectorConfiguration);
-                twilio = TwilioSettings.From(connectorConfiguration);
+                // --config's own run below checks the connector's token and addresses, not the channels: they are checked here.
+                channelChecks = ChannelDoctorChecks.From(
+                    ConnectorConfigurationFile.Read(parseResult.GetValue(connectorConfig) ?? parseResult.GetValue(config)), http);
                 org = await connection.LoginAsync(parseResult, http, time, cancellationToken);
                 state = connection.EmulatorState(parseResult);
             }
@@ -97,11 +97,7 @@ internal static class DoctorCommand
                 ConnectorUrl = parseResult.GetValue(connectorUrl) ?? (state is not null ? new Uri("http://127.0.0.1:5080") : null),
                 ConnectorLogin = connectorLogin,
                 TopicProbe = probe,
-                ChannelChecks =
-                [
-                    .. telegram.Channels.Select(c => new TelegramDoctorCheck(c.Key, c.Value, telegram.PublicBaseUrl, http)),
-                    .. twilio.Channels.Select(c => new TwilioDoctorCheck(c.Key, c.Value, twilio.PublicBaseUrl, http)),
-                ],
+                ChannelChecks = channelChecks,
             };
             var asJson = parseResult.GetValue(json);
             if (!asJson)
@@ -140,7 +136,7 @@ internal static class DoctorCommand
     private static async Task<int> RunConfigAsync(ParseResult parseResult, IAnsiConsole console, HttpClient http, TimeProvider time, string configFile,
         bool asJson, CancellationToken cancellationToken)
     {
-        var doctor = new ConfigDoctor(http, time);
+        var doctor = new ConfigDoctor(http, time, checkChannels: true);
         if (!asJson)
         {
             console.MarkupLine($"[bold]byoc doctor[/] --config {Escape(Path.GetFullPath(configFile))}");
