@@ -19,6 +19,9 @@ namespace Byoc.Cli.Commands;
 /// </summary>
 internal static class DoctorCommand
 {
+    /// <summary>The narrowest output the results are shown as a table in; below it, as one block per check.</summary>
+    internal const int TableMinWidth = 120;
+
     public static Command Create(TimeProvider time)
     {
         var connection = new SetupConnectionOptions();
@@ -175,15 +178,35 @@ internal static class DoctorCommand
         };
     }
 
-    private static void Write(IAnsiConsole console, IReadOnlyList<CheckResult> results, int failed)
+    /// <summary>The results after the progress lines: a table, or in a narrow terminal one block per check; then the notes and the verdict.</summary>
+    internal static void Write(IAnsiConsole console, IReadOnlyList<CheckResult> results, int failed)
     {
-        var table = new Table().AddColumn("Check").AddColumn("Status").AddColumn("Evidence").AddColumn("Fix");
-        foreach (var result in results)
+        if (console.Profile.Width >= TableMinWidth)
         {
-            table.AddRow(Escape(result.Name), Label(result.Status), Escape(result.Evidence), Escape(result.Fix));
+            var table = new Table().AddColumn("Check").AddColumn("Status").AddColumn("Evidence").AddColumn("Fix");
+            foreach (var result in results)
+            {
+                table.AddRow(Escape(result.Name), Label(result.Status), Escape(result.Evidence), Escape(result.Fix));
+            }
+
+            console.Write(table);
+        }
+        else
+        {
+            // In a narrow terminal the table's columns cut configuration keys, URLs and commands mid-word, so they cannot
+            // be copied; one indented block per check wraps only between words.
+            console.WriteLine();
+            foreach (var result in results)
+            {
+                console.MarkupLine($"{Label(result.Status)} [bold]{Escape(result.Name)}[/]");
+                console.Write(new Padder(new Markup(Escape(result.Evidence)), new Padding(5, 0, 0, 0)) { Expand = false });
+                if (result.Fix is { Length: > 0 } fix)
+                {
+                    console.Write(new Padder(new Markup("[yellow]Fix:[/] " + Escape(fix)), new Padding(5, 0, 0, 0)) { Expand = false });
+                }
+            }
         }
 
-        console.Write(table);
         foreach (var note in results.Where(r => r.Note is not null).Select(r => $"{r.Name}: {r.Note}").Distinct())
         {
             console.MarkupLine($"[grey]Note (corrected query) {Escape(note)}[/]");
