@@ -117,6 +117,17 @@ public sealed class TwilioInboundTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Webhook_MediaOfATypeSalesforceRefuses_Refused415AndNothingStored()
+    {
+        var mms = await _test.Twilio.SendSmsAsync(User, "my notes", [new TwilioMedia("text/plain", "buy milk"u8.ToArray())], Ct);
+
+        var attempt = await _test.Twilio.WebhookAttempts.WaitForAsync(a => a.Id == mms.MessageSid, Ct).WaitAsync(Timeout, Ct);
+
+        Assert.Equal(415, attempt.StatusCode);
+        Assert.Equal(0, await _test.Host.CountRowsAsync("inbox"));
+    }
+
+    [Fact]
     public async Task Webhook_TypedNumberAfterNumberedChoices_IsThePick()
     {
         var outcome = await _test.ChannelInstance.Outbound.SendAsync(new OutboundMessage

@@ -42,6 +42,31 @@ public sealed class TwilioOutboundTests
     }
 
     [Fact]
+    public async Task SendAsync_FasterThanThePerNumberAndAccountRates_RetryableWithTheWaitAndSentOnceItHasPassed()
+    {
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        const string Key = "--Connector:Twilio:Channels:sms:";
+        await using var test = await TwilioTestHost.StartAsync(Ct, connectorClock: clock, extraArgs:
+            [Key + "PerNumberMessagesPerSecond=0.1", Key + "AccountMessagesPerSecond=0.2", Key + "MaxRateLimitWait=00:00:01"]);
+        const string Other = "+15550003333";
+
+        var first = await test.ChannelInstance.Outbound.SendAsync(Text(test, "one"), Ct);
+        var sameNumber = await test.ChannelInstance.Outbound.SendAsync(Text(test, "two"), Ct);
+        var otherNumber = await test.ChannelInstance.Outbound.SendAsync(Text(test, "to someone else", Other), Ct);
+        clock.Advance(TimeSpan.FromSeconds(10));
+        var sameLater = await test.ChannelInstance.Outbound.SendAsync(Text(test, "two"), Ct);
+        clock.Advance(TimeSpan.FromSeconds(5));
+        var otherLater = await test.ChannelInstance.Outbound.SendAsync(Text(test, "to someone else", Other), Ct);
+
+        Assert.True(first.IsSuccess, first.Error);
+        Assert.Equal((DeliveryOutcomeKind.Retryable, TimeSpan.FromSeconds(10)), (sameNumber.Kind, sameNumber.RetryAfter));
+        Assert.Equal((DeliveryOutcomeKind.Retryable, TimeSpan.FromSeconds(5)), (otherNumber.Kind, otherNumber.RetryAfter));
+        Assert.True(sameLater.IsSuccess, sameLater.Error);
+        Assert.True(otherLater.IsSuccess, otherLater.Error);
+        Assert.Equal([(User, "one"), (User, "two"), (Other, "to someone else")], test.Twilio.SentMessages.Items.Select(m => (m.To, m.Body)));
+    }
+
+    [Fact]
     public async Task SendAsync_Twilio500_Retryable()
     {
         await using var test = await TwilioTestHost.StartAsync(Ct);
