@@ -112,6 +112,23 @@ public sealed class TelegramInboundTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Webhook_GetFileFailsOnce_RefusedForTelegramToRetryAndItsRetryIsStoredOnce()
+    {
+        var user = _test.Telegram.AddUser("Ada");
+        _test.Telegram.Faults.FailNext(1, 500, "getFile");
+        var update = await _test.Telegram.SendPhotoAsync(user.Id, s_png, "my receipt", Ct);
+
+        var delivered = await _test.Telegram.WaitForDeliveryAsync(update, Ct).WaitAsync(Timeout, Ct);
+
+        var id = update.UpdateId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal([502, 200], _test.Telegram.WebhookAttempts.Items.Where(a => a.Id == id).Select(a => a.StatusCode));
+        Assert.Equal(2, delivered.Attempt);
+        var message = Assert.Single(await InboxAsync());
+        Assert.Equal((InboundKind.Attachment, "my receipt"), (message.Kind, message.Text));
+        Assert.Single(Directory.GetFiles(_test.Host.AttachmentDirectory, "*.bin"));
+    }
+
+    [Fact]
     public async Task Webhook_FileLargerThanTheConnectorTakes_IsRefused413AndNothingStored()
     {
         var user = _test.Telegram.AddUser("Ada");

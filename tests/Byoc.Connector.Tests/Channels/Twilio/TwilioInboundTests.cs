@@ -237,6 +237,30 @@ public sealed class TwilioInboundTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Webhook_Help_ForwardedAsTextNeverAPickAndNoOptOut()
+    {
+        var offered = await _test.ChannelInstance.Outbound.SendAsync(new OutboundMessage
+        {
+            Channel = _test.Channel,
+            PlatformUserId = User,
+            EntryIdentifier = "entry-topics",
+            ConversationIdentifier = "conv-1",
+            Kind = OutboundKind.Choices,
+            Text = "What is it about?",
+            Choices = [new ChoiceOption("billing", "Billing"), new ChoiceOption("help", "Help")],
+        }, Ct);
+        Assert.True(offered.IsSuccess, offered.Error);
+
+        var help = await _test.Twilio.SendSmsAsync(User, "HELP", cancellationToken: Ct);
+        await _test.Twilio.WaitForDeliveryAsync(help, Ct).WaitAsync(Timeout, Ct);
+        var outcome = await _test.ChannelInstance.Outbound.SendAsync(Text("Here is what I can do"), Ct);
+
+        var message = Assert.Single(await _test.InboxAsync(Ct));
+        Assert.Equal((InboundKind.Text, "HELP", null), (message.Kind, message.Text, message.ChoiceOptionIdentifier));
+        Assert.True(outcome.IsSuccess, outcome.Error);
+    }
+
+    [Fact]
     public async Task Webhook_StopReplayedAfterStart_DoesNotOptTheUserOutAgain()
     {
         var stop = await _test.Twilio.SendSmsAsync(User, "STOP", cancellationToken: Ct);
