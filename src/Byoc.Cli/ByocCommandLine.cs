@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.CommandLine.Parsing;
 using Byoc.Cli.Commands;
 using Byoc.Cli.Commands.Channels;
@@ -25,10 +26,22 @@ internal static class ByocCommandLine
         return root;
     }
 
-    public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        InvokeAsync(args, output, error, CliConsole.Width(output), cancellationToken);
+
+    /// <summary>Runs <paramref name="args"/> with help text wrapped at <paramref name="width"/> columns.</summary>
+    internal static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, int width, CancellationToken cancellationToken)
     {
+        var root = CreateRootCommand();
+
+        // Help wraps where the tables do (CliConsole.Width: COLUMNS when set); System.CommandLine only asks the terminal.
+        if (root.Options.OfType<HelpOption>().FirstOrDefault()?.Action is HelpAction help)
+        {
+            help.MaxWidth = width;
+        }
+
         // A bare 'byoc' shows the commands rather than an error.
-        var parseResult = CreateRootCommand().Parse(args.Length == 0 ? ["--help"] : args);
+        var parseResult = root.Parse(args.Length == 0 ? ["--help"] : args);
         if (parseResult.Errors.Count > 0 && !AsksForHelp(parseResult))
         {
             return await WriteUsageErrorsAsync(parseResult, error);

@@ -12,6 +12,22 @@ public sealed class ByocCommandLineTests
         Assert.Matches(@"Commands:\s+up\s", output);
     }
 
+    [Theory]
+    [InlineData("doctor")]
+    [InlineData("channels", "telegram", "set-webhook")]
+    public async Task Invoke_HelpIn80Columns_EveryLineFits(params string[] command)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = await ByocCommandLine.InvokeAsync([.. command, "--help"], output, error, 80, TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        var lines = output.ToString().Split('\n').Select(l => l.TrimEnd('\r', ' ')).ToList();
+        Assert.Contains(lines, l => l.Contains("Exit codes:", StringComparison.Ordinal));
+        Assert.All(lines, l => Assert.True(l.Length <= 80, $"{l.Length} columns: {l}"));
+    }
+
     [Fact]
     public async Task Invoke_Version_PrintsProductVersion()
     {

@@ -7,6 +7,7 @@ using Byoc.Cli.Commands.Config;
 using Byoc.Connector;
 using Byoc.Connector.Hosting;
 using Byoc.TestUtilities;
+using Byoc.TestUtilities.Platforms.Telegram;
 
 namespace Byoc.Setup.Tests;
 
@@ -157,6 +158,44 @@ public sealed class WriteConfigTests
             "but the org has no MessagingChannel with that address.", line.TrimEnd('\r'));
         var checks = JsonDocument.Parse(output).RootElement.GetProperty("checks");
         Assert.Equal("Pass", checks[4].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task DoctorConfig_TelegramChannelInTheFile_IsCheckedOnTheBotApi()
+    {
+        const string Secret = "Doctor_Secret-Token";
+        await using var org = await SetupOrg.StartAsync();
+        await using var telegram = await FakeTelegram.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var file = await WriteConfigAsync(org);
+        Edit(file, connector =>
+        {
+            (connector["Channels"] ??= new JsonObject())["PublicBaseUrl"] = "https://chat.example.com";
+            connector["Telegram"] = new JsonObject
+            {
+                ["Channels"] = new JsonObject
+                {
+                    ["tg"] = new JsonObject
+                    {
+                        ["ChannelAddressIdentifier"] = connector["Webhook"]!["Channels"]!["webhook"]!["ChannelAddressIdentifier"]!.GetValue<string>(),
+                        ["BotToken"] = telegram.Token,
+                        ["SecretToken"] = Secret,
+                        ["ApiBaseUrl"] = telegram.BaseAddress.ToString(),
+                    },
+                },
+            };
+        });
+
+        var (before, _, error) = await DoctorAsync(file);
+        await telegram.SetWebhookAsync(new Uri("https://chat.example.com/channels/tg"), Secret, TestContext.Current.CancellationToken);
+        var (after, output, _) = await DoctorAsync(file);
+
+        Assert.Equal(1, before);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("byoc doctor: telegram-tg: @byoc_test_bot: webhook 'none'", line, StringComparison.Ordinal);
+        Assert.Contains("Expected https://chat.example.com/channels/tg.", line, StringComparison.Ordinal);
+        Assert.Equal(0, after);
+        var check = Assert.Single(JsonDocument.Parse(output).RootElement.GetProperty("checks").EnumerateArray(), c => c.GetProperty("name").GetString() == "telegram-tg");
+        Assert.Equal("Pass", check.GetProperty("status").GetString());
     }
 
     [Fact]

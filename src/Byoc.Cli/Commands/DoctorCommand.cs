@@ -19,6 +19,9 @@ namespace Byoc.Cli.Commands;
 /// </summary>
 internal static class DoctorCommand
 {
+    /// <summary>The narrowest output the results are shown as a table in; below it, as one block per check.</summary>
+    internal const int TableMinWidth = 120;
+
     public static Command Create(TimeProvider time)
     {
         var connection = new SetupConnectionOptions();
@@ -34,12 +37,13 @@ internal static class DoctorCommand
         var pubSubCa = new Option<string?>("--pubsub-ca-file") { Description = "PEM CA to trust for the Pub/Sub endpoint (the emulated org's local CA)." };
         var connectorConfig = new Option<string?>("--connector-config")
         {
-            Description = "The connector's JSON configuration file: each Telegram and Twilio channel in it (and in Connector__ environment variables) is checked on its platform.",
+            Description = "The connector's JSON configuration file whose Telegram and Twilio channels (and those in Connector__ environment variables) are " +
+                "checked on their platform; default: the --config file.",
         };
         var config = new Option<string?>("--config")
         {
-            Description = "The connector's configuration file (as byoc connector --config reads it): validate it, mint its token, check the token's scopes, " +
-                "its channel addresses and its Pub/Sub topic. Needs no other connection to the org.",
+            Description = "The connector's configuration file (as byoc connector --config reads it): validate it, check each Telegram and Twilio channel " +
+                "on its platform, mint its token, check the token's scopes, its channel addresses and its Pub/Sub topic. Needs no other connection to the org.",
         };
         var json = new Option<bool>("--json") { Description = "Print the checks as JSON." };
         var command = new Command("doctor",
@@ -61,13 +65,12 @@ internal static class DoctorCommand
 
             OrgConnection org;
             EmulatorState? state;
-            TelegramSettings telegram;
-            TwilioSettings twilio;
+            IReadOnlyList<IPlatformDoctorCheck> channelChecks;
             try
             {
-                var connectorConfiguration = ConnectorConfigurationFile.Read(parseResult.GetValue(connectorConfig));
-                telegram = TelegramSettings.From(connectorConfiguration);
-                twilio = TwilioSettings.From(connectorConfiguration);
+                // --config's own run below checks the connector's token and addresses, not the channels: they are checked here.
+                channelChecks = ChannelDoctorChecks.From(
+                    ConnectorConfigurationFile.Read(parseResult.GetValue(connectorConfig) ?? parseResult.GetValue(config)), http);
                 org = await connection.LoginAsync(parseResult, http, time, cancellationToken);
                 state = connection.EmulatorState(parseResult);
             }
@@ -97,11 +100,7 @@ internal static class DoctorCommand
                 ConnectorUrl = parseResult.GetValue(connectorUrl) ?? (state is not null ? new Uri("http://127.0.0.1:5080") : null),
                 ConnectorLogin = connectorLogin,
                 TopicProbe = probe,
-                ChannelChecks =
-                [
-                    .. telegram.Channels.Select(c => new TelegramDoctorCheck(c.Key, c.Value, telegram.PublicBaseUrl, http)),
-                    .. twilio.Channels.Select(c => new TwilioDoctorCheck(c.Key, c.Value, twilio.PublicBaseUrl, http)),
-                ],
+                ChannelChecks = channelChecks,
             };
             var asJson = parseResult.GetValue(json);
             if (!asJson)
@@ -140,7 +139,7 @@ internal static class DoctorCommand
     private static async Task<int> RunConfigAsync(ParseResult parseResult, IAnsiConsole console, HttpClient http, TimeProvider time, string configFile,
         bool asJson, CancellationToken cancellationToken)
     {
-        var doctor = new ConfigDoctor(http, time);
+        var doctor = new ConfigDoctor(http, time, checkChannels: true);
         if (!asJson)
         {
             console.MarkupLine($"[bold]byoc doctor[/] --config {Escape(Path.GetFullPath(configFile))}");
@@ -179,15 +178,35 @@ internal static class DoctorCommand
         };
     }
 
-    private static void Write(IAnsiConsole console, IReadOnlyList<CheckResult> results, int failed)
+    /// <summary>The results after the progress lines: a table, or in a narrow terminal one block per check; then the notes and the verdict.</summary>
+    internal static void Write(IAnsiConsole console, IReadOnlyList<CheckResult> results, int failed)
     {
-        var table = new Table().AddColumn("Check").AddColumn("Status").AddColumn("Evidence").AddColumn("Fix");
-        foreach (var result in results)
+        if (console.Profile.Width >= TableMinWidth)
         {
-            table.AddRow(Escape(result.Name), Label(result.Status), Escape(result.Evidence), Escape(result.Fix));
+            var table = new Table().AddColumn("Check").AddColumn("Status").AddColumn("Evidence").AddColumn("Fix");
+            foreach (var result in results)
+            {
+                table.AddRow(Escape(result.Name), Label(result.Status), Escape(result.Evidence), Escape(result.Fix));
+            }
+
+            console.Write(table);
+        }
+        else
+        {
+            // In a narrow terminal the table's columns cut configuration keys, URLs and commands mid-word, so they cannot
+            // be copied; one indented block per check wraps only between words.
+            console.WriteLine();
+            foreach (var result in results)
+            {
+                console.MarkupLine($"{Label(result.Status)} [bold]{Escape(result.Name)}[/]");
+                console.Write(new Padder(new Markup(Escape(result.Evidence)), new Padding(5, 0, 0, 0)) { Expand = false });
+                if (result.Fix is { Length: > 0 } fix)
+                {
+                    console.Write(new Padder(new Markup("[yellow]Fix:[/] " + Escape(fix)), new Padding(5, 0, 0, 0)) { Expand = false });
+                }
+            }
         }
 
-        console.Write(table);
         foreach (var note in results.Where(r => r.Note is not null).Select(r => $"{r.Name}: {r.Note}").Distinct())
         {
             console.MarkupLine($"[grey]Note (corrected query) {Escape(note)}[/]");

@@ -9,7 +9,7 @@ namespace Byoc.Cli.Commands.Channels;
 /// <c>byoc doctor</c> for one configured Telegram channel: the bot token is valid (getMe), Telegram delivers to the
 /// connector's <c>/channels/{name}</c> (getWebhookInfo's <c>url</c>), and its last delivery error, if updates are waiting.
 /// </summary>
-internal sealed class TelegramDoctorCheck(string channel, TelegramEndpointOptions settings, Uri? publicBaseUrl, HttpClient http) : IDoctorCheck
+internal sealed class TelegramDoctorCheck(string channel, TelegramEndpointOptions settings, Uri? publicBaseUrl, HttpClient http) : IPlatformDoctorCheck
 {
     public string Name => $"telegram-{channel}";
 

@@ -10,7 +10,7 @@ namespace Byoc.Cli.Commands.Channels;
 /// service's <c>inbound_request_url</c>, else the SMS number's <c>sms_url</c> ("A message comes in"). A WhatsApp sender's
 /// webhook is set on the sender in the console and is not read here.
 /// </summary>
-internal sealed class TwilioDoctorCheck(string channel, TwilioEndpointOptions settings, Uri? publicBaseUrl, HttpClient http) : IDoctorCheck
+internal sealed class TwilioDoctorCheck(string channel, TwilioEndpointOptions settings, Uri? publicBaseUrl, HttpClient http) : IPlatformDoctorCheck
 {
     // The Messaging Services API is on its own host at Twilio; a fake (any other ApiBaseUrl) serves it on the same one.
     private static readonly Uri s_messagingApi = new("https://messaging.twilio.com");

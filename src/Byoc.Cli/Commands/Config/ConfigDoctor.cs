@@ -1,3 +1,4 @@
+using Byoc.Cli.Commands.Channels;
 using Byoc.Connector.Salesforce;
 using Byoc.Setup.Checks;
 using Byoc.Setup.Connection;
@@ -12,10 +13,11 @@ namespace Byoc.Cli.Commands.Config;
 /// <c>byoc doctor --config &lt;file&gt;</c>: the connector's configuration against its org, as the connector would see it:
 /// the file passes the connector's start-up validation, the integration user's JWT bearer login mints a token, the token's
 /// scopes include <c>interaction_api</c>, every configured channel address is a messaging channel of the org, and the
-/// Pub/Sub topic can be subscribed to. The checks after a failed validation or login do not run. The validation's evidence
-/// has one line per failure.
+/// Pub/Sub topic can be subscribed to. With <c>checkChannels</c>, each Telegram and Twilio channel of the file is checked on
+/// its platform right after the validation (those checks need nothing of the org). The checks after a failed validation or
+/// login do not run. The validation's evidence has one line per failure.
 /// </summary>
-internal sealed class ConfigDoctor(HttpClient http, TimeProvider time)
+internal sealed class ConfigDoctor(HttpClient http, TimeProvider time, bool checkChannels = false)
 {
     public const string ConfigCheck = "config";
     public const string TokenCheck = "config-token";
@@ -54,6 +56,11 @@ internal sealed class ConfigDoctor(HttpClient http, TimeProvider time)
             var options = app.Services.GetRequiredService<IOptions<SalesforceOptions>>().Value;
             Add(new CheckResult(ConfigCheck, "Configuration passes the connector's validation", CheckStatus.Pass,
                 $"{path} with appsettings.json, environment variables and _FILE references: every option the connector validates at start is valid."));
+            foreach (var check in checkChannels ? ChannelDoctorChecks.From(app.Configuration, http) : [])
+            {
+                Add(await check.CheckAsync(cancellationToken));
+            }
+
             var connection = await LoginAsync(options, Add, cancellationToken);
             if (connection is null)
             {

@@ -58,6 +58,12 @@ internal sealed partial class TelegramInboundAdapter(
         switch (update.Kind)
         {
             case TelegramInboundKind.Text:
+                // A retried update changes nothing: matching it again would mark the latest offer answered with nothing stored.
+                if (await context.IsStoredAsync(update.PlatformMessageId, cancellationToken))
+                {
+                    return InboundResult.Ingest([], InboundReply.Empty()) with { AlreadyStored = 1 };
+                }
+
                 var text = Message(request, update, InboundKind.Text);
                 return Stored(await context.MatchChoiceAsync(update.ChatId, update.Text, cancellationToken) is { } match ? match.ToResponse(text) : text);
             case TelegramInboundKind.File:

@@ -15,10 +15,21 @@ internal sealed class TwilioEndUsers(string channel, IEndUserStateStore store, T
     private const string LastInboundKey = "twilio:last-inbound";
     private const string OptedOutKey = "twilio:opted-out";
 
-    /// <summary>Records the message <paramref name="messageSid"/> from <paramref name="user"/>, now.</summary>
-    public Task WroteAsync(string user, string messageSid, CancellationToken cancellationToken) =>
-        store.SetAsync(channel, user, LastInboundKey,
+    /// <summary>
+    /// Records the message <paramref name="messageSid"/> from <paramref name="user"/>, now; a second delivery of the
+    /// user's last message (Twilio's retry of one the inbox did not keep) leaves the time of the first.
+    /// </summary>
+    public async Task WroteAsync(string user, string messageSid, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(channel, user, LastInboundKey, cancellationToken) is { } last
+            && last.Split(' ', 2) is [_, var lastSid] && lastSid == messageSid)
+        {
+            return;
+        }
+
+        await store.SetAsync(channel, user, LastInboundKey,
             timeProvider.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) + " " + messageSid, cancellationToken);
+    }
 
     /// <summary>Whether <paramref name="user"/> wrote within <paramref name="window"/>.</summary>
     public async Task<bool> InWindowAsync(string user, TimeSpan window, CancellationToken cancellationToken) =>

@@ -102,7 +102,8 @@ internal sealed partial class TwilioInboundAdapter(
             return InboundResult.Malformed($"NumMedia must be a number from 0 to {MaxMedia} (got '{numMedia}').");
         }
 
-        await endUsers.WroteAsync(from, sid, cancellationToken);
+        // A replay (Twilio's retry, or a copy) changes nothing: not the window's start, not the opt-out state. A message
+        // the inbox does not keep (an empty one, a refused one) is caught by TwilioEndUsers.WroteAsync instead.
         if (await context.IsStoredAsync(sid, cancellationToken))
         {
             return InboundResult.Ingest([], InboundReply.Xml(EmptyTwiml)) with { AlreadyStored = 1 };
@@ -110,6 +111,10 @@ internal sealed partial class TwilioInboundAdapter(
 
         var body = form["Body"];
         var keyword = TwilioKeywords.Classify(form["OptOutType"], body);
+
+        // What the end user did is a fact at Twilio whatever the connector makes of the message: any new message opens
+        // WhatsApp's window (also one ignored here, or one whose media is refused), and a STOP holds at Twilio.
+        await endUsers.WroteAsync(from, sid, cancellationToken);
         if (settings.HonorOptOut && keyword is "STOP" or "START")
         {
             await endUsers.OptOutAsync(from, keyword == "STOP", cancellationToken);

@@ -112,6 +112,23 @@ public sealed class TelegramInboundTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Webhook_GetFileFailsOnce_RefusedForTelegramToRetryAndItsRetryIsStoredOnce()
+    {
+        var user = _test.Telegram.AddUser("Ada");
+        _test.Telegram.Faults.FailNext(1, 500, "getFile");
+        var update = await _test.Telegram.SendPhotoAsync(user.Id, s_png, "my receipt", Ct);
+
+        var delivered = await _test.Telegram.WaitForDeliveryAsync(update, Ct).WaitAsync(Timeout, Ct);
+
+        var id = update.UpdateId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal([502, 200], _test.Telegram.WebhookAttempts.Items.Where(a => a.Id == id).Select(a => a.StatusCode));
+        Assert.Equal(2, delivered.Attempt);
+        var message = Assert.Single(await InboxAsync());
+        Assert.Equal((InboundKind.Attachment, "my receipt"), (message.Kind, message.Text));
+        Assert.Single(Directory.GetFiles(_test.Host.AttachmentDirectory, "*.bin"));
+    }
+
+    [Fact]
     public async Task Webhook_FileLargerThanTheConnectorTakes_IsRefused413AndNothingStored()
     {
         var user = _test.Telegram.AddUser("Ada");
@@ -182,6 +199,28 @@ public sealed class TelegramInboundTests : IAsyncLifetime
         var response = Assert.Single(await InboxAsync());
         Assert.Equal((InboundKind.ChoiceResponse, "o3", "entry-many"), (response.Kind, response.ChoiceOptionIdentifier, response.InReplyToEntryIdentifier));
     }
+
+    [Fact]
+    public async Task Webhook_TypedPickReplayedAfterNewChoices_LeavesTheNewChoicesOpen()
+    {
+        var user = _test.Telegram.AddUser("Ada");
+        Assert.True((await _test.ChannelInstance.Outbound.SendAsync(Choices(user.Id, "entry-day", [.. Options("day", 12)]), Ct)).IsSuccess);
+        var typed = await _test.Telegram.SendTextAsync(user.Id, "3", Ct);
+        await _test.Telegram.WaitForDeliveryAsync(typed, Ct).WaitAsync(Timeout, Ct);
+        Assert.True((await _test.ChannelInstance.Outbound.SendAsync(Choices(user.Id, "entry-time", [.. Options("time", 12)]), Ct)).IsSuccess);
+
+        using var replay = await _client.SendAsync(TelegramTestHost.Update(typed.Json), Ct);
+        var next = await _test.Telegram.SendTextAsync(user.Id, "5", Ct);
+        await _test.Telegram.WaitForDeliveryAsync(next, Ct).WaitAsync(Timeout, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        Assert.Equal(
+            [(InboundKind.ChoiceResponse, "day3", "entry-day"), (InboundKind.ChoiceResponse, "time5", "entry-time")],
+            (await InboxAsync()).Select(m => (m.Kind, m.ChoiceOptionIdentifier, m.InReplyToEntryIdentifier)));
+    }
+
+    private static IEnumerable<(string Id, string Title)> Options(string prefix, int count) =>
+        Enumerable.Range(1, count).Select(i => ($"{prefix}{i}", $"Option {i}"));
 
     private static OutboundMessage Choices(long chatId, string entry, params (string Id, string Title)[] options) => new()
     {

@@ -117,6 +117,17 @@ public sealed class TwilioInboundTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Webhook_MediaOfATypeSalesforceRefuses_Refused415AndNothingStored()
+    {
+        var mms = await _test.Twilio.SendSmsAsync(User, "my notes", [new TwilioMedia("text/plain", "buy milk"u8.ToArray())], Ct);
+
+        var attempt = await _test.Twilio.WebhookAttempts.WaitForAsync(a => a.Id == mms.MessageSid, Ct).WaitAsync(Timeout, Ct);
+
+        Assert.Equal(415, attempt.StatusCode);
+        Assert.Equal(0, await _test.Host.CountRowsAsync("inbox"));
+    }
+
+    [Fact]
     public async Task Webhook_TypedNumberAfterNumberedChoices_IsThePick()
     {
         var outcome = await _test.ChannelInstance.Outbound.SendAsync(new OutboundMessage
@@ -223,6 +234,46 @@ public sealed class TwilioInboundTests : IAsyncLifetime
         var start = await _test.Twilio.SendSmsAsync(User, "START", cancellationToken: Ct);
         await _test.Twilio.WaitForDeliveryAsync(start, Ct).WaitAsync(Timeout, Ct);
         Assert.True((await _test.ChannelInstance.Outbound.SendAsync(Text("Welcome back"), Ct)).IsSuccess);
+    }
+
+    [Fact]
+    public async Task Webhook_Help_ForwardedAsTextNeverAPickAndNoOptOut()
+    {
+        var offered = await _test.ChannelInstance.Outbound.SendAsync(new OutboundMessage
+        {
+            Channel = _test.Channel,
+            PlatformUserId = User,
+            EntryIdentifier = "entry-topics",
+            ConversationIdentifier = "conv-1",
+            Kind = OutboundKind.Choices,
+            Text = "What is it about?",
+            Choices = [new ChoiceOption("billing", "Billing"), new ChoiceOption("help", "Help")],
+        }, Ct);
+        Assert.True(offered.IsSuccess, offered.Error);
+
+        var help = await _test.Twilio.SendSmsAsync(User, "HELP", cancellationToken: Ct);
+        await _test.Twilio.WaitForDeliveryAsync(help, Ct).WaitAsync(Timeout, Ct);
+        var outcome = await _test.ChannelInstance.Outbound.SendAsync(Text("Here is what I can do"), Ct);
+
+        var message = Assert.Single(await _test.InboxAsync(Ct));
+        Assert.Equal((InboundKind.Text, "HELP", null), (message.Kind, message.Text, message.ChoiceOptionIdentifier));
+        Assert.True(outcome.IsSuccess, outcome.Error);
+    }
+
+    [Fact]
+    public async Task Webhook_StopReplayedAfterStart_DoesNotOptTheUserOutAgain()
+    {
+        var stop = await _test.Twilio.SendSmsAsync(User, "STOP", cancellationToken: Ct);
+        await _test.Twilio.WaitForDeliveryAsync(stop, Ct).WaitAsync(Timeout, Ct);
+        var start = await _test.Twilio.SendSmsAsync(User, "START", cancellationToken: Ct);
+        await _test.Twilio.WaitForDeliveryAsync(start, Ct).WaitAsync(Timeout, Ct);
+
+        using var replay = await _client.SendAsync(_test.Form(stop.Parameters), Ct);
+        var outcome = await _test.ChannelInstance.Outbound.SendAsync(Text("Welcome back"), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        Assert.True(outcome.IsSuccess, outcome.Error);
+        Assert.Equal(["STOP", "START"], (await _test.InboxAsync(Ct)).Select(m => m.Text));
     }
 
     private HttpRequestMessage Tampered(List<KeyValuePair<string, string>> fields)

@@ -42,6 +42,31 @@ public sealed class TwilioOutboundTests
     }
 
     [Fact]
+    public async Task SendAsync_FasterThanThePerNumberAndAccountRates_RetryableWithTheWaitAndSentOnceItHasPassed()
+    {
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        const string Key = "--Connector:Twilio:Channels:sms:";
+        await using var test = await TwilioTestHost.StartAsync(Ct, connectorClock: clock, extraArgs:
+            [Key + "PerNumberMessagesPerSecond=0.1", Key + "AccountMessagesPerSecond=0.2", Key + "MaxRateLimitWait=00:00:01"]);
+        const string Other = "+15550003333";
+
+        var first = await test.ChannelInstance.Outbound.SendAsync(Text(test, "one"), Ct);
+        var sameNumber = await test.ChannelInstance.Outbound.SendAsync(Text(test, "two"), Ct);
+        var otherNumber = await test.ChannelInstance.Outbound.SendAsync(Text(test, "to someone else", Other), Ct);
+        clock.Advance(TimeSpan.FromSeconds(10));
+        var sameLater = await test.ChannelInstance.Outbound.SendAsync(Text(test, "two"), Ct);
+        clock.Advance(TimeSpan.FromSeconds(5));
+        var otherLater = await test.ChannelInstance.Outbound.SendAsync(Text(test, "to someone else", Other), Ct);
+
+        Assert.True(first.IsSuccess, first.Error);
+        Assert.Equal((DeliveryOutcomeKind.Retryable, TimeSpan.FromSeconds(10)), (sameNumber.Kind, sameNumber.RetryAfter));
+        Assert.Equal((DeliveryOutcomeKind.Retryable, TimeSpan.FromSeconds(5)), (otherNumber.Kind, otherNumber.RetryAfter));
+        Assert.True(sameLater.IsSuccess, sameLater.Error);
+        Assert.True(otherLater.IsSuccess, otherLater.Error);
+        Assert.Equal([(User, "one"), (User, "two"), (Other, "to someone else")], test.Twilio.SentMessages.Items.Select(m => (m.To, m.Body)));
+    }
+
+    [Fact]
     public async Task SendAsync_Twilio500_Retryable()
     {
         await using var test = await TwilioTestHost.StartAsync(Ct);
@@ -95,6 +120,82 @@ public sealed class TwilioOutboundTests
         Assert.Equal(DeliveryOutcomeKind.Permanent, outside.Kind);
         Assert.Contains("24-hour", outside.Error, StringComparison.Ordinal);
         Assert.Equal("Hello from the agent", Assert.Single(test.Twilio.SentMessages.Items).Body);
+    }
+
+    [Fact]
+    public async Task SendAsync_WhatsAppMessageReplayedLater_TheWindowStillCountsFromTheFirstDelivery()
+    {
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        await using var test = await TwilioTestHost.StartAsync(Ct, whatsApp: true, new FakeTwilioOptions { TimeProvider = clock }, clock);
+        var hello = await test.Twilio.SendWhatsAppAsync(User, "hi", cancellationToken: Ct);
+        await test.Twilio.WaitForDeliveryAsync(hello, Ct).WaitAsync(Timeout, Ct);
+        clock.Advance(TimeSpan.FromHours(23));
+        using var client = test.Host.Connector.CreateClient();
+        using (var replay = await client.SendAsync(test.Form(hello.Parameters), Ct))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, replay.StatusCode);
+        }
+
+        clock.Advance(TimeSpan.FromHours(2));
+        var outside = await test.ChannelInstance.Outbound.SendAsync(Text(test, "Are you still there?", "whatsapp:" + User), Ct);
+
+        Assert.Equal(DeliveryOutcomeKind.Permanent, outside.Kind);
+        Assert.Contains("24-hour", outside.Error, StringComparison.Ordinal);
+        Assert.Equal(0, test.Twilio.SentMessages.Count);
+    }
+
+    [Fact]
+    public async Task SendAsync_WhatsAppMessageNotKeptReplayedLater_TheWindowStillCountsFromTheFirstDelivery()
+    {
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        await using var test = await TwilioTestHost.StartAsync(Ct, whatsApp: true, new FakeTwilioOptions { TimeProvider = clock }, clock);
+        var location = await test.Twilio.SendWhatsAppLocationAsync(User, 48.8584, 2.2945, cancellationToken: Ct);
+        await test.Twilio.WaitForDeliveryAsync(location, Ct).WaitAsync(Timeout, Ct);
+        clock.Advance(TimeSpan.FromHours(23));
+        using var client = test.Host.Connector.CreateClient();
+        using (var replay = await client.SendAsync(test.Form(location.Parameters), Ct))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, replay.StatusCode);
+        }
+
+        var inside = await test.ChannelInstance.Outbound.SendAsync(Text(test, "Thanks for the pin", "whatsapp:" + User), Ct);
+        clock.Advance(TimeSpan.FromHours(2));
+        var outside = await test.ChannelInstance.Outbound.SendAsync(Text(test, "Are you still there?", "whatsapp:" + User), Ct);
+
+        Assert.Equal(0, await test.Host.CountRowsAsync("inbox"));
+        Assert.True(inside.IsSuccess, inside.Error);
+        Assert.Equal(DeliveryOutcomeKind.Permanent, outside.Kind);
+        Assert.Contains("24-hour", outside.Error, StringComparison.Ordinal);
+        Assert.Equal("Thanks for the pin", Assert.Single(test.Twilio.SentMessages.Items).Body);
+    }
+
+    [Fact]
+    public async Task SendAsync_WhatsAppMessageWithRefusedMedia_TheWindowIsOpenAnyway()
+    {
+        await using var test = await TwilioTestHost.StartAsync(Ct, whatsApp: true, extraArgs: "--Connector:Attachments:MaxInboundBytes=2048");
+        var photo = await test.Twilio.SendWhatsAppAsync(User, "here is my photo", media: [new TwilioMedia("image/png", new byte[4096])], cancellationToken: Ct);
+        var attempt = await test.Twilio.WebhookAttempts.WaitForAsync(a => a.Id == photo.MessageSid, Ct).WaitAsync(Timeout, Ct);
+
+        var outcome = await test.ChannelInstance.Outbound.SendAsync(Text(test, "That photo is too large, please send a smaller one", "whatsapp:" + User), Ct);
+
+        Assert.Equal(413, attempt.StatusCode);
+        Assert.Equal(0, await test.Host.CountRowsAsync("inbox"));
+        Assert.True(outcome.IsSuccess, outcome.Error);
+    }
+
+    [Fact]
+    public async Task SendAsync_StopWithRefusedMedia_TheOptOutHoldsAnyway()
+    {
+        await using var test = await TwilioTestHost.StartAsync(Ct, extraArgs: "--Connector:Attachments:MaxInboundBytes=2048");
+        var stop = await test.Twilio.SendSmsAsync(User, "STOP", [new TwilioMedia("image/png", new byte[4096])], Ct);
+        var attempt = await test.Twilio.WebhookAttempts.WaitForAsync(a => a.Id == stop.MessageSid, Ct).WaitAsync(Timeout, Ct);
+
+        var outcome = await test.ChannelInstance.Outbound.SendAsync(Text(test, "hello"), Ct);
+
+        Assert.Equal(413, attempt.StatusCode);
+        Assert.Equal(DeliveryOutcomeKind.Permanent, outcome.Kind);
+        Assert.Contains("opted out", outcome.Error, StringComparison.Ordinal);
+        Assert.Equal(0, test.Twilio.SentMessages.Count);
     }
 
     [Fact]
