@@ -36,6 +36,9 @@ public sealed class ContainerArchiveFixture : IAsyncLifetime
     /// <summary>The archive's path.</summary>
     public string ArchivePath => Path.Combine(Directory, "byoc-connector.tar.gz");
 
+    /// <summary>Whether the archive is gzip-compressed (the SDK writes a plain tar, whatever the file name ends with).</summary>
+    public bool IsGzip { get; private set; }
+
     /// <summary>The archive's entries by name (regular files only), empty when the publish failed.</summary>
     public IReadOnlyDictionary<string, byte[]> Entries { get; private set; } = new Dictionary<string, byte[]>();
 
@@ -53,7 +56,7 @@ public sealed class ContainerArchiveFixture : IAsyncLifetime
         PublishTime = stopwatch.Elapsed;
         if (Publish.ExitCode == 0 && File.Exists(ArchivePath))
         {
-            Entries = await ReadArchiveAsync(ArchivePath, ct);
+            (IsGzip, Entries) = await ReadArchiveAsync(ArchivePath, ct);
         }
     }
 
@@ -74,7 +77,7 @@ public sealed class ContainerArchiveFixture : IAsyncLifetime
         }
     }
 
-    private static async Task<Dictionary<string, byte[]>> ReadArchiveAsync(string path, CancellationToken cancellationToken)
+    private static async Task<(bool IsGzip, Dictionary<string, byte[]> Entries)> ReadArchiveAsync(string path, CancellationToken cancellationToken)
     {
         await using var file = File.OpenRead(path);
         var gzipped = file.ReadByte() == 0x1f && file.ReadByte() == 0x8b;
@@ -92,6 +95,6 @@ public sealed class ContainerArchiveFixture : IAsyncLifetime
             }
         }
 
-        return entries;
+        return (gzipped, entries);
     }
 }

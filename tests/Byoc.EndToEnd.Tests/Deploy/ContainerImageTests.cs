@@ -40,6 +40,8 @@ public sealed class ContainerImageTests(ContainerArchiveFixture archive) : IClas
     {
         var index = Json("index.json");
 
+        Assert.False(archive.IsGzip, "docs/deploy.md says the archive is an uncompressed tar; the SDK now compresses it.");
+
         Assert.Equal("""{"imageLayoutVersion":"1.0.0"}""", Encoding.UTF8.GetString(Entry("oci-layout")).Replace(" ", "", StringComparison.Ordinal));
         Assert.Equal(2, index.GetProperty("schemaVersion").GetInt32());
         var tagged = index.GetProperty("manifests").EnumerateArray().ToArray();
