@@ -10,6 +10,7 @@ namespace Byoc.EndToEnd.Tests.Install;
 /// The README's install path, as a new user runs it: <c>dotnet pack</c>, <c>dotnet tool install</c> from that local
 /// package into a tool path (no NuGet feed: a nuget.config with only the local folder), then the installed <c>byoc</c>.
 /// </summary>
+[Collection(SerialPublish.Name)]
 public sealed class ToolInstallTests : IDisposable
 {
     private static readonly TimeSpan s_build = TimeSpan.FromMinutes(8);
