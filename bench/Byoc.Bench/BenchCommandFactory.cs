@@ -16,7 +16,7 @@ public static class BenchCommandFactory
         var output = new Option<string?>("--out") { Description = "Folder for results.json, results.md, latency.svg and the connector logs (default artifacts/bench/{time})." };
         var only = new Option<string[]>("--only")
         {
-            Description = "Run only these scenarios (name prefixes: ceiling, closed-normal, closed-full, open, faults, crash).",
+            Description = "Run only these scenarios (name prefixes: ceiling, closed-normal, closed-full, telegram, open, faults, crash).",
             AllowMultipleArgumentsPerToken = true,
         };
         var byoc = new Option<string?>("--byoc") { Description = "The byoc executable (or byoc.dll) whose 'connector' command is measured." };

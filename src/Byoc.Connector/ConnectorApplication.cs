@@ -1,6 +1,7 @@
 using Byoc.Connector.Admin;
 using Byoc.Connector.Attachments;
 using Byoc.Connector.Channels;
+using Byoc.Connector.Channels.Meta;
 using Byoc.Connector.Channels.Telegram;
 using Byoc.Connector.Channels.Twilio;
 using Byoc.Connector.Channels.WebChat;
@@ -59,6 +60,7 @@ public static class ConnectorApplication
         builder.AddWebChatChannel();
         builder.AddTelegramChannel();
         builder.AddTwilioChannel();
+        builder.AddWhatsAppChannel();
         builder.AddAdminApi();
         configure?.Invoke(builder);
 

@@ -9,7 +9,7 @@ namespace Byoc.Bench.Tests;
 /// </summary>
 public sealed class BenchSmokeTests : IDisposable
 {
-    private static readonly string[] s_scenarios = ["ceiling", "closed-normal", "closed-full", "faults", "crash"];
+    private static readonly string[] s_scenarios = ["ceiling", "closed-normal", "closed-full", "telegram", "faults", "crash"];
 
     private readonly string _directory = Directory.CreateTempSubdirectory("byoc-bench-smoke-").FullName;
 
@@ -51,6 +51,28 @@ public sealed class BenchSmokeTests : IDisposable
         Assert.NotEmpty(scenarios.Single(s => s!["name"]!.GetValue<string>() == "crash")!["recoveries"]!.AsArray());
         Assert.Contains("<polyline", await File.ReadAllTextAsync(Path.Combine(_directory, "latency.svg"), TestContext.Current.CancellationToken),
             StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task SmokeRun_Telegram_UpdatesGoInThroughTheWebhookAndEveryReplyArrivesOnTheFake()
+    {
+        var byoc = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "byoc.exe" : "byoc");
+        using var output = new StringWriter();
+
+        var exitCode = await BenchRunner.RunAsync(new BenchOptions(Smoke: true, _directory, Only: ["telegram"]), byoc, "byoc bench --smoke --only telegram",
+            output, TestContext.Current.CancellationToken);
+
+        Assert.True(exitCode == 0, output.ToString());
+        var report = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_directory, "results.json"), TestContext.Current.CancellationToken))!;
+        var scenario = Assert.Single(report["scenarios"]!.AsArray())!;
+        Assert.Equal("telegram", scenario["name"]!.GetValue<string>());
+        Assert.Equal("telegram", scenario["channel"]!.GetValue<string>());
+        var counts = scenario["counts"]!;
+        Assert.Equal(scenario["users"]!.GetValue<int>() * scenario["messagesPerUser"]!.GetValue<int>(), counts["accepted"]!.GetValue<int>());
+        Assert.Equal(counts["accepted"]!.GetValue<int>(), counts["replied"]!.GetValue<int>());
+        Assert.Equal(0, scenario["badSignatures"]!.GetValue<int>());
+        Assert.True(File.Exists(Path.Combine(_directory, "telegram.db")), "the connector stored nothing for the telegram scenario");
     }
 
     public void Dispose()

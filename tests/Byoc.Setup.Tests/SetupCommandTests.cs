@@ -12,7 +12,7 @@ public sealed class SetupCommandTests
 
         var written = Path.Combine(org.StateDirectory, "connector-settings.json");
         var (first, firstJson) = await org.RunJsonAsync("setup");
-        var (second, secondJson) = await org.RunJsonAsync("setup", "--output", written);
+        var (second, secondJson) = await org.RunJsonAsync("setup", "--write-config", written, "--webhook-outbound-url", "http://127.0.0.1:9/sink");
 
         Assert.Equal(0, first);
         Assert.True(firstJson.GetProperty("changed").GetBoolean());

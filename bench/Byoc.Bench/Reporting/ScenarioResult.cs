@@ -23,6 +23,9 @@ internal sealed record ScenarioResult
 
     public required string Synchronous { get; init; }
 
+    /// <summary>The connector channel driven (<c>webhook</c> or <c>telegram</c>); null for the ceiling.</summary>
+    public string? Channel { get; init; }
+
     public string? Faults { get; init; }
 
     public double? KillEverySeconds { get; init; }

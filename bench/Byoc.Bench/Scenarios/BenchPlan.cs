@@ -35,6 +35,20 @@ internal static class BenchPlan
         Synchronous = synchronous,
     };
 
+    /// <summary>
+    /// One platform channel end to end: the end users write on the local Telegram fake, which calls the connector's Telegram
+    /// webhook; the replies are counted where the fake's Bot API accepted them. Closed loop with the smoke run's few messages
+    /// per user even in the full run: the connector keeps to about one message per second per chat, as Telegram asks, so the
+    /// scenario measures the path, not a throughput.
+    /// </summary>
+    public static ScenarioSpec Telegram(BenchSize size) => new()
+    {
+        Name = "telegram",
+        Description = "Connector with the Telegram channel through the local Telegram fake (closed loop)",
+        Shape = new WorkloadShape(size.Users, BenchSize.Smoke.ClosedLoopMessagesPerUser),
+        Channel = BenchChannel.Telegram,
+    };
+
     public static IEnumerable<ScenarioSpec> OpenLoopSweep(BenchSize size, double closedLoopRate) => size.OpenLoopFractions.Select(fraction =>
     {
         var rate = Math.Max(1, Math.Round(closedLoopRate * fraction));

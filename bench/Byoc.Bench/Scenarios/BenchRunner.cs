@@ -6,7 +6,8 @@ using Byoc.Bench.Reporting;
 namespace Byoc.Bench.Scenarios;
 
 /// <summary>
-/// Runs the plan (ceiling, closed loop with synchronous NORMAL and FULL, the open-loop sweep, faults, crashes), prints each
+/// Runs the plan (ceiling, closed loop with synchronous NORMAL and FULL, the Telegram channel, the open-loop sweep, faults,
+/// crashes), prints each
 /// scenario's line as it ends, and writes <c>results.json</c>, <c>results.md</c> and <c>latency.svg</c>.
 /// </summary>
 public static class BenchRunner
@@ -52,6 +53,7 @@ public static class BenchRunner
         var ceiling = await Run(BenchPlan.Ceiling(size));
         var normal = await Run(BenchPlan.ClosedLoop(size, "Normal"));
         var full = await Run(BenchPlan.ClosedLoop(size, "Full"));
+        await Run(BenchPlan.Telegram(size));
         if (normal is not null)
         {
             foreach (var spec in BenchPlan.OpenLoopSweep(size, normal.RoundTripsPerSecond))

@@ -9,6 +9,7 @@ using Byoc.Bench.Measurement;
 using Byoc.Bench.Reporting;
 using Byoc.Bench.Sink;
 using Byoc.Bench.Workload;
+using Byoc.TestUtilities.Platforms.Telegram;
 
 namespace Byoc.Bench.Scenarios;
 
@@ -34,6 +35,11 @@ internal static class ScenarioRunner
             return await MeasureAsync(spec, org, scrt, ledger, connector: null, meter: null, sink: null, cancellationToken);
         }
 
+        if (spec.Channel == BenchChannel.Telegram)
+        {
+            return await RunTelegramAsync(spec, context, org, ledger, cancellationToken);
+        }
+
         var secret = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         await using var sink = await DeliverySink.StartAsync(ledger, secret, cancellationToken);
         var database = Path.Combine(context.OutputDirectory, spec.Name + ".db");
@@ -46,6 +52,35 @@ internal static class ScenarioRunner
         meter.Track(connector.ProcessId);
         using var webhook = new WebhookSender(new Uri(connector.BaseUrl, "/channels/" + ConnectorConfiguration.WebhookChannel), secret);
         return await MeasureAsync(spec, org, webhook, ledger, connector, meter, sink, cancellationToken);
+    }
+
+    /// <summary>
+    /// The Telegram scenario: the local Telegram fake plays the platform on both ends. The harness sets the webhook (with
+    /// a fresh secret token) through the fake's <c>setWebhook</c>, as <c>byoc channels telegram set-webhook</c> would.
+    /// </summary>
+    private static async Task<ScenarioResult> RunTelegramAsync(ScenarioSpec spec, BenchContext context, EmulatedOrg org, ConversationLedger ledger,
+        CancellationToken cancellationToken)
+    {
+        await using var telegram = await FakeTelegram.StartAsync(new FakeTelegramOptions { AllowInsecureLoopbackWebhooks = true }, cancellationToken);
+        var secretToken = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+        var database = Path.Combine(context.OutputDirectory, spec.Name + ".db");
+        var launch = new ConnectorLaunch(context.ByocExecutable,
+            [.. ConnectorConfiguration.ForTelegram(org.Credentials, database, telegram.BaseAddress, telegram.Token, secretToken),
+                "--Connector:Storage:Synchronous=" + spec.Synchronous, .. spec.ConnectorArgs],
+            FreePort(), Path.Combine(context.OutputDirectory, spec.Name + ".connector.log"));
+        await using var connector = await ConnectorProcess.StartAsync(launch, cancellationToken);
+        await telegram.SetWebhookAsync(new Uri(connector.BaseUrl, "/channels/" + ConnectorConfiguration.TelegramChannel), secretToken, cancellationToken);
+        await using var meter = new UsageMeter();
+        meter.Track(connector.ProcessId);
+        await using var replies = new TelegramReplyBook(telegram, ledger);
+        var result = await MeasureAsync(spec, org, new TelegramUserSender(telegram), ledger, connector, meter, sink: null, cancellationToken);
+        var refused = telegram.WebhookAttempts.Items.Count(attempt => attempt.StatusCode is 401 or 403);
+        return refused == 0 ? result : result with
+        {
+            BadSignatures = refused,
+            Passed = false,
+            Failures = [.. result.Failures, string.Create(CultureInfo.InvariantCulture, $"{refused} updates refused by the connector (secret token)")],
+        };
     }
 
     private static async Task<ScenarioResult> MeasureAsync(ScenarioSpec spec, EmulatedOrg org, IMessageSender sender, ConversationLedger ledger,
@@ -117,6 +152,7 @@ internal static class ScenarioRunner
             MessagesPerUser = spec.Shape.MessagesPerUser,
             OfferedRate = spec.Shape.RatePerSecond,
             Synchronous = spec.Ceiling ? "-" : spec.Synchronous,
+            Channel = spec.Ceiling ? null : spec.Channel.ToString().ToLowerInvariant(),
             Faults = spec.Faults is { } faults ? FaultProfiles.Describe(faults) : null,
             KillEverySeconds = spec.Crash?.KillEvery.TotalSeconds,
             DurationSeconds = Math.Round(duration, 2),

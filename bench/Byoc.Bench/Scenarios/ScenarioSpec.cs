@@ -19,6 +19,9 @@ internal sealed record ScenarioSpec
     /// <summary>The connector's <c>Connector:Storage:Synchronous</c>.</summary>
     public string Synchronous { get; init; } = "Normal";
 
+    /// <summary>The channel the end users write on (not used by the ceiling).</summary>
+    public BenchChannel Channel { get; init; } = BenchChannel.Webhook;
+
     public FaultSettings? Faults { get; init; }
 
     public CrashPlan? Crash { get; init; }

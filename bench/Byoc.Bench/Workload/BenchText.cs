@@ -19,6 +19,9 @@ internal static partial class BenchText
     public static string PlatformUserId(int user) =>
         string.Create(CultureInfo.InvariantCulture, $"user-{user}");
 
+    /// <summary>The Telegram chat (and user) id of an end user in the Telegram scenario.</summary>
+    public static long TelegramChatId(int user) => 1_000_000_000L + user;
+
     /// <summary>Reads the user and sequence out of an echo reply; false for any other text.</summary>
     public static bool TryParseReply(string? text, out int user, out int sequence)
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Byoc.Cli.Commands.Channels;
+using Byoc.Cli.Commands.Config;
 using Byoc.Setup.Checks;
 using Byoc.Setup.Connection;
 using Byoc.Setup.Org;
@@ -13,6 +14,8 @@ namespace Byoc.Cli.Commands;
 /// <summary>
 /// <c>byoc doctor</c>: every check of the guide's troubleshooting section and the partner docs' health checks, each with
 /// status, evidence and fix. With <c>--emulator</c> the connector, its login and the Pub/Sub endpoint come from the state folder.
+/// With <c>--config &lt;file&gt;</c> the connector's own configuration is checked against its org (see <see cref="ConfigDoctor"/>);
+/// the org's checks run as well when a connection to the org is given.
 /// </summary>
 internal static class DoctorCommand
 {
@@ -33,19 +36,29 @@ internal static class DoctorCommand
         {
             Description = "The connector's JSON configuration file: each Telegram and Twilio channel in it (and in Connector__ environment variables) is checked on its platform.",
         };
+        var config = new Option<string?>("--config")
+        {
+            Description = "The connector's configuration file (as byoc connector --config reads it): validate it, mint its token, check the token's scopes, " +
+                "its channel addresses and its Pub/Sub topic. Needs no other connection to the org.",
+        };
         var json = new Option<bool>("--json") { Description = "Print the checks as JSON." };
         var command = new Command("doctor",
             "Diagnose a BYOC setup: channel definition, event fields, SCRT permission set, channel, agent routing, fallback queue, connector, token, Pub/Sub topic, " +
             "and each Telegram channel's bot and webhook and each Twilio channel's credentials and webhook; " +
             "each with evidence and the fix. " + SetupConnectionOptions.ExitCodesHelp + ".")
         {
-            agent, channel, address, connectorUrl, connectorKey, connectorUser, connectorKeyFile, loginUrl, pubSub, pubSubCa, connectorConfig, json,
+            agent, channel, address, connectorUrl, connectorKey, connectorUser, connectorKeyFile, loginUrl, pubSub, pubSubCa, connectorConfig, config, json,
         };
         connection.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var console = Open(parseResult.InvocationConfiguration.Output);
             using var http = new HttpClient();
+            if (parseResult.GetValue(config) is { } configFile && !connection.AnyChosen(parseResult))
+            {
+                return await RunConfigAsync(parseResult, console, http, time, configFile, parseResult.GetValue(json), cancellationToken);
+            }
+
             OrgConnection org;
             EmulatorState? state;
             TelegramSettings telegram;
@@ -98,6 +111,12 @@ internal static class DoctorCommand
 
             var context = new DoctorContext(client, ProviderPackage.Load(), options, http, time);
             var results = await DoctorRunner.RunAsync(context, time, asJson ? null : r => console.MarkupLine($"{Label(r.Status)} {Escape(r.Title)}"), cancellationToken);
+            if (parseResult.GetValue(config) is { } alsoConfig)
+            {
+                results = [.. results, .. await new ConfigDoctor(http, time).RunAsync(alsoConfig,
+                    asJson ? null : r => console.MarkupLine($"{Label(r.Status)} {Escape(r.Title)}"), cancellationToken)];
+            }
+
             var failed = results.Count(r => r.Status == CheckStatus.Fail);
             if (asJson)
             {
@@ -111,6 +130,53 @@ internal static class DoctorCommand
             return failed == 0 ? ExitCodes.Success : ExitCodes.Failure;
         });
         return command;
+    }
+
+    /// <summary>
+    /// <c>byoc doctor --config</c> alone: one line per check, and for a failure its evidence and fix on the lines below.
+    /// Exit 2 when the file does not pass the connector's validation, 3 when the org's token endpoint cannot be reached,
+    /// 1 when another check failed.
+    /// </summary>
+    private static async Task<int> RunConfigAsync(ParseResult parseResult, IAnsiConsole console, HttpClient http, TimeProvider time, string configFile,
+        bool asJson, CancellationToken cancellationToken)
+    {
+        var doctor = new ConfigDoctor(http, time);
+        if (!asJson)
+        {
+            console.MarkupLine($"[bold]byoc doctor[/] --config {Escape(Path.GetFullPath(configFile))}");
+        }
+
+        var results = await doctor.RunAsync(configFile, asJson ? null : r =>
+        {
+            console.MarkupLine($"{Label(r.Status)} {Escape(r.Title)}: {Escape(r.Evidence.Replace("\n", "\n     ", StringComparison.Ordinal))}");
+            if (r.Status == CheckStatus.Fail && r.Fix is not null)
+            {
+                console.MarkupLine($"     [yellow]Fix:[/] {Escape(r.Fix)}");
+            }
+        }, cancellationToken);
+        var failed = results.Where(r => r.Status == CheckStatus.Fail).ToList();
+        if (asJson)
+        {
+            await parseResult.InvocationConfiguration.Output.WriteLineAsync(JsonSerializer.Serialize(new { healthy = failed.Count == 0, checks = results }, Json));
+        }
+        else
+        {
+            console.MarkupLine(failed.Count == 0 ? "[green]All checks passed.[/]" : $"[red]{failed.Count} check(s) failed.[/]");
+        }
+
+        // The text above already shows each failure; with --json they also go, one line each, to the error stream.
+        foreach (var (name, line) in asJson ? failed.SelectMany(f => f.Evidence.Split('\n').Select(line => (f.Name, line))) : [])
+        {
+            await parseResult.InvocationConfiguration.Error.WriteLineAsync($"byoc doctor: {name}: {line}");
+        }
+
+        return failed switch
+        {
+            [] => ExitCodes.Success,
+            [{ Name: ConfigDoctor.ConfigCheck }, ..] => ExitCodes.InvalidUsage,
+            _ when doctor.Unreachable => ExitCodes.NotAvailable,
+            _ => ExitCodes.Failure,
+        };
     }
 
     private static void Write(IAnsiConsole console, IReadOnlyList<CheckResult> results, int failed)

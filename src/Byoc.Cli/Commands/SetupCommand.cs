@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Byoc.Cli.Commands.Config;
 using Byoc.Setup.Connection;
 using Byoc.Setup.Org;
 using Byoc.Setup.Package;
@@ -11,7 +12,7 @@ namespace Byoc.Cli.Commands;
 
 /// <summary>
 /// <c>byoc setup</c>: the setup guide's steps 1–5 against a real or emulated org, idempotent, with <c>--dry-run</c>; prints
-/// the connector configuration at the end.
+/// what the connector needs from the org at the end, and with <c>--write-config</c> writes its complete, validated configuration.
 /// </summary>
 internal static class SetupCommand
 {
@@ -22,15 +23,16 @@ internal static class SetupCommand
         var channel = new Option<string>("--channel") { Description = "The BYOC MessagingChannel developer name.", DefaultValueFactory = _ => "AgentforceChannel" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would change; change nothing." };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
-        var output = new Option<FileInfo?>("--output") { Description = "Also write the connector configuration (appsettings JSON fragment) to this file." };
+        var writeConfig = new WriteConfigOptions();
         var command = new Command("setup",
             "Set up an org for the BYOC Connector: check the agent, licence and admin access; check Messaging; deploy the provider package; " +
-            "create (or guide creation of) the BYOC channel; create the fallback queue; route the channel to the agent; print the connector configuration. " +
+            "create (or guide creation of) the BYOC channel; create the fallback queue; route the channel to the agent; print the connector configuration (--write-config <file>: write it complete, secrets in owner-only files). " +
             "A second run changes nothing. " + SetupConnectionOptions.ExitCodesHelp + "; 4 a person must act in Setup (the output says where), then rerun.")
         {
-            agent, channel, dryRun, json, output,
+            agent, channel, dryRun, json,
         };
         connection.AddTo(command);
+        writeConfig.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var console = Open(parseResult.InvocationConfiguration.Output);
@@ -38,6 +40,7 @@ internal static class SetupCommand
             OrgConnection org;
             try
             {
+                writeConfig.CheckUsage(parseResult, parseResult.GetValue(connection.Emulator));
                 org = await connection.LoginAsync(parseResult, http, time, cancellationToken);
             }
             catch (Exception ex) when (ex is OrgLoginException or ArgumentException)
@@ -54,9 +57,17 @@ internal static class SetupCommand
             }
 
             var run = await SetupRunner.RunAsync(context, asJson ? null : step => WriteStep(console, step, options.DryRun), cancellationToken);
-            if (parseResult.GetValue(output) is { } file && run.Configuration is { } written)
+            WrittenConfig? written = null;
+            if (writeConfig.File(parseResult) is not null && run.Configuration is { } configuration && !options.DryRun)
             {
-                await File.WriteAllTextAsync(file.FullName, written.ToAppSettings().ToJsonString(Json), cancellationToken);
+                try
+                {
+                    written = await writeConfig.WriteAsync(parseResult, configuration, connection.EmulatorState(parseResult), time);
+                }
+                catch (ArgumentException ex)
+                {
+                    return await FailAsync(parseResult.InvocationConfiguration.Error, "setup", ex);
+                }
             }
 
             if (asJson)
@@ -68,11 +79,20 @@ internal static class SetupCommand
                     run.Complete,
                     steps = run.Steps.Select(s => new { s.Title, s.State, s.Detail, s.Fix, elapsedMs = (long)s.Elapsed.TotalMilliseconds }),
                     configuration = run.Configuration,
+                    configFile = written,
                 }, Json));
             }
             else
             {
-                WriteSummary(console, run, parseResult.GetValue(output));
+                WriteSummary(console, run);
+                WriteConfigSummary(console, written);
+            }
+
+            if (written is { Failures.Count: > 0 })
+            {
+                await parseResult.InvocationConfiguration.Error.WriteLineAsync(
+                    $"byoc setup: the written configuration does not pass the connector's validation: {string.Join("; ", written.Failures)}");
+                return ExitCodes.Failure;
             }
 
             return run.Blocker switch
@@ -102,7 +122,7 @@ internal static class SetupCommand
         }
     }
 
-    private static void WriteSummary(IAnsiConsole console, SetupRun run, FileInfo? output)
+    private static void WriteSummary(IAnsiConsole console, SetupRun run)
     {
         console.WriteLine();
         if (run.Blocker is { } blocker)
@@ -131,9 +151,25 @@ internal static class SetupCommand
         table.AddRow("Instance URL", Escape(configuration.InstanceUrl));
         console.Write(table);
         console.WriteLine(configuration.ToAppSettings().ToJsonString(Json));
-        if (output is not null)
+    }
+
+    private static void WriteConfigSummary(IAnsiConsole console, WrittenConfig? written)
+    {
+        if (written is null)
         {
-            console.MarkupLine($"Written to {Escape(output.FullName)}.");
+            return;
+        }
+
+        console.MarkupLine($"Connector configuration written to {Escape(written.ConfigFile)}" +
+            (written.SecretFiles.Count > 0 ? $"; its secrets are in owner-only files in {Escape(Path.GetDirectoryName(written.SecretFiles[0]))}." : " (secrets inline)."));
+        if (written.KeyGenerated)
+        {
+            console.MarkupLine($"[yellow]Generated a key pair:[/] upload {Escape(written.Certificate)} to the connector's External Client App or Connected App " +
+                "(Use digital signatures), then run byoc doctor --config " + Escape(written.ConfigFile) + ".");
+        }
+        else if (written.Failures.Count == 0)
+        {
+            console.MarkupLine($"Check it against the org: byoc doctor --config {Escape(written.ConfigFile)}; run it: byoc connector --config {Escape(written.ConfigFile)}.");
         }
     }
 }

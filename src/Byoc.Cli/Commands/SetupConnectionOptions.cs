@@ -38,6 +38,11 @@ internal sealed class SetupConnectionOptions
     public EmulatorState? EmulatorState(ParseResult parseResult) =>
         parseResult.GetValue(_emulator) ? Byoc.Setup.Connection.EmulatorState.Read(parseResult.GetValue(_stateDir)!) : null;
 
+    /// <summary>Whether any way to reach the org is given (<c>byoc doctor --config</c> runs without one).</summary>
+    public bool AnyChosen(ParseResult parseResult) =>
+        parseResult.GetValue(_targetOrg) is not null || parseResult.GetValue(_consumerKey) is not null || parseResult.GetValue(_username) is not null
+        || parseResult.GetValue(_keyFile) is not null || parseResult.GetValue(_emulator);
+
     /// <summary>Logs in the way the options say; exactly one way must be chosen.</summary>
     public async Task<OrgConnection> LoginAsync(ParseResult parseResult, HttpClient http, TimeProvider time, CancellationToken cancellationToken)
     {

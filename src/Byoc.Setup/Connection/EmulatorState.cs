@@ -17,6 +17,9 @@ internal sealed record EmulatorState
 
     public required string InstanceUrl { get; init; }
 
+    /// <summary>The emulated Interaction Service (SCRT2) base URL; older state folders lack it.</summary>
+    public string? ScrtUrl { get; init; }
+
     public string? PubSubUrl { get; init; }
 
     public bool PubSubTls { get; init; }

@@ -75,13 +75,14 @@ internal static class JwtBearerLogin
             }
 
             var instance = Uri.TryCreate(body.InstanceUrl, UriKind.Absolute, out var url) ? url : settings.LoginUrl;
-            return new OrgConnection(instance, token, $"JWT bearer as {settings.Username}");
+            return new OrgConnection(instance, token, $"JWT bearer as {settings.Username}") { Scope = body.Scope };
         }
     }
 
     private sealed record TokenBody(
         [property: JsonPropertyName("access_token")] string? AccessToken,
         [property: JsonPropertyName("instance_url")] string? InstanceUrl,
+        [property: JsonPropertyName("scope")] string? Scope,
         [property: JsonPropertyName("error")] string? Error,
         [property: JsonPropertyName("error_description")] string? ErrorDescription);
 }
