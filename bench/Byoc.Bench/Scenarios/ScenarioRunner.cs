@@ -67,7 +67,7 @@ internal static class ScenarioRunner
         var launch = new ConnectorLaunch(context.ByocExecutable,
             [.. ConnectorConfiguration.ForTelegram(org.Credentials, database, telegram.BaseAddress, telegram.Token, secretToken),
                 "--Connector:Storage:Synchronous=" + spec.Synchronous, .. spec.ConnectorArgs],
-            FreePort(), Path.Combine(context.OutputDirectory, spec.Name + ".connector.log"));
+            Path.Combine(context.OutputDirectory, spec.Name + ".connector.log"));
         await using var connector = await ConnectorProcess.StartAsync(launch, cancellationToken);
         await telegram.SetWebhookAsync(new Uri(connector.BaseUrl, "/channels/" + ConnectorConfiguration.TelegramChannel), secretToken, cancellationToken);
         await using var meter = new UsageMeter();
