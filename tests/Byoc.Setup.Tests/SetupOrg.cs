@@ -100,6 +100,7 @@ internal sealed class SetupOrg : IAsyncDisposable
     {
         var credentials = EmulatorApplication.GetCredentials(Emulator);
         var secrets = UpSecrets.LoadOrCreate(StateDirectory);
+        // Reserved, not bound as port 0: the sink lives on the connector and its URL is in the connector's configuration.
         var port = LoopbackPort.Reserve();
         var sink = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}{WebhookSink.Path}"));
         _connector = ConnectorApplication.Create(

@@ -4,11 +4,11 @@ using System.Net.Sockets;
 namespace Byoc.TestUtilities;
 
 /// <summary>
-/// A free loopback port for a server that must be told its port before it starts. Prefer binding port 0 and reading the
-/// bound address back (<see cref="LoopbackServer"/>, <c>byoc up --port 0</c>, which prints its addresses): a reserved
-/// port is released before the server binds it, so another process can take it in between. Use this only where the
-/// port is part of the server's own configuration (a connector whose reply sink lives on itself, or one restarted on
-/// the same address after a crash).
+/// A free loopback port for a server that must be told its port before it starts. Everywhere else, bind port 0 and read
+/// the bound address back (<see cref="LoopbackServer"/> in this process; <c>byoc connector --urls http://127.0.0.1:0</c>
+/// prints <c>listening on …</c> for another process): a reserved port is released before the server binds it, so another
+/// process can take it in between. The only user is a connector whose reply sink lives on itself (the sink's URL is part
+/// of the connector's configuration, read before Kestrel binds), as <c>byoc up</c> does without <c>--webhook-url</c>.
 /// </summary>
 public static class LoopbackPort
 {

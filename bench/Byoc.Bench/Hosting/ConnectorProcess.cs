@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace Byoc.Bench.Hosting;
 
 /// <summary>
-/// The connector as its own OS process (<c>byoc connector ...</c>), so the OS can tell its CPU time and memory. Started, killed
-/// with SIGKILL and restarted on the same port and database; its console output goes to a log file.
+/// The connector as its own OS process (<c>byoc connector ...</c>), so the OS can tell its CPU time and memory. The first
+/// instance listens on port 0 and the port it bound is read back from its console (<c>byoc connector: listening on …</c>);
+/// killed with SIGKILL, it is restarted on that port and the same database. Its console output goes to a log file.
 /// </summary>
 internal sealed class ConnectorProcess : IAsyncDisposable
 {
@@ -15,6 +16,8 @@ internal sealed class ConnectorProcess : IAsyncDisposable
     private readonly Lock _logLock = new();
     private readonly HttpClient _health = new() { Timeout = TimeSpan.FromSeconds(2) };
     private Process? _process;
+    private Uri? _baseUrl;
+    private TaskCompletionSource<Uri> _listening = NewListening();
 
     private ConnectorProcess(ConnectorLaunch launch)
     {
@@ -25,7 +28,8 @@ internal sealed class ConnectorProcess : IAsyncDisposable
     /// <summary>The OS process id of the running instance.</summary>
     public int ProcessId => _process?.Id ?? throw new InvalidOperationException("The connector is not running.");
 
-    public Uri BaseUrl => _launch.BaseUrl;
+    /// <summary>Where the connector listens; known once the first instance has started.</summary>
+    public Uri BaseUrl => _baseUrl ?? throw new InvalidOperationException("The connector has not started yet.");
 
     public static async Task<ConnectorProcess> StartAsync(ConnectorLaunch launch, CancellationToken cancellationToken)
     {
@@ -54,14 +58,15 @@ internal sealed class ConnectorProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts a new instance and waits until <c>/healthz</c> answers 200.</summary>
-    public Task StartInstanceAsync(CancellationToken cancellationToken)
+    /// <summary>Starts a new instance (on the port of the first one, if there was one) and waits until <c>/healthz</c> answers 200.</summary>
+    public async Task StartInstanceAsync(CancellationToken cancellationToken)
     {
+        _listening = NewListening();
         var startInfo = _launch.Executable.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
             ? new ProcessStartInfo("dotnet") { ArgumentList = { _launch.Executable } }
             : new ProcessStartInfo(_launch.Executable);
         startInfo.ArgumentList.Add("connector");
-        startInfo.ArgumentList.Add("--urls=" + _launch.BaseUrl.ToString().TrimEnd('/'));
+        startInfo.ArgumentList.Add("--urls=" + (_baseUrl?.GetLeftPart(UriPartial.Authority) ?? "http://127.0.0.1:0"));
         foreach (var argument in _launch.Arguments)
         {
             startInfo.ArgumentList.Add(argument);
@@ -77,7 +82,8 @@ internal sealed class ConnectorProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _process = process;
-        return WaitHealthyAsync(process, cancellationToken);
+        _baseUrl = await WaitListeningAsync(process, cancellationToken);
+        await WaitHealthyAsync(process, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -87,10 +93,26 @@ internal sealed class ConnectorProcess : IAsyncDisposable
         await _log.DisposeAsync();
     }
 
+    private static TaskCompletionSource<Uri> NewListening() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The address the instance prints once Kestrel has bound it.</summary>
+    private async Task<Uri> WaitListeningAsync(Process process, CancellationToken cancellationToken)
+    {
+        var exited = process.WaitForExitAsync(cancellationToken);
+        var first = await Task.WhenAny(_listening.Task, exited).WaitAsync(s_startTimeout, cancellationToken);
+        if (first != _listening.Task)
+        {
+            await exited;
+            throw new InvalidOperationException($"The connector exited with code {process.ExitCode} while starting; see {_launch.LogPath}.");
+        }
+
+        return await _listening.Task;
+    }
+
     private async Task WaitHealthyAsync(Process process, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var health = new Uri(_launch.BaseUrl, "/healthz");
+        var health = new Uri(BaseUrl, "/healthz");
         while (Stopwatch.GetElapsedTime(started) < s_startTimeout)
         {
             if (process.HasExited)
@@ -132,6 +154,14 @@ internal sealed class ConnectorProcess : IAsyncDisposable
         lock (_logLock)
         {
             _log.WriteLine(line);
+        }
+
+        // byoc connector: listening on http://127.0.0.1:40123; press Ctrl+C to stop.
+        const string Listening = "byoc connector: listening on ";
+        if (line.StartsWith(Listening, StringComparison.Ordinal)
+            && Uri.TryCreate(line[Listening.Length..].Split([',', ';'])[0].Trim(), UriKind.Absolute, out var address))
+        {
+            _listening.TrySetResult(address);
         }
     }
 }

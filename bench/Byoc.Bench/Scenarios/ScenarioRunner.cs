@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using Byoc.Bench.Baselines;
 using Byoc.Bench.Crash;
@@ -48,7 +46,7 @@ internal static class ScenarioRunner
         var launch = new ConnectorLaunch(context.ByocExecutable,
             [.. ConnectorConfiguration.For(org.Credentials, secret, database, sink.OutboundUrl),
                 "--Connector:Storage:Synchronous=" + spec.Synchronous, .. spec.ConnectorArgs],
-            FreePort(), Path.Combine(context.OutputDirectory, spec.Name + ".connector.log"));
+            Path.Combine(context.OutputDirectory, spec.Name + ".connector.log"));
         await using var connector = await ConnectorProcess.StartAsync(launch, cancellationToken);
         await using var meter = new UsageMeter();
         meter.Track(connector.ProcessId);
@@ -69,7 +67,7 @@ internal static class ScenarioRunner
         var launch = new ConnectorLaunch(context.ByocExecutable,
             [.. ConnectorConfiguration.ForTelegram(org.Credentials, database, telegram.BaseAddress, telegram.Token, secretToken),
                 "--Connector:Storage:Synchronous=" + spec.Synchronous, .. spec.ConnectorArgs],
-            FreePort(), Path.Combine(context.OutputDirectory, spec.Name + ".connector.log"));
+            Path.Combine(context.OutputDirectory, spec.Name + ".connector.log"));
         await using var connector = await ConnectorProcess.StartAsync(launch, cancellationToken);
         await telegram.SetWebhookAsync(new Uri(connector.BaseUrl, "/channels/" + ConnectorConfiguration.TelegramChannel), secretToken, cancellationToken);
         await using var meter = new UsageMeter();
@@ -184,11 +182,4 @@ internal static class ScenarioRunner
     }
 
     private static double Rate(int count, double seconds) => seconds <= 0 ? 0 : Math.Round(count / seconds, 1);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

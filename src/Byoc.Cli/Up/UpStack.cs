@@ -91,8 +91,10 @@ internal sealed class UpStack : IAsyncDisposable
             var connectorPort = options.ConnectorPort;
             if (connectorPort == 0 && options.WebhookOutboundUrl is null)
             {
-                // The built-in sink lives on the connector, so its URL must be known before the connector starts.
-                connectorPort = FreePort();
+                // The one reserved port: the built-in sink lives on the connector, and its URL is part of the connector's
+                // own configuration, validated before Kestrel binds, so "bind 0 and read it back" cannot apply here.
+                // Everywhere else (the emulated org, --webhook-url runs, the bench) binds port 0 and reads the address back.
+                connectorPort = ReservePort();
             }
 
             var outboundUrl = options.WebhookOutboundUrl
@@ -212,7 +214,8 @@ internal sealed class UpStack : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>A port that was free on 127.0.0.1 a moment ago; another process may take it before the connector binds it.</summary>
+    private static int ReservePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -26,10 +26,9 @@ public sealed class ConnectorCrashTests
         await using var schema = storage == "Postgres" ? await TestPostgresSchema.CreateAsync("byoc_crash", TestContext.Current.CancellationToken) : null;
         await using var sink = await PlatformSink.StartAsync(TestContext.Current.CancellationToken);
         await using var org = await EmulatedOrg.StartAsync();
-        var port = LoopbackPort.Reserve();
         List<string> args =
         [
-            .. org.ConnectorArgs(port, Path.Combine(org.StateDirectory, "connector.db"), sink.OutboundUrl),
+            .. org.ConnectorArgs(0, Path.Combine(org.StateDirectory, "connector.db"), sink.OutboundUrl),
             "--Logging:LogLevel:Byoc.Connector.Salesforce.PubSub=Information",
         ];
         if (schema is not null)
@@ -40,6 +39,9 @@ public sealed class ConnectorCrashTests
         var workload = new Workload(users: 8, messagesPerUser: 12, runId: "crash");
         var ledger = new DeliveryLedger(workload, org.Org, sink.Deliveries);
         var connector = await ConnectorProcess.StartAsync(args);
+        // The first instance bound port 0; the restarts take the port it got, as a platform keeps calling one webhook URL.
+        var port = connector.BaseAddress.Port;
+        args[args.IndexOf("--urls") + 1] = connector.BaseAddress.GetLeftPart(UriPartial.Authority);
         try
         {
             // Each user sends at a steady pace, so the kills land while messages and replies are on their way.

@@ -5,15 +5,20 @@ namespace Byoc.EndToEnd.Tests.Reliability;
 
 /// <summary>
 /// The built <c>byoc connector</c> as its own OS process: started with the given arguments, ready once its Pub/Sub
-/// subscription is confirmed (its log says so), and killed with SIGKILL (<see cref="Process.Kill()"/> on Linux) mid-run.
+/// subscription is confirmed and it has printed the address it listens on (with <c>--urls http://127.0.0.1:0</c>, the
+/// port it bound), and killed with SIGKILL (<see cref="Process.Kill()"/> on Linux) mid-run.
 /// </summary>
 internal sealed class ConnectorProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ConnectorProcess(Process process) => _process = process;
+
+    /// <summary>The address the process reported it listens on.</summary>
+    public Uri BaseAddress => _listening.Task.Result;
 
     public string Output
     {
@@ -47,8 +52,10 @@ internal sealed class ConnectorProcess : IDisposable
         connector._process.BeginOutputReadLine();
         connector._process.BeginErrorReadLine();
         var exited = connector._process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        await Task.WhenAny(connector._subscribed.Task, exited).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        var ready = Task.WhenAll(connector._subscribed.Task, connector._listening.Task);
+        await Task.WhenAny(ready, exited).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
         Assert.True(connector._subscribed.Task.IsCompleted, $"The connector did not subscribe to Pub/Sub. Output:\n{connector.Output}");
+        Assert.True(connector._listening.Task.IsCompleted, $"The connector did not say where it listens. Output:\n{connector.Output}");
         return connector;
     }
 
@@ -85,6 +92,14 @@ internal sealed class ConnectorProcess : IDisposable
         if (line.Contains("Subscribed to", StringComparison.Ordinal))
         {
             _subscribed.TrySetResult();
+        }
+
+        // byoc connector: listening on http://127.0.0.1:40123; press Ctrl+C to stop.
+        const string Listening = "byoc connector: listening on ";
+        if (line.StartsWith(Listening, StringComparison.Ordinal)
+            && Uri.TryCreate(line[Listening.Length..].Split([',', ';'])[0].Trim(), UriKind.Absolute, out var address))
+        {
+            _listening.TrySetResult(address);
         }
     }
 }

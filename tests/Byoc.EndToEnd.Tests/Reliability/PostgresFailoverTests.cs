@@ -1,9 +1,9 @@
 using System.Diagnostics;
+using Byoc.Cli.Up;
 using Byoc.Connector;
 using Byoc.Connector.Salesforce.PubSub;
 using Byoc.TestUtilities;
 using Byoc.TestUtilities.Postgres;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Byoc.EndToEnd.Tests.Reliability;
@@ -25,19 +25,18 @@ public sealed class PostgresFailoverTests
         await using var org = await EmulatedOrg.StartAsync();
         var workload = new Workload(users: 4, messagesPerUser: 6, runId: "failover");
         var ledger = new DeliveryLedger(workload, org.Org, sink.Deliveries);
-        var (leaderPort, standbyPort) = (LoopbackPort.Reserve(), LoopbackPort.Reserve());
-        await using var leader = await StartAsync(org, schema, leaderPort, sink.OutboundUrl);
+        await using var leader = await StartAsync(org, schema, sink.OutboundUrl);
         await WaitFor.ConditionAsync(() => Subscriber(leader).Connects == 1, "the first instance's subscription");
-        await using var standby = await StartAsync(org, schema, standbyPort, sink.OutboundUrl);
+        await using var standby = await StartAsync(org, schema, sink.OutboundUrl);
 
-        await workload.SendAllAsync(() => new WebhookPlatform(EmulatedOrg.WebhookUrl(leaderPort), org.Secrets.WebhookSecret),
+        await workload.SendAllAsync(() => new WebhookPlatform(WebhookUrl(leader), org.Secrets.WebhookSecret),
             (_, index) => index < 3);
         await WaitFor.ConditionAsync(() => ledger.Compare().RepliesReceived >= workload.Users * 3, "replies through the leader");
         Assert.Equal(0, Subscriber(standby).Connects);
         using (var http = new HttpClient())
         {
             // A standby is ready: it serves webhooks and the outbox; only the subscription waits for the leader to go away.
-            using var ready = await http.GetAsync(new Uri($"http://127.0.0.1:{standbyPort}/healthz/ready"), ct);
+            using var ready = await http.GetAsync(new Uri(standby.BaseAddress, "/healthz/ready"), ct);
             var body = await ready.Content.ReadAsStringAsync(ct);
             Assert.True(ready.IsSuccessStatusCode, body);
             Assert.Contains("Standing by", body, StringComparison.Ordinal);
@@ -45,7 +44,7 @@ public sealed class PostgresFailoverTests
 
         await leader.StopAsync(ct);
         await WaitFor.ConditionAsync(() => Subscriber(standby).Connects == 1, "the standby's subscription");
-        await workload.SendAllAsync(() => new WebhookPlatform(EmulatedOrg.WebhookUrl(standbyPort), org.Secrets.WebhookSecret),
+        await workload.SendAllAsync(() => new WebhookPlatform(WebhookUrl(standby), org.Secrets.WebhookSecret),
             (_, index) => index >= 3);
         await WaitFor.ConditionAsync(() => ConnectorCrashTests.Settled(ledger.Compare()), "every message and reply after the failover");
         await Task.Delay(TimeSpan.FromSeconds(1), ct);
@@ -56,22 +55,23 @@ public sealed class PostgresFailoverTests
         Assert.True(report is { RepliesMissing: 0, RepliesOutOfOrder: 0, RepeatedPosts: 0, RepliesNotAcknowledged: 0 }, report.ToString());
     }
 
-    private static PubSubSubscriber Subscriber(WebApplication connector) => connector.Services.GetRequiredService<PubSubSubscriber>();
+    private static PubSubSubscriber Subscriber(LoopbackServer connector) => connector.Services.GetRequiredService<PubSubSubscriber>();
 
-    private static async Task<WebApplication> StartAsync(EmulatedOrg org, TestPostgresSchema schema, int port, Uri outboundUrl)
+    private static Uri WebhookUrl(LoopbackServer connector) => new(connector.BaseAddress, "/channels/" + ConnectorArguments.WebhookChannel);
+
+    /// <summary>An instance in this process on port 0 (its bound address read back), so nothing has to reserve a port.</summary>
+    private static async Task<LoopbackServer> StartAsync(EmulatedOrg org, TestPostgresSchema schema, Uri outboundUrl)
     {
-        var args = org.ConnectorArgs(port, "unused.db", outboundUrl);
+        var args = org.ConnectorArgs(0, "unused.db", outboundUrl);
         args.Remove("--urls");
         args.RemoveAll(a => a.StartsWith("http://127.0.0.1:", StringComparison.Ordinal));
         var connector = ConnectorApplication.Create(
         [
-            $"--urls=http://127.0.0.1:{port}",
             .. args,
             "--Connector:Storage:Provider=Postgres",
             "--Connector:Storage:ConnectionString=" + schema.ConnectionString,
             "--Connector:Salesforce:PubSub:StandbyRetryInterval=00:00:00.200",
         ]);
-        await connector.StartAsync(TestContext.Current.CancellationToken);
-        return connector;
+        return await LoopbackServer.StartAsync(connector, TestContext.Current.CancellationToken);
     }
 }

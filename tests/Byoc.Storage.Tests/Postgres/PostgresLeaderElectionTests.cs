@@ -1,5 +1,5 @@
-using Byoc.Core.Storage;
 using Byoc.Storage.Postgres;
+using Byoc.TestUtilities;
 using Byoc.TestUtilities.Postgres;
 using Npgsql;
 
@@ -56,16 +56,11 @@ public sealed class PostgresLeaderElectionTests : IAsyncDisposable
         await TerminateLeaderSessionAsync(ct);
 
         // The session ends a moment after pg_terminate_backend returns; a standby keeps trying as the subscriber does.
-        ILeadership? successor = null;
-        for (var attempt = 0; successor is null && attempt < 50; attempt++)
-        {
-            successor = await second.TryAcquireAsync("pubsub", ct) ?? await DelayNullAsync(ct);
-        }
+        var successor = await WaitFor.ValueAsync(token => second.TryAcquireAsync("pubsub", token), "the standby to take the lock");
 
-        Assert.NotNull(successor);
         await successor.DisposeAsync();
-        await Task.Delay(s_check * 30, leader.Lost).ContinueWith(_ => { }, TaskScheduler.Default);
-        Assert.True(leader.Lost.IsCancellationRequested, "The old leader must learn that it lost the lock.");
+        await WaitFor.ConditionAsync(() => leader.Lost.IsCancellationRequested, "the old leader to learn that it lost the lock",
+            s_check * 30);
     }
 
     [Fact]
@@ -105,12 +100,6 @@ public sealed class PostgresLeaderElectionTests : IAsyncDisposable
         _databases.Add(first);
         _databases.Add(second);
         return (new PostgresLeaderElection(first, TimeProvider.System, s_check), new PostgresLeaderElection(second, TimeProvider.System, s_check));
-    }
-
-    private static async Task<ILeadership?> DelayNullAsync(CancellationToken cancellationToken)
-    {
-        await Task.Delay(100, cancellationToken);
-        return null;
     }
 
     private async Task TerminateLeaderSessionAsync(CancellationToken cancellationToken)

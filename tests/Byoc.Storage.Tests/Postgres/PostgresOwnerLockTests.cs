@@ -1,5 +1,6 @@
 using Byoc.Core.Storage;
 using Byoc.Storage.Postgres;
+using Byoc.TestUtilities;
 using Byoc.TestUtilities.Postgres;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
@@ -99,10 +100,8 @@ public sealed class PostgresOwnerLockTests : IAsyncDisposable
             """, admin);
         command.Parameters.AddWithValue("owner", owner);
         Assert.True(await command.ExecuteScalarAsync(cancellationToken) is true, "The owner's session should be found and ended.");
-        for (var attempt = 0; attempt < 100 && await IsAliveAsync(admin, owner, cancellationToken); attempt++)
-        {
-            await Task.Delay(20, cancellationToken); // the session ends a moment after pg_terminate_backend returns
-        }
+        // The session ends a moment after pg_terminate_backend returns.
+        await WaitFor.ConditionAsync(async token => !await IsAliveAsync(admin, owner, token), "the owner's session to end");
     }
 
     private static async Task<bool> IsAliveAsync(NpgsqlConnection admin, string owner, CancellationToken cancellationToken)
