@@ -1,6 +1,8 @@
 using Byoc.Cli.Up;
+using Byoc.Connector.Pipeline;
 using Byoc.TestUtilities;
 using Byoc.TestUtilities.Platforms.Twilio;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Byoc.EndToEnd.Tests;
@@ -101,7 +103,12 @@ public sealed class TwilioDefinitionOfDoneTests
     public async Task WhatsApp_RepMessageAfterTheWindowClosedAtTwilio_RecordedAsDeliveryFailureNamingTheWindow()
     {
         var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
-        await using var twilio = await FakeTwilio.StartAsync(new FakeTwilioOptions { TimeProvider = clock, AutoStatuses = ["sent", "delivered", "read"] }, Ct);
+        await using var twilio = await FakeTwilio.StartAsync(new FakeTwilioOptions
+        {
+            TimeProvider = clock,
+            AutoStatuses = ["sent", "delivered", "read"],
+            StatusCallbacksBeforeAnswer = true,
+        }, Ct);
         await using var test = await StartAsync(twilio, "wa", "WhatsApp", twilio.WhatsAppAddress["whatsapp:".Length..]);
         var user = "whatsapp:" + User;
 
@@ -116,11 +123,15 @@ public sealed class TwilioDefinitionOfDoneTests
         Assert.Equal(twilio.WhatsAppAddress, insideMessage.From);
         await WaitFor.ConditionAsync(() => StatusOf(test, inside) == "Read", "Read on the rep's entry (WhatsApp read receipt)");
 
-        // A day later at Twilio: the free-form message is accepted, then failed with 63016 in its status callback.
+        // A day later at Twilio: the free-form message is accepted, then failed with 63016 in its status callback, which
+        // reaches the connector before Twilio's answer to the send does; the accepted send must not overwrite the failure.
         clock.Advance(TimeSpan.FromHours(25));
         var outside = await rep.SendAsync(session.Id, "Are you still there?");
 
         await WaitFor.ConditionAsync(() => StatusOf(test, outside) == "Error", "Error on the rep's entry (MessageDeliveryFailed)");
+        await twilio.WaitForStatusAsync(Assert.Single(twilio.SentMessages.Items, m => m.Body == "Are you still there?").Sid, "failed", Ct);
+        await test.Stack.Connector.Services.GetRequiredService<PipelineSettling>().WaitUntilSettledAsync(Ct).WaitAsync(Timeout, Ct);
+        Assert.Equal("Error", StatusOf(test, outside));
         var failure = Assert.Single(test.Entries(session), e => e.GetString("EntryType") == "MessageDeliveryFailed");
         Assert.Contains("24-hour", failure.GetString("Message"), StringComparison.Ordinal);
     }

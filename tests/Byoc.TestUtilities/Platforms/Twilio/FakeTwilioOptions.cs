@@ -49,6 +49,13 @@ public sealed class FakeTwilioOptions
     /// </summary>
     public IReadOnlyList<string> AutoStatuses { get; set; } = ["sent", "delivered"];
 
+    /// <summary>
+    /// True to post a created message's status callbacks before answering the create call: Twilio processes a message
+    /// while its 201 is still on the way, so a receiver can hear <c>failed</c> (63016) before it has the message's answer.
+    /// <value>The default is false: the callbacks run alongside the answer.</value>
+    /// </summary>
+    public bool StatusCallbacksBeforeAnswer { get; set; }
+
     /// <summary>How long the fake waits for a <c>MediaUrl</c> to answer (UNCONFIRMED). <value>The default is 15 seconds.</value></summary>
     public TimeSpan MediaFetchTimeout { get; set; } = TimeSpan.FromSeconds(15);
 

@@ -15,8 +15,11 @@ internal sealed class TwilioDelivery(TwilioState state, TwilioWebhookSender send
     private readonly Lock _lock = new();
     private readonly List<Task> _running = [];
 
-    /// <summary>Processes a created message; <paramref name="outsideWindow"/> is decided at creation, on the clock of that moment.</summary>
-    public void Start(TwilioSentMessage message, bool outsideWindow)
+    /// <summary>
+    /// Processes a created message; <paramref name="outsideWindow"/> is decided at creation, on the clock of that moment.
+    /// The task ends after the last status callback's last attempt.
+    /// </summary>
+    public Task Start(TwilioSentMessage message, bool outsideWindow)
     {
         var task = Task.Run(() => ProcessAsync(message, outsideWindow));
         lock (_lock)
@@ -24,6 +27,8 @@ internal sealed class TwilioDelivery(TwilioState state, TwilioWebhookSender send
             _running.RemoveAll(item => item.IsCompleted);
             _running.Add(task);
         }
+
+        return task;
     }
 
     /// <summary>Sets the message's status and posts the status callback; completes after the callback's last attempt.</summary>

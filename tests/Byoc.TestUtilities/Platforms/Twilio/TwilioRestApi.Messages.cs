@@ -138,7 +138,12 @@ internal sealed partial class TwilioRestApi
         }
 
         recordings.Sent.Add(message);
-        delivery.Start(message, outsideWindow);
+        var processing = delivery.Start(message, outsideWindow);
+        if (options.StatusCallbacksBeforeAnswer)
+        {
+            await processing;
+        }
+
         return new TwilioJsonResult(201, TwilioMessageResource.Json(message, options.AccountSid, message.DateCreated));
     }
 
