@@ -145,14 +145,7 @@ internal static class DoctorCommand
             console.MarkupLine($"[bold]byoc doctor[/] --config {Escape(Path.GetFullPath(configFile))}");
         }
 
-        var results = await doctor.RunAsync(configFile, asJson ? null : r =>
-        {
-            console.MarkupLine($"{Label(r.Status)} {Escape(r.Title)}: {Escape(r.Evidence.Replace("\n", "\n     ", StringComparison.Ordinal))}");
-            if (r.Status == CheckStatus.Fail && r.Fix is not null)
-            {
-                console.MarkupLine($"     [yellow]Fix:[/] {Escape(r.Fix)}");
-            }
-        }, cancellationToken);
+        var results = await doctor.RunAsync(configFile, asJson ? null : r => WriteConfigResult(console, r), cancellationToken);
         var failed = results.Where(r => r.Status == CheckStatus.Fail).ToList();
         if (asJson)
         {
@@ -176,6 +169,19 @@ internal static class DoctorCommand
             _ when doctor.Unreachable => ExitCodes.NotAvailable,
             _ => ExitCodes.Failure,
         };
+    }
+
+    /// <summary>
+    /// One check of <c>byoc doctor --config</c>: a line with its status, title and evidence, and for a failure its fix
+    /// indented below (also where a narrow terminal wraps it, so the key or command in it stays readable).
+    /// </summary>
+    internal static void WriteConfigResult(IAnsiConsole console, CheckResult result)
+    {
+        console.MarkupLine($"{Label(result.Status)} {Escape(result.Title)}: {Escape(result.Evidence.Replace("\n", "\n     ", StringComparison.Ordinal))}");
+        if (result.Status == CheckStatus.Fail && result.Fix is not null)
+        {
+            console.Write(new Padder(new Markup("[yellow]Fix:[/] " + Escape(result.Fix)), new Padding(5, 0, 0, 0)) { Expand = false });
+        }
     }
 
     /// <summary>The results after the progress lines: a table, or in a narrow terminal one block per check; then the notes and the verdict.</summary>

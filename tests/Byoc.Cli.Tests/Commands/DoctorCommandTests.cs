@@ -40,12 +40,27 @@ public sealed class DoctorCommandTests
         Assert.Contains(lines, l => l.Contains(Key, StringComparison.Ordinal));
     }
 
-    private static List<string> Render(int width)
+    [Fact]
+    public void WriteConfigResult_80Columns_TheFixStaysIndentedWhereItWraps()
+    {
+        var lines = Render(80, console => DoctorCommand.WriteConfigResult(console, s_results[1]));
+
+        Assert.StartsWith("FAIL Twilio channel sms: credentials valid, webhook at the connector: Reading", lines[0], StringComparison.Ordinal);
+        var fix = lines.FindIndex(l => l.StartsWith("     Fix: Check ", StringComparison.Ordinal));
+        Assert.True(fix > 0, string.Join('\n', lines));
+        Assert.True(lines.Count > fix + 1, "The fix fits one line at 80 columns; make it longer.");
+        Assert.All(lines[fix..], l => Assert.StartsWith("     ", l, StringComparison.Ordinal));
+        Assert.All(lines, l => Assert.True(l.Length <= 80, $"{l.Length} columns: {l}"));
+    }
+
+    private static List<string> Render(int width) => Render(width, console => DoctorCommand.Write(console, s_results, failed: 1));
+
+    private static List<string> Render(int width, Action<Spectre.Console.IAnsiConsole> write)
     {
         using var output = new StringWriter();
         var console = CliConsole.Create(output, width);
 
-        DoctorCommand.Write(console, s_results, failed: 1);
+        write(console);
 
         // Colour codes take no columns.
         return [.. Regex.Replace(output.ToString(), "\u001b\\[[0-9;]*m", "").Split('\n').Select(l => l.TrimEnd('\r', ' ')).Where(l => l.Length > 0)];
