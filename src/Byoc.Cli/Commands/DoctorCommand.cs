@@ -34,7 +34,7 @@ internal static class DoctorCommand
         var pubSubCa = new Option<string?>("--pubsub-ca-file") { Description = "PEM CA to trust for the Pub/Sub endpoint (the emulated org's local CA)." };
         var connectorConfig = new Option<string?>("--connector-config")
         {
-            Description = "The connector's JSON configuration file: each Telegram and Twilio channel in it (and in Connector__ environment variables) is checked on its platform.",
+            Description = "The connector's JSON configuration file: each Telegram, Twilio and WhatsApp channel in it (and in Connector__ environment variables) is checked on its platform.",
         };
         var config = new Option<string?>("--config")
         {
@@ -44,7 +44,7 @@ internal static class DoctorCommand
         var json = new Option<bool>("--json") { Description = "Print the checks as JSON." };
         var command = new Command("doctor",
             "Diagnose a BYOC setup: channel definition, event fields, SCRT permission set, channel, agent routing, fallback queue, connector, token, Pub/Sub topic, " +
-            "and each Telegram channel's bot and webhook and each Twilio channel's credentials and webhook; " +
+            "and each Telegram channel's bot and webhook, each Twilio channel's credentials and webhook and each WhatsApp channel's token and phone number id; " +
             "each with evidence and the fix. " + SetupConnectionOptions.ExitCodesHelp + ".")
         {
             agent, channel, address, connectorUrl, connectorKey, connectorUser, connectorKeyFile, loginUrl, pubSub, pubSubCa, connectorConfig, config, json,
@@ -63,11 +63,13 @@ internal static class DoctorCommand
             EmulatorState? state;
             TelegramSettings telegram;
             TwilioSettings twilio;
+            WhatsAppSettings whatsApp;
             try
             {
                 var connectorConfiguration = ConnectorConfigurationFile.Read(parseResult.GetValue(connectorConfig));
                 telegram = TelegramSettings.From(connectorConfiguration);
                 twilio = TwilioSettings.From(connectorConfiguration);
+                whatsApp = WhatsAppSettings.From(connectorConfiguration);
                 org = await connection.LoginAsync(parseResult, http, time, cancellationToken);
                 state = connection.EmulatorState(parseResult);
             }
@@ -101,6 +103,7 @@ internal static class DoctorCommand
                 [
                     .. telegram.Channels.Select(c => new TelegramDoctorCheck(c.Key, c.Value, telegram.PublicBaseUrl, http)),
                     .. twilio.Channels.Select(c => new TwilioDoctorCheck(c.Key, c.Value, twilio.PublicBaseUrl, http)),
+                    .. whatsApp.Channels.Select(c => new WhatsAppDoctorCheck(c.Key, c.Value, http)),
                 ],
             };
             var asJson = parseResult.GetValue(json);
