@@ -12,7 +12,7 @@ public sealed class OciRegistryTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _registry = await OciRegistry.StartAsync(TestContext.Current.CancellationToken);
-        _client = new HttpClient { BaseAddress = new Uri($"http://{_registry.Host}") };
+        _client = new HttpClient { BaseAddress = new Uri($"http://{_registry.Host}"), Timeout = TimeSpan.FromSeconds(15) };
         StandInBaseImage.PublishTo(_registry);
     }
 
