@@ -74,6 +74,19 @@ public sealed class OciRegistryTests : IAsyncLifetime
         Assert.Empty(await response.Content.ReadAsByteArrayAsync(ct));
     }
 
+    [Fact]
+    public async Task Manifest_AcceptWithoutItsType_404ManifestUnknown()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/v2/{StandInBaseImage.Repository}/manifests/{StandInBaseImage.Tag}", UriKind.Relative));
+        request.Headers.Accept.ParseAdd("application/vnd.docker.distribution.manifest.v2+json");
+        using var response = await _client.SendAsync(request, ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+        Assert.Equal("MANIFEST_UNKNOWN", body.RootElement.GetProperty("errors").EnumerateArray().Single().GetProperty("code").GetString());
+    }
+
     [Theory]
     [InlineData("/v2/library/nothing/manifests/latest", "NAME_UNKNOWN")]
     [InlineData("/v2/dotnet/runtime-deps/manifests/9.0", "MANIFEST_UNKNOWN")]
