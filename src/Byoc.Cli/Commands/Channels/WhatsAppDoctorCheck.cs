@@ -10,7 +10,7 @@ namespace Byoc.Cli.Commands.Channels;
 /// from. The callback URL and its <c>messages</c> subscription are app settings that only an app token can read
 /// (<c>GET /{app-id}/subscriptions</c>), which the connector does not hold; Meta's verification GET checks the URL instead.
 /// </summary>
-internal sealed class WhatsAppDoctorCheck(string channel, WhatsAppEndpointOptions settings, HttpClient http) : IDoctorCheck
+internal sealed class WhatsAppDoctorCheck(string channel, WhatsAppEndpointOptions settings, HttpClient http) : IPlatformDoctorCheck
 {
     public string Name => $"whatsapp-{channel}";
 
