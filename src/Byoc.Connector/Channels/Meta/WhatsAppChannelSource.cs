@@ -1,5 +1,5 @@
 using Byoc.Connector.Attachments;
-using Byoc.Connector.Channels.Telegram;
+using Byoc.Connector.Channels.Sending;
 using Byoc.Connector.Diagnostics;
 using Byoc.Core.Channels;
 using Byoc.Core.Storage;
@@ -41,8 +41,8 @@ internal sealed class WhatsAppChannelSource(
                 new WhatsAppInboundAdapter(new MetaHubSignature(settings.AppSecret!), settings, endUsers, api, fileCheck,
                     loggerFactory.CreateLogger<WhatsAppInboundAdapter>()),
                 new WhatsAppOutboundAdapter(api, settings, endUsers,
-                    new TelegramRateLimiter(settings.PerUserMessagesPerSecond, settings.AccountMessagesPerSecond, timeProvider),
-                    new TelegramSendProgress(timeProvider), pendingChoices, fetcher, files, timeProvider),
+                    new SendRateLimiter(settings.PerUserMessagesPerSecond, settings.AccountMessagesPerSecond, timeProvider),
+                    new PartProgress(timeProvider), pendingChoices, fetcher, files, timeProvider),
                 settings);
         }
     }

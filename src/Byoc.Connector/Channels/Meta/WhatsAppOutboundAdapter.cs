@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Byoc.Connector.Attachments;
-using Byoc.Connector.Channels.Telegram;
+using Byoc.Connector.Channels.Sending;
 using Byoc.Connector.Channels.Twilio;
 using Byoc.Core.Channels;
 using Byoc.Core.Delivery;
@@ -26,8 +26,8 @@ internal sealed class WhatsAppOutboundAdapter(
     WhatsAppGraphApi api,
     WhatsAppEndpointOptions settings,
     WhatsAppEndUsers endUsers,
-    TelegramRateLimiter limiter,
-    TelegramSendProgress progress,
+    SendRateLimiter limiter,
+    PartProgress progress,
     PendingChoices pendingChoices,
     OutboundFileFetcher fetcher,
     AttachmentFiles files,
@@ -98,25 +98,8 @@ internal sealed class WhatsAppOutboundAdapter(
         }
 
         var parts = TwilioText.Split(text, MaxTextLength);
-        var key = $"{message.Kind}:{message.EntryIdentifier}";
-        for (var index = progress.Sent(key); index < parts.Count; index++)
-        {
-            var outcome = await SendOneAsync(message, "text", new JsonObject { ["body"] = parts[index], ["preview_url"] = false }, cancellationToken);
-            if (!outcome.IsSuccess)
-            {
-                if (outcome.Kind == DeliveryOutcomeKind.Permanent)
-                {
-                    progress.Done(key);
-                }
-
-                return outcome;
-            }
-
-            progress.Record(key, index + 1);
-        }
-
-        progress.Done(key);
-        return DeliveryOutcome.Succeeded;
+        return await progress.SendInOrderAsync(message, parts.Count, index =>
+            SendOneAsync(message, "text", new JsonObject { ["body"] = parts[index], ["preview_url"] = false }, cancellationToken));
     }
 
     private async Task<DeliveryOutcome> SendFilesAsync(OutboundMessage message, CancellationToken cancellationToken)
@@ -158,27 +141,18 @@ internal sealed class WhatsAppOutboundAdapter(
         }
 
         parts.AddRange(uploads.Select((upload, index) => (captioned && index == 0 && text.Length > 0 ? text : null, (StoredFile?)upload.File, (string?)upload.Type)));
-        var key = $"{message.Kind}:{message.EntryIdentifier}";
-        for (var index = progress.Sent(key); index < parts.Count; index++)
+        var sent = await progress.SendInOrderAsync(message, parts.Count, index =>
         {
             var (partText, file, type) = parts[index];
-            var outcome = file is null
-                ? await SendOneAsync(message, "text", new JsonObject { ["body"] = partText, ["preview_url"] = false }, cancellationToken)
-                : await SendFileAsync(message, file, type!, partText, cancellationToken);
-            if (!outcome.IsSuccess)
-            {
-                if (outcome.Kind == DeliveryOutcomeKind.Permanent)
-                {
-                    progress.Done(key);
-                }
-
-                return outcome;
-            }
-
-            progress.Record(key, index + 1);
+            return file is null
+                ? SendOneAsync(message, "text", new JsonObject { ["body"] = partText, ["preview_url"] = false }, cancellationToken)
+                : SendFileAsync(message, file, type!, partText, cancellationToken);
+        });
+        if (!sent.IsSuccess)
+        {
+            return sent;
         }
 
-        progress.Done(key);
         return refusals.Count == 0
             ? DeliveryOutcome.Succeeded
             : DeliveryOutcome.Permanent("Refused attachment(s): " + string.Join("; ", refusals.Select(r => $"{r.Name}: {r.Reason}")));

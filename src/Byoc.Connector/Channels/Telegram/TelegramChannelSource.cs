@@ -1,4 +1,5 @@
 using Byoc.Connector.Attachments;
+using Byoc.Connector.Channels.Sending;
 using Byoc.Connector.Diagnostics;
 using Byoc.Core.Channels;
 using Byoc.Core.Storage;
@@ -49,8 +50,8 @@ internal sealed class TelegramChannelSource(
                     timeProvider,
                     loggerFactory.CreateLogger<TelegramInboundAdapter>()),
                 new TelegramOutboundAdapter(bot, settings,
-                    new TelegramRateLimiter(settings.PerChatMessagesPerSecond, settings.GlobalMessagesPerSecond, timeProvider),
-                    typing, new TelegramSendProgress(timeProvider), keyboards, pendingChoices, fetcher, files, timeProvider),
+                    new SendRateLimiter(settings.PerChatMessagesPerSecond, settings.GlobalMessagesPerSecond, timeProvider),
+                    typing, new PartProgress(timeProvider), keyboards, pendingChoices, fetcher, files, timeProvider),
                 settings.PublicBaseUrl,
                 settings,
                 bot);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Byoc.Connector.Attachments;
+using Byoc.Connector.Channels.Sending;
 using Byoc.Core.Channels;
 using Byoc.Core.Delivery;
 using Byoc.Core.Messages;
@@ -15,15 +16,15 @@ namespace Byoc.Connector.Channels.Telegram;
 /// button per row, remembered in <see cref="TelegramKeyboards"/> so a tap maps back), or numbered text answered by typing
 /// when there are more than <c>MaxButtons</c>; files are downloaded from Salesforce and uploaded (sendPhoto for JPEG and
 /// PNG up to 10 MB, sendDocument otherwise); typing is sendChatAction, refreshed by <see cref="TelegramTyping"/>. Every
-/// message waits for its turn in <see cref="TelegramRateLimiter"/>. Telegram has no delivery or read receipts for bots,
+/// message waits for its turn in <see cref="SendRateLimiter"/>. Telegram has no delivery or read receipts for bots,
 /// so a successful send is reported Delivered, and nothing is ever reported Read.
 /// </summary>
 internal sealed class TelegramOutboundAdapter(
     TelegramBot bot,
     TelegramEndpointOptions settings,
-    TelegramRateLimiter limiter,
+    SendRateLimiter limiter,
     TelegramTyping typing,
-    TelegramSendProgress progress,
+    PartProgress progress,
     TelegramKeyboards keyboards,
     PendingChoices pendingChoices,
     OutboundFileFetcher fetcher,
@@ -65,25 +66,9 @@ internal sealed class TelegramOutboundAdapter(
         }
 
         var (parts, refused) = await PlanAsync(message, fetched, cancellationToken);
-        var key = $"{message.Kind}:{message.EntryIdentifier}";
-        for (var index = progress.Sent(key); index < parts.Count; index++)
-        {
-            var outcome = await SendPartAsync(message.PlatformUserId, chatId, parts[index], cancellationToken);
-            if (!outcome.IsSuccess)
-            {
-                if (outcome.Kind == DeliveryOutcomeKind.Permanent)
-                {
-                    progress.Done(key);
-                }
-
-                return outcome;
-            }
-
-            progress.Record(key, index + 1);
-        }
-
-        progress.Done(key);
-        return refused is null ? DeliveryOutcome.Succeeded : DeliveryOutcome.Permanent(refused);
+        var sent = await progress.SendInOrderAsync(message, parts.Count,
+            index => SendPartAsync(message.PlatformUserId, chatId, parts[index], cancellationToken));
+        return !sent.IsSuccess || refused is null ? sent : DeliveryOutcome.Permanent(refused);
     }
 
     private async Task StartTypingAsync(string platformUserId, long chatId, CancellationToken cancellationToken)

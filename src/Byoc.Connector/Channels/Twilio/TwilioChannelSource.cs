@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Byoc.Connector.Attachments;
-using Byoc.Connector.Channels.Telegram;
+using Byoc.Connector.Channels.Sending;
 using Byoc.Connector.Diagnostics;
 using Byoc.Core.Channels;
 using Byoc.Core.Storage;
@@ -46,8 +46,8 @@ internal sealed class TwilioChannelSource(
                 new TwilioInboundAdapter(new TwilioRequestSignature(settings.AuthToken!), settings, endUsers, timeProvider,
                     loggerFactory.CreateLogger<TwilioInboundAdapter>()),
                 new TwilioOutboundAdapter(name, api, settings, publicBase, links, endUsers, new TwilioQuickReplies(name, api, endUserState),
-                    new TelegramRateLimiter(settings.PerNumberMessagesPerSecond, settings.AccountMessagesPerSecond, timeProvider),
-                    new TelegramSendProgress(timeProvider), pendingChoices, fetcher, timeProvider),
+                    new SendRateLimiter(settings.PerNumberMessagesPerSecond, settings.AccountMessagesPerSecond, timeProvider),
+                    new PartProgress(timeProvider), pendingChoices, fetcher, timeProvider),
                 settings.PublicBaseUrl,
                 settings,
                 links);

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Byoc.Connector.Attachments;
-using Byoc.Connector.Channels.Telegram;
+using Byoc.Connector.Channels.Sending;
 using Byoc.Core.Channels;
 using Byoc.Core.Delivery;
 using Byoc.Core.Messages;
@@ -25,8 +25,8 @@ internal sealed class TwilioOutboundAdapter(
     FileLinks? links,
     TwilioEndUsers endUsers,
     TwilioQuickReplies quickReplies,
-    TelegramRateLimiter limiter,
-    TelegramSendProgress progress,
+    SendRateLimiter limiter,
+    PartProgress progress,
     PendingChoices pendingChoices,
     OutboundFileFetcher fetcher,
     TimeProvider timeProvider) : IOutboundChannelAdapter
@@ -170,25 +170,9 @@ internal sealed class TwilioOutboundAdapter(
         CancellationToken cancellationToken)
     {
         // Twilio reports 63016 (outside the window) later, in the status callback: TwilioInboundAdapter maps it.
-        var key = $"{message.Kind}:{message.EntryIdentifier}";
-        for (var index = progress.Sent(key); index < parts.Count; index++)
-        {
-            var (outcome, _) = await SendAsync(message, parts[index], cancellationToken);
-            if (!outcome.IsSuccess)
-            {
-                if (outcome.Kind == DeliveryOutcomeKind.Permanent)
-                {
-                    progress.Done(key);
-                }
-
-                return outcome;
-            }
-
-            progress.Record(key, index + 1);
-        }
-
-        progress.Done(key);
-        return refused is null ? DeliveryOutcome.Succeeded : DeliveryOutcome.Permanent(refused);
+        var sent = await progress.SendInOrderAsync(message, parts.Count,
+            async index => (await SendAsync(message, parts[index], cancellationToken)).Outcome);
+        return !sent.IsSuccess || refused is null ? sent : DeliveryOutcome.Permanent(refused);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Byoc.Connector.Attachments;
+using Byoc.Connector.Channels.Sending;
 using Byoc.Connector.Channels;
 using Byoc.Connector.Channels.Telegram;
 using Byoc.Core.Delivery;
@@ -235,7 +236,7 @@ public sealed class TelegramOutboundTests : IAsyncLifetime
         var bot = new TelegramBot(TelegramBot.CreateClient(settings.BotToken, settings.ApiBaseUrl, new HttpClient()), "tg", TimeSpan.FromSeconds(10),
             TimeProvider.System, NullLogger.Instance);
         typing = new TelegramTyping(settings.TypingRefreshInterval, maxTyping ?? settings.TypingMaxDuration, time);
-        return new TelegramOutboundAdapter(bot, settings, new TelegramRateLimiter(50, 50, time), typing, new TelegramSendProgress(time),
+        return new TelegramOutboundAdapter(bot, settings, new SendRateLimiter(50, 50, time), typing, new PartProgress(time),
             new TelegramKeyboards(services.GetRequiredService<IChatLogStore>()), services.GetRequiredService<PendingChoices>(),
             services.GetRequiredService<OutboundFileFetcher>(), services.GetRequiredService<AttachmentFiles>(), time);
     }

@@ -1,16 +1,16 @@
-using Byoc.Connector.Channels.Telegram;
+using Byoc.Connector.Channels.Sending;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Byoc.Connector.Tests.Channels.Telegram;
+namespace Byoc.Connector.Tests.Channels.Sending;
 
-public sealed class TelegramRateLimiterTests
+public sealed class SendRateLimiterTests
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void TryReserve_SameChat_SpacesMessagesPerChat()
     {
-        var limiter = new TelegramRateLimiter(perChat: 1, global: 30, _time);
+        var limiter = new SendRateLimiter(perChat: 1, global: 30, _time);
 
         Assert.True(limiter.TryReserve("1", TimeSpan.FromSeconds(5), out var first));
         Assert.True(limiter.TryReserve("1", TimeSpan.FromSeconds(5), out var second));
@@ -24,7 +24,7 @@ public sealed class TelegramRateLimiterTests
     [Fact]
     public void TryReserve_WaitLongerThanAllowed_ReservesNothing()
     {
-        var limiter = new TelegramRateLimiter(perChat: 1, global: 30, _time);
+        var limiter = new SendRateLimiter(perChat: 1, global: 30, _time);
         limiter.TryReserve("1", TimeSpan.Zero, out _);
 
         Assert.False(limiter.TryReserve("1", TimeSpan.FromMilliseconds(500), out var wait));
@@ -37,7 +37,7 @@ public sealed class TelegramRateLimiterTests
     [Fact]
     public void TryReserve_ManyChats_HoldsTheGlobalRate()
     {
-        var limiter = new TelegramRateLimiter(perChat: 1, global: 30, _time);
+        var limiter = new SendRateLimiter(perChat: 1, global: 30, _time);
 
         var waits = Enumerable.Range(0, 60).Select(i => limiter.TryReserve(i.ToString(System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromSeconds(5), out var wait)
             ? wait : TimeSpan.MaxValue).ToList();

@@ -1,12 +1,14 @@
-namespace Byoc.Connector.Channels.Telegram;
+namespace Byoc.Connector.Channels.Sending;
 
 /// <summary>
-/// Spaces one bot's messages: at most <c>perChat</c> a second to one chat and <c>global</c> a second in all, as
-/// Telegram's guidance asks, on the <see cref="TimeProvider"/>. A send reserves the next free slot of its chat and the
-/// next free slot of the bot, and waits for the later of the two; when that wait would be longer than the caller allows, nothing is reserved and the caller hands
-/// the message back to the outbox with the wait as its retry hint. The limits hold per connector instance.
+/// Spaces one platform account's messages: at most <c>perChat</c> a second to one chat (an end user) and <c>global</c> a
+/// second in all, on the <see cref="TimeProvider"/> (Telegram's per-chat and per-bot guidance, Twilio's per-number and
+/// per-account rates, WhatsApp's per-user pair rate and throughput). A send reserves the next free slot of its chat and
+/// the next free slot of the account, and waits for the later of the two; when that wait would be longer than the caller
+/// allows, nothing is reserved and the caller hands the message back to the outbox with the wait as its retry hint. The
+/// limits hold per connector instance.
 /// </summary>
-internal sealed class TelegramRateLimiter(double perChat, double global, TimeProvider timeProvider)
+internal sealed class SendRateLimiter(double perChat, double global, TimeProvider timeProvider)
 {
     private const int PruneAbove = 10_000;
     private readonly TimeSpan _chatSpacing = TimeSpan.FromSeconds(1 / perChat);
