@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Byoc.Connector.Attachments;
 using Byoc.Connector.Channels.Sending;
-using Byoc.Connector.Channels.Twilio;
 using Byoc.Core.Channels;
 using Byoc.Core.Delivery;
 using Byoc.Core.Messages;
@@ -97,7 +96,7 @@ internal sealed class WhatsAppOutboundAdapter(
             }
         }
 
-        var parts = TwilioText.Split(text, MaxTextLength);
+        var parts = TextParts.Split(text, MaxTextLength);
         return await progress.SendInOrderAsync(message, parts.Count, index =>
             SendOneAsync(message, "text", new JsonObject { ["body"] = parts[index], ["preview_url"] = false }, cancellationToken));
     }
@@ -137,7 +136,7 @@ internal sealed class WhatsAppOutboundAdapter(
         var parts = new List<(string? Text, StoredFile? File, string? Type)>();
         if (!captioned && !string.IsNullOrWhiteSpace(text))
         {
-            parts.AddRange(TwilioText.Split(text, MaxTextLength).Select(part => ((string?)part, (StoredFile?)null, (string?)null)));
+            parts.AddRange(TextParts.Split(text, MaxTextLength).Select(part => ((string?)part, (StoredFile?)null, (string?)null)));
         }
 
         parts.AddRange(uploads.Select((upload, index) => (captioned && index == 0 && text.Length > 0 ? text : null, (StoredFile?)upload.File, (string?)upload.Type)));

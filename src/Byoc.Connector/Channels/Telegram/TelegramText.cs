@@ -1,6 +1,8 @@
+using Byoc.Connector.Channels.Sending;
+
 namespace Byoc.Connector.Channels.Telegram;
 
-/// <summary>Telegram's text limits, and splitting a long text into messages on sensible boundaries.</summary>
+/// <summary>Telegram's text limits, and a long text split at them.</summary>
 internal static class TelegramText
 {
     /// <summary>sendMessage: <c>text</c> is 1-4096 characters (UTF-16 code units, as Telegram counts entity offsets).</summary>
@@ -9,61 +11,6 @@ internal static class TelegramText
     /// <summary>sendPhoto and sendDocument: <c>caption</c> is 0-1024 characters.</summary>
     public const int MaxCaptionLength = 1024;
 
-    /// <summary>
-    /// Splits <paramref name="text"/> into parts of at most <paramref name="maxLength"/> characters: at the last paragraph
-    /// break in the part, else the last line break, else the last sentence end, else the last space, else (one long word)
-    /// at the limit, never between the two halves of a surrogate pair. A boundary in the first quarter of a part is not
-    /// used, so no part is tiny. Whitespace at a boundary is dropped; no part is empty.
-    /// </summary>
-    public static IReadOnlyList<string> Split(string text, int maxLength = MaxMessageLength)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 2);
-        var parts = new List<string>();
-        var rest = text.Trim();
-        while (rest.Length > maxLength)
-        {
-            var cut = Boundary(rest.AsSpan(0, maxLength));
-            parts.Add(rest[..cut].TrimEnd());
-            rest = rest[cut..].TrimStart();
-        }
-
-        if (rest.Length > 0)
-        {
-            parts.Add(rest);
-        }
-
-        return parts;
-    }
-
-    /// <summary>Where to end a part that must fit in <paramref name="window"/>: the length of the part.</summary>
-    private static int Boundary(ReadOnlySpan<char> window)
-    {
-        var floor = window.Length / 4;
-        foreach (var separator in (ReadOnlySpan<string>)["\n\n", "\n"])
-        {
-            if (window.LastIndexOf(separator.AsSpan(), StringComparison.Ordinal) is var at && at > floor)
-            {
-                return at + separator.Length;
-            }
-        }
-
-        for (var i = window.Length - 2; i > floor; i--)
-        {
-            if (window[i] is '.' or '!' or '?' or '…' && char.IsWhiteSpace(window[i + 1]))
-            {
-                return i + 1;
-            }
-        }
-
-        for (var i = window.Length - 1; i > floor; i--)
-        {
-            if (char.IsWhiteSpace(window[i]))
-            {
-                return i + 1;
-            }
-        }
-
-        return char.IsHighSurrogate(window[^1]) ? window.Length - 1 : window.Length;
-    }
+    /// <summary>Parts of at most <see cref="MaxMessageLength"/> characters (<see cref="TextParts.Split"/>).</summary>
+    public static IReadOnlyList<string> Split(string text) => TextParts.Split(text, MaxMessageLength);
 }
