@@ -83,10 +83,12 @@ public sealed class ByocProcessTests : IDisposable
     public async Task Connector_JsonFormatterAsked_EveryLogLineIsAJsonObject()
     {
         using var process = StartConnector([], jsonLogs: true);
+        IReadOnlyList<string> beforeListening;
         string logged;
         try
         {
-            await WaitForListeningAsync(process);
+            // The console logger writes from its own thread: log lines come before and after the "listening" line.
+            beforeListening = await WaitForListeningAsync(process);
         }
         finally
         {
@@ -95,7 +97,8 @@ public sealed class ByocProcessTests : IDisposable
             logged = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         }
 
-        var lines = logged.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("byoc connector:", StringComparison.Ordinal)).ToArray();
+        var lines = beforeListening.Concat(logged.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            .Where(l => l.Length > 0 && !l.StartsWith("byoc connector:", StringComparison.Ordinal)).ToArray();
         Assert.NotEmpty(lines);
         Assert.All(lines, line =>
         {
@@ -156,8 +159,11 @@ public sealed class ByocProcessTests : IDisposable
         return Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {Executable}.");
     }
 
-    /// <summary>Reads standard error on the side and waits for the "listening" line on standard output (then stops reading it).</summary>
-    private static async Task WaitForListeningAsync(Process process)
+    /// <summary>
+    /// Reads standard error on the side and waits for the "listening" line on standard output (then stops reading it);
+    /// returns the lines before it.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> WaitForListeningAsync(Process process)
     {
         _ = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         var lines = new List<string>();
@@ -168,11 +174,12 @@ public sealed class ByocProcessTests : IDisposable
             lines.Add(line);
             if (line.StartsWith("byoc connector: listening", StringComparison.Ordinal))
             {
-                return;
+                return lines;
             }
         }
 
         Assert.Fail($"byoc connector exited ({process.ExitCode}) without listening:\n{string.Join('\n', lines)}");
+        return lines;
     }
 
     private static int InotifyWatches(int pid) =>

@@ -1,3 +1,4 @@
+using Byoc.Connector.Channels.Meta;
 using Microsoft.Extensions.Options;
 
 namespace Byoc.Connector.Admin;
@@ -24,6 +25,7 @@ internal static partial class AdminExtensions
         var admin = endpoints.MapGroup("/admin");
         admin.AddEndpointFilter(services.GetRequiredService<AdminApiKeyFilter>());
         admin.MapDeadLetterEndpoints();
+        admin.MapWhatsAppWindowEndpoints();
         return endpoints;
     }
 }

@@ -11,7 +11,8 @@ namespace Byoc.EndToEnd.Tests.Deploy;
 /// A read-only container registry on 127.0.0.1, plain HTTP, implementing the pull side of the OCI distribution
 /// specification: <c>GET /v2/</c>, manifests by tag or digest (<c>GET</c>/<c>HEAD</c>, the manifest's media type as
 /// Content-Type, <c>Docker-Content-Digest</c>), blobs by digest, and the spec's error body
-/// (<c>{"errors":[{"code":"NAME_UNKNOWN",…}]}</c>) with 404 for an unknown repository, manifest or blob. Repository
+/// (<c>{"errors":[{"code":"NAME_UNKNOWN",…}]}</c>) with 404 for an unknown repository, manifest or blob, or a manifest
+/// of a type the request's Accept header does not list. Repository
 /// names may contain slashes (<c>dotnet/runtime-deps</c>); the reference is what follows the last
 /// <c>/manifests/</c> or <c>/blobs/</c>. It stands in for mcr.microsoft.com, which this machine cannot reach, so the
 /// SDK's container tooling pulls a base image from it exactly as from a real registry.
@@ -101,6 +102,12 @@ internal sealed class OciRegistry : IAsyncDisposable
                 return Error(code, kind == "/blobs/" ? "blob unknown to registry" : "manifest unknown", reference);
             }
 
+            // A client lists the manifest types it understands in Accept; one of another type is, for it, not there.
+            if (kind == "/manifests/" && !Accepts(context.Request, item.MediaType))
+            {
+                return Error(code, "manifest unknown", $"{reference} is {item.MediaType}, not in Accept");
+            }
+
             context.Response.Headers["Docker-Content-Digest"] = item.Digest;
             if (!HttpMethods.IsHead(context.Request.Method))
             {
@@ -114,6 +121,12 @@ internal sealed class OciRegistry : IAsyncDisposable
         }
 
         return Error("UNSUPPORTED", "the operation is unsupported", path);
+    }
+
+    private static bool Accepts(HttpRequest request, string mediaType)
+    {
+        var accept = request.GetTypedHeaders().Accept;
+        return accept.Count == 0 || accept.Any(a => a.MediaType.Equals("*/*", StringComparison.Ordinal) || a.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase));
     }
 
     private static (string Digest, string MediaType, byte[] Content)? FindManifest(Repository repository, string reference)

@@ -12,7 +12,7 @@ public sealed class OciRegistryTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _registry = await OciRegistry.StartAsync(TestContext.Current.CancellationToken);
-        _client = new HttpClient { BaseAddress = new Uri($"http://{_registry.Host}") };
+        _client = new HttpClient { BaseAddress = new Uri($"http://{_registry.Host}"), Timeout = TimeSpan.FromSeconds(15) };
         StandInBaseImage.PublishTo(_registry);
     }
 
@@ -72,6 +72,19 @@ public sealed class OciRegistryTests : IAsyncLifetime
         Assert.Equal(StandInBaseImage.IndexMediaType, response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(body.Length, response.Content.Headers.ContentLength);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync(ct));
+    }
+
+    [Fact]
+    public async Task Manifest_AcceptWithoutItsType_404ManifestUnknown()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/v2/{StandInBaseImage.Repository}/manifests/{StandInBaseImage.Tag}", UriKind.Relative));
+        request.Headers.Accept.ParseAdd("application/vnd.docker.distribution.manifest.v2+json");
+        using var response = await _client.SendAsync(request, ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+        Assert.Equal("MANIFEST_UNKNOWN", body.RootElement.GetProperty("errors").EnumerateArray().Single().GetProperty("code").GetString());
     }
 
     [Theory]

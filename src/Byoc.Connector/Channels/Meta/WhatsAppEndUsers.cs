@@ -31,7 +31,8 @@ internal sealed class WhatsAppEndUsers(string channel, IEndUserStateStore store,
     public async Task<string?> LastMessageInWindowAsync(string user, TimeSpan window, CancellationToken cancellationToken) =>
         await LastAsync(user, cancellationToken) is { } last && timeProvider.GetUtcNow() - last.At < window ? last.Wamid : null;
 
-    private async Task<(DateTimeOffset At, string Wamid)?> LastAsync(string user, CancellationToken cancellationToken)
+    /// <summary>When <paramref name="user"/> last wrote and that message's wamid, or null when they never did.</summary>
+    public async Task<(DateTimeOffset At, string Wamid)?> LastAsync(string user, CancellationToken cancellationToken)
     {
         if (await store.GetAsync(channel, user, LastInboundKey, cancellationToken) is not { } value)
         {

@@ -40,6 +40,32 @@ internal sealed class WhatsAppGraphApi(HttpClient http, WhatsAppEndpointOptions 
     }
 
     /// <summary>
+    /// <c>GET /{version}/{phone-number-id}</c>: the number as Meta shows it to this token (<c>display_phone_number</c>,
+    /// <c>verified_name</c>, <c>quality_rating</c>), or the outcome of Graph's refusal and its error code.
+    /// </summary>
+    public async Task<(DeliveryOutcome Outcome, JsonObject? Number, int? Code)> GetPhoneNumberAsync(CancellationToken cancellationToken)
+    {
+        var url = new Uri(settings.GraphBaseUrl,
+            $"/{settings.GraphApiVersion}/{settings.PhoneNumberId}?fields=display_phone_number,verified_name,quality_rating");
+        var (outcome, text, code) = await CallAsync(HttpMethod.Get, url, null, "the phone number lookup", cancellationToken);
+        if (!outcome.IsSuccess)
+        {
+            return (outcome, null, code);
+        }
+
+        try
+        {
+            return JsonNode.Parse(text) is JsonObject number
+                ? (outcome, number, null)
+                : (DeliveryOutcome.Permanent("Meta's phone number lookup answered with something other than an object."), null, null);
+        }
+        catch (JsonException ex)
+        {
+            return (DeliveryOutcome.Permanent($"Meta's phone number lookup answered with something other than JSON: {ex.Message}"), null, null);
+        }
+    }
+
+    /// <summary>
     /// <c>GET /{version}/{media-id}</c>: the short-lived download URL of an end user's media (fetched with the same
     /// bearer token), its MIME type and size; or the outcome of Graph's refusal.
     /// </summary>

@@ -1,0 +1,58 @@
+using System.Text.Json.Nodes;
+using Byoc.Connector.Channels.Meta;
+using Byoc.Setup.Checks;
+
+namespace Byoc.Cli.Commands.Channels;
+
+/// <summary>
+/// <c>byoc doctor</c> for one configured WhatsApp Cloud API channel: the access token reads the phone number
+/// (<c>GET /{version}/{phone-number-id}</c>), which proves both the token and that the id is a number the token may send
+/// from. The callback URL and its <c>messages</c> subscription are app settings that only an app token can read
+/// (<c>GET /{app-id}/subscriptions</c>), which the connector does not hold; Meta's verification GET checks the URL instead.
+/// </summary>
+internal sealed class WhatsAppDoctorCheck(string channel, WhatsAppEndpointOptions settings, HttpClient http) : IPlatformDoctorCheck
+{
+    public string Name => $"whatsapp-{channel}";
+
+    public string Title => $"WhatsApp channel {channel}: token valid for the phone number id";
+
+    public Task<CheckResult> RunAsync(DoctorContext context, CancellationToken cancellationToken) => CheckAsync(cancellationToken);
+
+    /// <summary>The check itself; it needs nothing of the org.</summary>
+    public async Task<CheckResult> CheckAsync(CancellationToken cancellationToken)
+    {
+        var key = $"{WhatsAppChannelOptions.Section}:Channels:{channel}";
+        if (string.IsNullOrEmpty(settings.AccessToken) || string.IsNullOrEmpty(settings.PhoneNumberId))
+        {
+            return Result(CheckStatus.Fail, $"{key}:AccessToken or {key}:PhoneNumberId is missing.",
+                "Set the system user's permanent token and the 'Phone number ID' shown under WhatsApp > API Setup.");
+        }
+
+        var api = new WhatsAppGraphApi(http, settings, TimeProvider.System);
+        var (outcome, number, code) = await api.GetPhoneNumberAsync(cancellationToken);
+        if (number is null)
+        {
+            var fix = code switch
+            {
+                WhatsAppGraphApi.TokenCode => $"{key}:AccessToken is invalid or expired: generate a system user's token that never expires (Business settings > System users).",
+                100 or 200 => $"Check {key}:PhoneNumberId, and that the system user has the WhatsApp account among its assets and the token has whatsapp_business_messaging.",
+                null => $"Check that {settings.GraphBaseUrl} is reachable and {key}:GraphApiVersion ({settings.GraphApiVersion}) is a Graph API version.",
+                _ => "See Meta's error code in the evidence.",
+            };
+            return Result(CheckStatus.Fail, $"Reading phone number {settings.PhoneNumberId}: {outcome.Error}", fix);
+        }
+
+        var evidence = $"Phone number id {settings.PhoneNumberId} is {Str(number, "display_phone_number") ?? "a number"} "
+            + $"'{Str(number, "verified_name") ?? "(no verified name)"}'";
+        if (Str(number, "quality_rating") is { } quality)
+        {
+            evidence += $", quality {quality}";
+        }
+
+        return Result(CheckStatus.Pass, evidence + ". The callback URL is checked by Meta's verification request when it is saved in the app.");
+    }
+
+    private static string? Str(JsonObject item, string name) => item[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    private CheckResult Result(CheckStatus status, string evidence, string? fix = null) => new(Name, Title, status, evidence, fix);
+}
