@@ -1,8 +1,10 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using Byoc.Core.Storage;
+using Byoc.Storage;
 using Byoc.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Byoc.Benchmarks;
 
@@ -18,8 +20,9 @@ public class QueueBenchmarks
 
     private readonly FixedClock _clock = new(DateTimeOffset.FromUnixTimeSeconds(1767225600));
     private string _directory = string.Empty;
-    private SqliteInboxStore _inbox = null!;
-    private SqliteOutboxStore _outbox = null!;
+    private ServiceProvider _stores = null!;
+    private IInboxStore _inbox = null!;
+    private IOutboxStore _outbox = null!;
     private long _next;
 
     [Params("Normal", "Full")]
@@ -29,9 +32,13 @@ public class QueueBenchmarks
     public async Task SetupAsync()
     {
         _directory = Directory.CreateTempSubdirectory("byoc-benchmarks-").FullName;
-        var database = new SqliteDatabase(Path.Combine(_directory, "queues.db"), Enum.Parse<SqliteSynchronous>(Synchronous));
-        _inbox = new SqliteInboxStore(database, _clock);
-        _outbox = new SqliteOutboxStore(database, _clock);
+        var location = StorageLocation.Sqlite(Path.Combine(_directory, "queues.db"), Enum.Parse<SqliteSynchronous>(Synchronous));
+        _stores = new ServiceCollection()
+            .AddSingleton<TimeProvider>(_clock)
+            .AddDurableStores(_ => location)
+            .BuildServiceProvider();
+        _inbox = _stores.GetRequiredService<IInboxStore>();
+        _outbox = _stores.GetRequiredService<IOutboxStore>();
         for (var i = 0; i < 10_000; i++)
         {
             await _outbox.TryAddAsync(Item("seed", i), CancellationToken.None);
@@ -41,6 +48,7 @@ public class QueueBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
+        _stores.Dispose();
         SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
     }

@@ -4,7 +4,7 @@ using Byoc.Bench;
 namespace Byoc.Cli.Commands;
 
 /// <summary>
-/// <c>byoc bench</c>: the load, fault and crash harness (bench/Byoc.Bench). It references the harness library rather than
+/// <c>byoc bench</c>: the load, fault and crash harness (src/Byoc.Bench). It references the harness library rather than
 /// running the Byoc.Bench app, so an installed <c>byoc</c> tool can benchmark itself with no repository: the measured
 /// connector is this very executable, started again as <c>byoc connector</c> in its own process.
 /// </summary>

@@ -1,7 +1,5 @@
-using Byoc.Core.Storage;
-using Byoc.Storage.Postgres;
+using Byoc.Storage;
 using Byoc.Storage.Sqlite;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Byoc.Connector.Storage;
@@ -12,32 +10,15 @@ internal static class ConnectorStorageExtensions
     public static IHostApplicationBuilder AddConnectorStorage(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<ConnectorStorageOptions>().BindConfiguration(ConnectorStorageOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ConnectorStorageOptions>, ConnectorStorageOptionsValidator>();
-        services.AddSingleton(sp => new SqliteDatabase(Options(sp).Path!, SynchronousOf(Options(sp)) ?? SqliteSynchronous.Normal));
-        services.AddSingleton(sp => new PostgresDatabase(Options(sp).ConnectionString!));
-        services.AddSingleton<IInboxStore>(sp => IsPostgres(Options(sp))
-            ? ActivatorUtilities.CreateInstance<PostgresInboxStore>(sp)
-            : ActivatorUtilities.CreateInstance<SqliteInboxStore>(sp));
-        services.AddSingleton<IOutboxStore>(sp => IsPostgres(Options(sp))
-            ? ActivatorUtilities.CreateInstance<PostgresOutboxStore>(sp)
-            : ActivatorUtilities.CreateInstance<SqliteOutboxStore>(sp));
-        services.AddSingleton<IConversationStore>(sp => IsPostgres(Options(sp))
-            ? ActivatorUtilities.CreateInstance<PostgresConversationStore>(sp)
-            : ActivatorUtilities.CreateInstance<SqliteConversationStore>(sp));
-        services.AddSingleton<IDeadLetterStore>(sp => IsPostgres(Options(sp))
-            ? ActivatorUtilities.CreateInstance<PostgresDeadLetterStore>(sp)
-            : ActivatorUtilities.CreateInstance<SqliteDeadLetterStore>(sp));
-        services.AddSingleton<IChatLogStore>(sp => IsPostgres(Options(sp))
-            ? ActivatorUtilities.CreateInstance<PostgresChatLogStore>(sp)
-            : ActivatorUtilities.CreateInstance<SqliteChatLogStore>(sp));
-        services.AddSingleton<IEndUserStateStore>(sp => IsPostgres(Options(sp))
-            ? ActivatorUtilities.CreateInstance<PostgresEndUserStateStore>(sp)
-            : ActivatorUtilities.CreateInstance<SqliteEndUserStateStore>(sp));
-        services.AddSingleton<ILeaderElection>(sp => IsPostgres(Options(sp))
-            ? ActivatorUtilities.CreateInstance<PostgresLeaderElection>(sp)
-            : ActivatorUtilities.CreateInstance<SqliteLeaderElection>(sp));
+        services.AddDurableStores(sp =>
+        {
+            var options = Options(sp);
+            return IsPostgres(options)
+                ? StorageLocation.Postgres(options.ConnectionString!)
+                : StorageLocation.Sqlite(options.Path!, SynchronousOf(options) ?? SqliteSynchronous.Normal);
+        });
         return builder;
     }
 
