@@ -8,4 +8,6 @@ namespace Byoc.Connector.Channels.Meta;
 /// <param name="Text">The text, the tapped option's title, or a media message's caption.</param>
 /// <param name="ChoiceId">For a tapped reply button, list row or template quick reply: its id or payload.</param>
 /// <param name="Media">For an image, document, audio, video or sticker: its media object.</param>
-internal sealed record WhatsAppEvent(string Id, string User, DateTimeOffset At, string Type, string? Text, string? ChoiceId, WhatsAppMedia? Media = null);
+/// <param name="UserId">The business-scoped <c>user_id</c> (of the message, else of its contact), when the webhook carries one.</param>
+internal sealed record WhatsAppEvent(string Id, string User, DateTimeOffset At, string Type, string? Text, string? ChoiceId, WhatsAppMedia? Media = null,
+    string? UserId = null);

@@ -69,13 +69,16 @@ internal sealed partial class WhatsAppInboundAdapter(
         var skipped = new List<string>(webhook.Skipped);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var already = 0;
-        foreach (var message in webhook.Messages)
+        foreach (var item in webhook.Messages)
         {
-            if (!new EndUserIdentifier(request.Channel, message.User).Fits)
+            if (!new EndUserIdentifier(request.Channel, item.User).Fits || item.UserId is { } userId && !new EndUserIdentifier(request.Channel, userId).Fits)
             {
                 Log.MessageIgnored(logger, request.Channel, "a message whose sender id is too long for an end-user identifier");
                 continue;
             }
+
+            // A user id seen with a wa_id keeps the wa_id's conversation when a later message carries the user id alone.
+            var message = item with { User = await endUsers.ResolveAsync(item.User, item.UserId, cancellationToken) };
 
             await endUsers.WroteAsync(message.User, message.Id, message.At, cancellationToken);
             if (!seen.Add(message.Id) || await context.IsStoredAsync(message.Id, cancellationToken))
@@ -232,11 +235,14 @@ internal sealed partial class WhatsAppInboundAdapter(
             return null;
         }
 
+        var recipient = status.RecipientUserId is { } userId && new EndUserIdentifier(request.Channel, userId).Fits
+            ? await endUsers.ResolveAsync(status.Recipient, userId, cancellationToken)
+            : status.Recipient;
         return new InboundMessage
         {
             Channel = request.Channel,
             PlatformMessageId = id + key,
-            PlatformUserId = status.Recipient,
+            PlatformUserId = recipient,
             Kind = InboundKind.Status,
             Timestamp = status.At,
             StatusOfEntryIdentifier = entry,

@@ -220,11 +220,14 @@ internal sealed class WhatsAppOutboundAdapter(
             await Task.Delay(wait, timeProvider, cancellationToken);
         }
 
+        // An end user known only by a business-scoped user id goes in "recipient", which Meta's Messages API takes for a
+        // BSUID ("to" stays for a phone number and wins when both are sent), per Meta's business-scoped user ids docs
+        // (developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids).
         var body = new JsonObject
         {
             ["messaging_product"] = "whatsapp",
             ["recipient_type"] = "individual",
-            ["to"] = message.PlatformUserId,
+            [WhatsAppEndUsers.IsBusinessScoped(message.PlatformUserId) ? "recipient" : "to"] = message.PlatformUserId,
             ["type"] = type,
             [type] = content,
         };

@@ -8,4 +8,6 @@ namespace Byoc.Connector.Channels.Meta;
 /// <param name="Entry">The conversation entry the channel put in <c>biz_opaque_callback_data</c>, or null.</param>
 /// <param name="ErrorCode">For <c>failed</c>: the first error's <c>code</c>.</param>
 /// <param name="Error">For <c>failed</c>: the first error's title, message and details.</param>
-internal sealed record WhatsAppStatus(string Id, string Recipient, string Status, DateTimeOffset At, string? Entry, int? ErrorCode, string? Error);
+/// <param name="RecipientUserId">The business-scoped <c>recipient_user_id</c>, when the status carries one.</param>
+internal sealed record WhatsAppStatus(string Id, string Recipient, string Status, DateTimeOffset At, string? Entry, int? ErrorCode, string? Error,
+    string? RecipientUserId = null);

@@ -81,17 +81,17 @@ internal static class WhatsAppWebhookParser
             return;
         }
 
-        var contactUser = value.TryGetProperty("contacts", out var contacts) && contacts.ValueKind == JsonValueKind.Array && contacts.GetArrayLength() == 1
+        var contact = value.TryGetProperty("contacts", out var contacts) && contacts.ValueKind == JsonValueKind.Array && contacts.GetArrayLength() == 1
             && contacts[0].ValueKind == JsonValueKind.Object
-                ? Str(contacts[0], "wa_id") ?? Str(contacts[0], "user_id")
-                : null;
+                ? (WaId: Str(contacts[0], "wa_id"), UserId: Str(contacts[0], "user_id"))
+                : (null, null);
         if (Items(value, "messages", where, skipped) is { } items)
         {
             var index = 0;
             foreach (var message in items)
             {
                 var at = $"{where}.value.messages[{index++}]";
-                if (ReadMessage(message, contactUser) is { } read)
+                if (ReadMessage(message, contact.WaId, contact.UserId) is { } read)
                 {
                     messages.Add(read);
                 }
@@ -136,16 +136,21 @@ internal static class WhatsAppWebhookParser
         return items.EnumerateArray();
     }
 
-    private static WhatsAppEvent? ReadMessage(JsonElement message, string? contactUser)
+    private static WhatsAppEvent? ReadMessage(JsonElement message, string? contactWaId, string? contactUserId)
     {
+        var userId = Str(message, "user_id") ?? contactUserId;
         if (message.ValueKind != JsonValueKind.Object || Str(message, "id") is not { Length: > 0 } id
-            || (Str(message, "from") ?? Str(message, "user_id") ?? contactUser) is not { Length: > 0 } user
+            || (Str(message, "from") ?? contactWaId ?? userId) is not { Length: > 0 } user
             || Time(message) is not { } at || Str(message, "type") is not { Length: > 0 } type)
         {
             return null;
         }
 
-        return type switch
+        return Read(message, id, user, at, type) is { } read ? read with { UserId = userId is { Length: > 0 } ? userId : null } : null;
+    }
+
+    private static WhatsAppEvent? Read(JsonElement message, string id, string user, DateTimeOffset at, string type) =>
+        type switch
         {
             "text" => message.TryGetProperty("text", out var text) && Str(text, "body") is { } body ? new(id, user, at, type, body, null) : null,
             "interactive" => Interactive(message, id, user, at),
@@ -156,7 +161,6 @@ internal static class WhatsAppWebhookParser
             "image" or "document" or "audio" or "video" or "sticker" => Media(message, id, user, at, type),
             _ => new(id, user, at, type, null, null),
         };
-    }
 
     /// <summary>A media message; without a media id there is nothing to fetch, and the item is malformed.</summary>
     private static WhatsAppEvent? Media(JsonElement message, string id, string user, DateTimeOffset at, string type) =>
@@ -197,7 +201,8 @@ internal static class WhatsAppWebhookParser
                 .Where(part => !string.IsNullOrWhiteSpace(part)).Distinct(StringComparer.Ordinal));
         }
 
-        return new(id, recipient, state, at, Str(status, "biz_opaque_callback_data"), code, error);
+        return new(id, recipient, state, at, Str(status, "biz_opaque_callback_data"), code, error,
+            Str(status, "recipient_user_id") is { Length: > 0 } userId ? userId : null);
     }
 
     /// <summary>Meta's <c>timestamp</c>: Unix seconds, as a string.</summary>

@@ -160,6 +160,31 @@ public sealed class FakeMeta : IAsyncDisposable
     public Task<WhatsAppInbound> SendTextAsync(string from, string text, string name = "WhatsApp User", CancellationToken cancellationToken = default) =>
         PostMessagesAsync([TextMessage(from, text)], name, cancellationToken);
 
+    /// <summary>
+    /// The user writes <paramref name="text"/> with a business-scoped <paramref name="userId"/> in the contact: with
+    /// <paramref name="waId"/> as today's webhooks carry both, without it (no <c>from</c>, no <c>wa_id</c>) as for a user
+    /// Meta shares no phone number of. Completes when the webhook is posted.
+    /// </summary>
+    public Task<WhatsAppInbound> SendTextWithUserIdAsync(string userId, string? waId, string text, CancellationToken cancellationToken = default)
+    {
+        var message = TextMessage(waId ?? userId, text);
+        var contact = new JsonObject { ["profile"] = new JsonObject { ["name"] = "WhatsApp User" } };
+        if (waId is null)
+        {
+            message.Remove("from");
+        }
+        else
+        {
+            contact["wa_id"] = waId;
+        }
+
+        contact["user_id"] = userId;
+        var value = Value();
+        value["contacts"] = new JsonArray(contact);
+        value["messages"] = new JsonArray(message);
+        return PostAsync(Envelope(value), cancellationToken);
+    }
+
     /// <summary>The user taps a reply button or list row of the application's message <paramref name="replyTo"/>.</summary>
     public Task<WhatsAppInbound> TapAsync(string from, string replyTo, string id, string title, bool list = false, CancellationToken cancellationToken = default) =>
         PostMessagesAsync([ReplyMessage(from, replyTo, id, title, list)], "WhatsApp User", cancellationToken);
@@ -193,9 +218,13 @@ public sealed class FakeMeta : IAsyncDisposable
         var values = (body["entry"] as JsonArray ?? []).OfType<JsonObject>()
             .SelectMany(e => e["changes"] as JsonArray ?? []).OfType<JsonObject>()
             .Select(c => c["value"] as JsonObject).OfType<JsonObject>().ToList();
-        foreach (var message in values.SelectMany(v => v["messages"] as JsonArray ?? []).OfType<JsonObject>())
+        foreach (var value in values)
         {
-            Opened(message);
+            var contact = (value["contacts"] as JsonArray)?.FirstOrDefault() as JsonObject;
+            foreach (var message in (value["messages"] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                Opened(message, contact?["user_id"] is JsonValue userId && userId.TryGetValue<string>(out var id) ? id : null);
+            }
         }
 
         var ids = values.SelectMany(v => (v["messages"] as JsonArray ?? []).Concat(v["statuses"] as JsonArray ?? []))
@@ -321,9 +350,11 @@ public sealed class FakeMeta : IAsyncDisposable
         [type] = content,
     };
 
-    private void Opened(JsonObject message)
+    /// <summary>Opens the window of the message's sender: its <c>from</c>, else (a user id only) the contact's <paramref name="userId"/>.</summary>
+    private void Opened(JsonObject message, string? userId)
     {
-        if (message["from"] is JsonValue from && from.TryGetValue<string>(out var user) && message["id"] is JsonValue id && id.TryGetValue<string>(out var wamid))
+        var user = message["from"] is JsonValue from && from.TryGetValue<string>(out var number) ? number : userId;
+        if (user is not null && message["id"] is JsonValue id && id.TryGetValue<string>(out var wamid))
         {
             lock (_state.Sync)
             {

@@ -97,9 +97,10 @@ internal sealed partial class MetaGraphApi(MetaState state, MetaRecordings recor
 
     private IResult Send(JsonObject body, string json)
     {
-        if (Str(body, "to") is not { Length: > 0 } to)
+        // Meta's Messages API takes a phone number in "to", or a business-scoped user id in "recipient"; "to" wins when both come.
+        if ((Str(body, "to") ?? Str(body, "recipient")) is not { Length: > 0 } to)
         {
-            return MetaGraphError.Create(400, 100, "(#100) The parameter to is required.");
+            return MetaGraphError.Create(400, 100, "(#100) The parameter to or recipient is required.");
         }
 
         var type = Str(body, "type") ?? "text";
@@ -141,7 +142,7 @@ internal sealed partial class MetaGraphApi(MetaState state, MetaRecordings recor
         return Results.Text(new JsonObject
         {
             ["messaging_product"] = "whatsapp",
-            ["contacts"] = new JsonArray(new JsonObject { ["input"] = to, ["wa_id"] = to }),
+            ["contacts"] = new JsonArray(new JsonObject { ["input"] = to, [Str(body, "to") is null ? "user_id" : "wa_id"] = to }),
             ["messages"] = new JsonArray(message),
         }.ToJsonString(), "application/json");
     }
