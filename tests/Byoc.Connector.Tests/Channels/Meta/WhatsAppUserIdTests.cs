@@ -58,7 +58,8 @@ public sealed class WhatsAppUserIdTests
     [Fact]
     public async Task Post_UnknownUserIdAlone_OwnEndUserAnsweredThroughRecipient()
     {
-        await using var test = await WhatsAppTestHost.StartAsync(Ct);
+        // No automatic statuses: the answer's delivered status would race the inbox read below.
+        await using var test = await WhatsAppTestHost.StartAsync(Ct, new FakeMetaOptions { AutoStatuses = [], RetryDelays = [] });
         var other = await test.Meta.SendTextWithUserIdAsync("US.98765432109876543210", WaId, "hello", Ct);
         await test.Meta.WaitForDeliveryAsync(other, Ct).WaitAsync(Timeout, Ct);
         var alone = await test.Meta.SendTextWithUserIdAsync(UserId, null, "I have no number to share", Ct);
