@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Byoc.Connector.Attachments;
-using Byoc.Connector.Channels.Sending;
 using Byoc.Connector.Channels;
+using Byoc.Connector.Channels.Sending;
 using Byoc.Connector.Channels.Telegram;
 using Byoc.Core.Delivery;
 using Byoc.Core.Messages;
