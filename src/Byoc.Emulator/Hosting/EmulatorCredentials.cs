@@ -115,5 +115,26 @@ public sealed record EmulatorCredentials
         };
     }
 
+    /// <summary>
+    /// The connector's <c>Connector:Salesforce</c> settings for this org as command-line arguments (login, instance, SCRT,
+    /// authorization context and the Pub/Sub topic), which <c>byoc up</c> and the bench both start the connector with.
+    /// </summary>
+    public IReadOnlyList<string> ConnectorSalesforceArguments() =>
+    [
+        "--Connector:Salesforce:LoginUrl=" + LoginUrl,
+        "--Connector:Salesforce:ConsumerKey=" + ConsumerKey,
+        "--Connector:Salesforce:Username=" + Username,
+        "--Connector:Salesforce:PrivateKeyPath=" + PrivateKeyFile,
+        "--Connector:Salesforce:OrgId=" + OrgId,
+        "--Connector:Salesforce:InstanceUrl=" + InstanceUrl,
+        "--Connector:Salesforce:ScrtUrl=" + ScrtUrl,
+        "--Connector:Salesforce:AuthorizationContext=" + ChannelDefinitionDeveloperName,
+        "--Connector:Salesforce:PubSub:Endpoint=" + PubSubUrl,
+        .. PubSubTls ? ["--Connector:Salesforce:PubSub:CaFile=" + PubSubCaFile] : Array.Empty<string>(),
+        "--Connector:Salesforce:PubSub:Topic=" + TopicName,
+        "--Connector:Salesforce:PubSub:EventTypeField=" + EventTypeField,
+        "--Connector:Salesforce:PubSub:PayloadField=" + PayloadField,
+    ];
+
     private static string Trim(Uri uri) => uri.ToString().TrimEnd('/');
 }
