@@ -61,6 +61,7 @@ public static class ConnectorApplication
         builder.AddTelegramChannel();
         builder.AddTwilioChannel();
         builder.AddWhatsAppChannel();
+        builder.AddMessengerChannel();
         builder.AddAdminApi();
         configure?.Invoke(builder);
 
