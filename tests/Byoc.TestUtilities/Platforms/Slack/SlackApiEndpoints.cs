@@ -11,7 +11,7 @@ namespace Byoc.TestUtilities.Platforms.Slack;
 /// The fake's Web API at <c>/api/{method}</c> (form or JSON arguments; the token as <c>Authorization: Bearer</c> or a
 /// <c>token</c> argument): <c>auth.test</c>, <c>chat.postMessage</c>, <c>files.getUploadURLExternal</c> and
 /// <c>files.completeUploadExternal</c>; the upload URLs; and the users' files at <c>url_private_download</c>, which need
-/// the bot token (without it Slack redirects to its sign-in page). Refusals are as Slack's: HTTP 200 with
+/// the bot token (without it Slack redirects to its sign-in page); faults of operation <c>download</c> fail them. Refusals are as Slack's: HTTP 200 with
 /// <c>{"ok": false, "error": …}</c>, and HTTP 429 with <c>Retry-After</c> and <c>ratelimited</c> beyond the post rate.
 /// </summary>
 internal sealed class SlackApiEndpoints(SlackState state, PlatformFaults faults, SlackErrors errors, Action<SlackPostedMessage> posted,
@@ -222,6 +222,11 @@ internal sealed class SlackApiEndpoints(SlackState state, PlatformFaults faults,
         if (request.Headers.Authorization.ToString() != "Bearer " + state.Options.BotToken)
         {
             return Results.Redirect(new Uri(state.BaseAddress, "signin").AbsoluteUri);
+        }
+
+        if (faults.TryTake("download", out var fault))
+        {
+            return Results.StatusCode(fault.StatusCode);
         }
 
         var id = teamFile.StartsWith(state.Options.TeamId + "-", StringComparison.Ordinal) ? teamFile[(state.Options.TeamId.Length + 1)..] : "";
