@@ -196,6 +196,18 @@ public sealed class FakeSlack : IAsyncDisposable
     }
 
     /// <summary>
+    /// Delivers <paramref name="delivered"/> again, byte for byte, as Slack's retry number <paramref name="retryNum"/>
+    /// (<c>X-Slack-Retry-Num</c>, with <paramref name="reason"/>): what Slack sends when it did not see the first answer
+    /// in time, even though the receiver may have stored the event.
+    /// </summary>
+    public Task RetryAsync(SlackEvent delivered, int retryNum = 1, string reason = "http_timeout")
+    {
+        ArgumentNullException.ThrowIfNull(delivered);
+        var url = EventsUrl ?? throw new InvalidOperationException("Verify the Request URL first.");
+        return _sender.PostEventAsync(delivered.Id, url, delivered.Json, retryNum + 1, reason);
+    }
+
+    /// <summary>
     /// <paramref name="user"/> clicks button <paramref name="index"/> of the posted <paramref name="message"/>: a signed
     /// <c>block_actions</c> payload posted once to <see cref="InteractivityUrl"/>; the attempt as recorded.
     /// </summary>

@@ -17,14 +17,14 @@ internal sealed class SlackEventSender(FakeSlackOptions options, HttpClient http
     private readonly Lock _lock = new();
     private readonly List<Task> _running = [];
 
-    public Task PostEventAsync(string id, Uri url, string json)
+    public Task PostEventAsync(string id, Uri url, string json, int firstAttempt = 1, string? retryReason = null)
     {
         if (_stopping.IsCancellationRequested)
         {
             return Task.CompletedTask;
         }
 
-        var task = Task.Run(() => DeliverAsync(id, url, Encoding.UTF8.GetBytes(json)));
+        var task = Task.Run(() => DeliverAsync(id, url, Encoding.UTF8.GetBytes(json), firstAttempt, retryReason));
         lock (_lock)
         {
             _running.RemoveAll(item => item.IsCompleted);
@@ -104,10 +104,9 @@ internal sealed class SlackEventSender(FakeSlackOptions options, HttpClient http
         _stopping.Dispose();
     }
 
-    private async Task DeliverAsync(string id, Uri url, byte[] body)
+    private async Task DeliverAsync(string id, Uri url, byte[] body, int firstAttempt, string? reason)
     {
-        string? reason = null;
-        for (var attempt = 1; !_stopping.IsCancellationRequested; attempt++)
+        for (var attempt = firstAttempt; !_stopping.IsCancellationRequested; attempt++)
         {
             try
             {
