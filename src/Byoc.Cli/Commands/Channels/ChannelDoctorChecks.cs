@@ -16,6 +16,7 @@ internal static class ChannelDoctorChecks
             .. telegram.Channels.Select(c => new TelegramDoctorCheck(c.Key, c.Value, telegram.PublicBaseUrl, http)),
             .. twilio.Channels.Select(c => new TwilioDoctorCheck(c.Key, c.Value, twilio.PublicBaseUrl, http)),
             .. whatsApp.Channels.Select(c => new WhatsAppDoctorCheck(c.Key, c.Value, http)),
+            .. SlackSettings.From(configuration).Channels.Select(c => new SlackDoctorCheck(c.Key, c.Value, http)),
         ];
     }
 }
