@@ -28,8 +28,12 @@ internal sealed class SlackTestHost : IAsyncDisposable
 
     public IChannel ChannelInstance => Host.Services.GetRequiredService<ChannelRegistry>().Find(Channel)!;
 
-    public static async Task<SlackTestHost> StartAsync(CancellationToken cancellationToken, FakeSlackOptions? slackOptions = null,
-        bool verify = true, params string[] extraArgs)
+    public static Task<SlackTestHost> StartAsync(CancellationToken cancellationToken, FakeSlackOptions? slackOptions = null,
+        bool verify = true, params string[] extraArgs) => StartAsync(null, cancellationToken, slackOptions, verify, extraArgs);
+
+    /// <summary>Starts the fake and the connector; <paramref name="configure"/> adjusts the connector's builder last (for example to capture logs).</summary>
+    public static async Task<SlackTestHost> StartAsync(Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? configure, CancellationToken cancellationToken,
+        FakeSlackOptions? slackOptions = null, bool verify = true, params string[] extraArgs)
     {
         var slack = await FakeSlack.StartAsync(slackOptions ?? new FakeSlackOptions { RetryDelays = [TimeSpan.FromMilliseconds(50)] }, cancellationToken);
         const string Key = "--Connector:Slack:Channels:slack";
@@ -44,7 +48,7 @@ internal sealed class SlackTestHost : IAsyncDisposable
             $"{Key}:WorkspaceMessagesPerSecond=50",
             .. extraArgs,
         ];
-        var host = await ConnectorHost.StartAsync(null, null, cancellationToken, args);
+        var host = await ConnectorHost.StartAsync(configure, null, cancellationToken, args);
         var test = new SlackTestHost(host, slack);
         slack.InteractivityUrl = new Uri(test.EventsUrl + "/interactive");
         if (verify)
