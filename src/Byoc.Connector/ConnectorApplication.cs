@@ -2,6 +2,7 @@ using Byoc.Connector.Admin;
 using Byoc.Connector.Attachments;
 using Byoc.Connector.Channels;
 using Byoc.Connector.Channels.Meta;
+using Byoc.Connector.Channels.Slack;
 using Byoc.Connector.Channels.Telegram;
 using Byoc.Connector.Channels.Twilio;
 using Byoc.Connector.Channels.WebChat;
@@ -62,6 +63,7 @@ public static class ConnectorApplication
         builder.AddTwilioChannel();
         builder.AddWhatsAppChannel();
         builder.AddMessengerChannel();
+        builder.AddSlackChannel();
         builder.AddAdminApi();
         configure?.Invoke(builder);
 

@@ -18,6 +18,7 @@ internal static class ChannelDoctorChecks
             .. twilio.Channels.Select(c => new TwilioDoctorCheck(c.Key, c.Value, twilio.PublicBaseUrl, http)),
             .. whatsApp.Channels.Select(c => new WhatsAppDoctorCheck(c.Key, c.Value, http)),
             .. messenger.Channels.Select(c => new MessengerDoctorCheck(c.Key, c.Value, http)),
+            .. SlackSettings.From(configuration).Channels.Select(c => new SlackDoctorCheck(c.Key, c.Value, http)),
         ];
     }
 }
