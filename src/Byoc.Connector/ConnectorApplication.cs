@@ -1,6 +1,7 @@
 using Byoc.Connector.Admin;
 using Byoc.Connector.Attachments;
 using Byoc.Connector.Channels;
+using Byoc.Connector.Channels.Line;
 using Byoc.Connector.Channels.Meta;
 using Byoc.Connector.Channels.Telegram;
 using Byoc.Connector.Channels.Twilio;
@@ -61,6 +62,7 @@ public static class ConnectorApplication
         builder.AddTelegramChannel();
         builder.AddTwilioChannel();
         builder.AddWhatsAppChannel();
+        builder.AddLineChannel();
         builder.AddAdminApi();
         configure?.Invoke(builder);
 
