@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Byoc.Connector.Attachments;
 using Byoc.Connector.Channels.Sending;
+using Byoc.Connector.Channels.Telegram;
 using Byoc.Connector.Diagnostics;
 using Byoc.Core.Channels;
 using Byoc.Core.Storage;
@@ -19,6 +20,7 @@ internal sealed class LineChannelSource(
     IOptions<ChannelDoorOptions> door,
     IHttpClientFactory httpClientFactory,
     PendingChoices pendingChoices,
+    IChatLogStore chatLog,
     OutboundFileFetcher fetcher,
     InboundFileCheck fileCheck,
     UrlSecrets urlSecrets,
@@ -36,6 +38,8 @@ internal sealed class LineChannelSource(
             urlSecrets.Add(settings.ChannelSecret);
             urlSecrets.Add(settings.ChannelAccessToken);
             var endUsers = new LineEndUsers(name, endUserState, timeProvider);
+            // The quick replies' taps map back like Telegram's inline keyboards: entry key and option index in the durable log.
+            var keyboards = new TelegramKeyboards(chatLog);
             var api = new LineApi(httpClientFactory.CreateClient(HttpClientName), settings, timeProvider);
             var publicBase = settings.PublicBaseUrl ?? door.Value.PublicBaseUrl;
             // The links' key is derived from the channel secret, so it is as secret as the secret and changes with it.
@@ -44,11 +48,11 @@ internal sealed class LineChannelSource(
             yield return new LineChannel(
                 name,
                 settings.ChannelAddressIdentifier!,
-                new LineInboundAdapter(new LineSignature(settings.ChannelSecret!), settings, endUsers, api, fileCheck,
+                new LineInboundAdapter(new LineSignature(settings.ChannelSecret!), settings, endUsers, api, keyboards, fileCheck,
                     loggerFactory.CreateLogger<LineInboundAdapter>()),
                 new LineOutboundAdapter(name, api, settings, links, endUsers,
                     new SendRateLimiter(settings.PerUserMessagesPerSecond, settings.AccountMessagesPerSecond, timeProvider),
-                    new PartProgress(timeProvider), pendingChoices, fetcher, timeProvider),
+                    new PartProgress(timeProvider), pendingChoices, keyboards, fetcher, timeProvider),
                 settings.PublicBaseUrl,
                 settings,
                 links);

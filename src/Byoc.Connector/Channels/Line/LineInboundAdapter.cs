@@ -1,4 +1,5 @@
 using Byoc.Connector.Attachments;
+using Byoc.Connector.Channels.Telegram;
 using Byoc.Core.Channels;
 using Byoc.Core.Messages;
 
@@ -21,6 +22,7 @@ internal sealed partial class LineInboundAdapter(
     LineEndpointOptions settings,
     LineEndUsers endUsers,
     LineApi api,
+    TelegramKeyboards keyboards,
     InboundFileCheck fileCheck,
     ILogger logger) : IInboundChannelAdapter
 {
@@ -106,7 +108,11 @@ internal sealed partial class LineInboundAdapter(
 
                     break;
                 case "postback":
-                    ingested.Add(Inbound(request, item, InboundKind.ChoiceResponse) with { ChoiceOptionIdentifier = item.PostbackData });
+                    if (await ChoiceAsync(request, item, cancellationToken) is { } choice)
+                    {
+                        ingested.Add(choice);
+                    }
+
                     break;
                 case "follow" or "unfollow":
                     await endUsers.FollowedAsync(item.User, item.Type == "unfollow", item.At, cancellationToken);
@@ -169,6 +175,27 @@ internal sealed partial class LineInboundAdapter(
                 Detail = $"LINE's content of message {message.Id} could not be fetched; a redelivery may succeed. {stored.Refusal.Detail}",
             }),
             _ => (null, $"The {message.Type} in message {message.Id} was refused: {stored.Refusal?.Detail}", null),
+        };
+    }
+
+    /// <summary>A tapped quick reply as the pick of its choices entry; null (logged) for a postback the connector did not send, such as a rich menu's.</summary>
+    private async Task<InboundMessage?> ChoiceAsync(InboundRequest request, LineEvent item, CancellationToken cancellationToken)
+    {
+        var offer = TelegramKeyboards.TryParse(item.PostbackData, out var entryKey, out var index)
+            ? await keyboards.FindAsync(request.Channel, item.User, entryKey, cancellationToken)
+            : null;
+        if (offer is null || index >= offer.Options.Count)
+        {
+            Log.EventIgnored(logger, request.Channel, "a postback the connector did not send");
+            return null;
+        }
+
+        var option = offer.Options[index];
+        return Inbound(request, item, InboundKind.ChoiceResponse) with
+        {
+            ChoiceOptionIdentifier = option.Identifier,
+            InReplyToEntryIdentifier = offer.EntryIdentifier,
+            Text = option.Title,
         };
     }
 

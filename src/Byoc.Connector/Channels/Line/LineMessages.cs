@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Byoc.Connector.Channels.Telegram;
 using Byoc.Core.Messages;
 
 namespace Byoc.Connector.Channels.Line;
@@ -41,22 +42,24 @@ internal static class LineMessages
     };
 
     /// <summary>
-    /// The quick reply for <paramref name="choices"/> when at most <paramref name="max"/> of them fit: each label at most
-    /// 20 characters (a longer title is cut, and the full title is the display text) and each id at most 300; else null.
+    /// The quick reply for the choices of <paramref name="message"/> when at most <paramref name="max"/> of them fit, else
+    /// null: each label at most 20 characters (a longer title is cut, and the full title is the display text), each
+    /// postback's data the entry key and option index of <see cref="TelegramKeyboards.CallbackData"/> (Salesforce's option
+    /// identifiers may be longer than 300), which the inbound half maps back through the same durable log.
     /// </summary>
-    public static JsonObject? QuickReply(IReadOnlyList<ChoiceOption> choices, int max)
+    public static JsonObject? QuickReply(OutboundMessage message, int max)
     {
-        ArgumentNullException.ThrowIfNull(choices);
-        if (choices.Count == 0 || choices.Count > Math.Min(max, MaxQuickReplies)
-            || choices.Any(c => c.Identifier.Length is 0 or > MaxData || string.IsNullOrWhiteSpace(c.Title)))
+        ArgumentNullException.ThrowIfNull(message);
+        var choices = message.Choices;
+        if (choices.Count == 0 || choices.Count > Math.Min(max, MaxQuickReplies) || choices.Any(c => string.IsNullOrWhiteSpace(c.Title)))
         {
             return null;
         }
 
         var items = new JsonArray();
-        foreach (var choice in choices)
+        for (var index = 0; index < choices.Count; index++)
         {
-            var title = choice.Title.Trim();
+            var title = choices[index].Title.Trim();
             items.Add(new JsonObject
             {
                 ["type"] = "action",
@@ -64,7 +67,7 @@ internal static class LineMessages
                 {
                     ["type"] = "postback",
                     ["label"] = title.Length <= MaxLabel ? title : title[..(MaxLabel - 1)].TrimEnd() + "…",
-                    ["data"] = choice.Identifier,
+                    ["data"] = TelegramKeyboards.CallbackData(message.EntryIdentifier, index),
                     ["displayText"] = title.Length <= MaxDisplayText ? title : title[..MaxDisplayText],
                 },
             });

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Byoc.Connector.Attachments;
 using Byoc.Connector.Channels.Sending;
+using Byoc.Connector.Channels.Telegram;
 using Byoc.Core.Channels;
 using Byoc.Core.Delivery;
 using Byoc.Core.Messages;
@@ -28,6 +29,7 @@ internal sealed class LineOutboundAdapter(
     SendRateLimiter limiter,
     PartProgress progress,
     PendingChoices pendingChoices,
+    TelegramKeyboards keyboards,
     OutboundFileFetcher fetcher,
     TimeProvider timeProvider) : IOutboundChannelAdapter
 {
@@ -62,7 +64,12 @@ internal sealed class LineOutboundAdapter(
         {
             case OutboundKind.Choices:
                 await pendingChoices.OfferAsync(message, cancellationToken);
-                var quickReply = LineMessages.QuickReply(message.Choices, settings.MaxQuickReplies);
+                var quickReply = LineMessages.QuickReply(message, settings.MaxQuickReplies);
+                if (quickReply is not null)
+                {
+                    await keyboards.OfferAsync(message, cancellationToken);
+                }
+
                 objects.AddRange(Texts(quickReply is null ? TextRendering.Choices(message) : Prompt(message)));
                 if (quickReply is not null)
                 {

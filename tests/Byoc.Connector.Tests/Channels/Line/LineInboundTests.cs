@@ -166,15 +166,41 @@ public sealed class LineInboundTests
     }
 
     [Fact]
-    public async Task Post_Postback_ChoiceResponseWithTheData()
+    public async Task Post_PostbackOfAQuickReplyTheConnectorSent_ChoiceResponseOfThatEntryAndOption()
+    {
+        await using var test = await LineTestHost.StartAsync(Ct);
+        var hello = await test.Line.SendTextAsync(User, "hi");
+        await test.Line.WaitForDeliveryAsync(hello, Ct).WaitAsync(Timeout, Ct);
+        var choices = new OutboundMessage
+        {
+            Channel = test.Channel,
+            PlatformUserId = User,
+            EntryIdentifier = "entry-choices-1",
+            ConversationIdentifier = "conv-1",
+            Kind = OutboundKind.Choices,
+            Text = "Which time?",
+            Choices = [new ChoiceOption("option-19-00", "19:00"), new ChoiceOption("option-19-30", "19:30")],
+        };
+        Assert.True((await test.ChannelInstance.Outbound.SendAsync(choices, Ct)).IsSuccess);
+        var button = test.Line.SentMessages.Items[0].Messages[0]["quickReply"]!["items"]![1]!["action"]!;
+
+        var webhook = await test.Line.PostbackAsync(User, (string)button["data"]!);
+        await test.Line.WaitForDeliveryAsync(webhook, Ct).WaitAsync(Timeout, Ct);
+
+        var stored = (await test.InboxAsync(Ct))[^1];
+        Assert.Equal((InboundKind.ChoiceResponse, "option-19-30", "19:30", "entry-choices-1"),
+            (stored.Kind, stored.ChoiceOptionIdentifier, stored.Text, stored.InReplyToEntryIdentifier));
+    }
+
+    [Fact]
+    public async Task Post_PostbackTheConnectorDidNotSend_OkAndNothingStored()
     {
         await using var test = await LineTestHost.StartAsync(Ct);
 
-        var webhook = await test.Line.PostbackAsync(User, "option-19-30");
+        var webhook = await test.Line.PostbackAsync(User, "action=richmenu&item=3");
         await test.Line.WaitForDeliveryAsync(webhook, Ct).WaitAsync(Timeout, Ct);
 
-        var stored = Assert.Single(await test.InboxAsync(Ct));
-        Assert.Equal((InboundKind.ChoiceResponse, "option-19-30"), (stored.Kind, stored.ChoiceOptionIdentifier));
+        Assert.Empty(await test.InboxAsync(Ct));
     }
 
     [Fact]

@@ -154,9 +154,13 @@ public sealed class LineOutboundTests
         Assert.Equal("Pick a slot", (string)sent["text"]!);
         var items = sent["quickReply"]!["items"]!.AsArray();
         Assert.Equal(13, items.Count);
-        Assert.Equal(("postback", "id-1", "A title much longer than twenty characters"),
-            ((string)items[0]!["action"]!["type"]!, (string)items[0]!["action"]!["data"]!, (string)items[0]!["action"]!["displayText"]!));
+        Assert.Equal(("postback", "A title much longer than twenty characters"),
+            ((string)items[0]!["action"]!["type"]!, (string)items[0]!["action"]!["displayText"]!));
         Assert.True(((string)items[0]!["action"]!["label"]!).Length <= 20);
+        var tap = await test.Line.PostbackAsync(User, (string)items[12]!["action"]!["data"]!);
+        await test.Line.WaitForDeliveryAsync(tap, Ct).WaitAsync(Timeout, Ct);
+        var answer = (await test.InboxAsync(Ct))[^1];
+        Assert.Equal((InboundKind.ChoiceResponse, "id-13", "Slot 13"), (answer.Kind, answer.ChoiceOptionIdentifier, answer.Text));
     }
 
     [Fact]
@@ -226,6 +230,37 @@ public sealed class LineOutboundTests
         Assert.Contains("blocked", outcome.Error, StringComparison.Ordinal);
         Assert.True(again.IsSuccess, again.Error);
         Assert.Equal("Welcome back", Assert.Single(Assert.Single(test.Line.SentMessages.Items).Texts));
+    }
+
+    [Fact]
+    public async Task SendAsync_FileWithoutAPublicBaseUrl_PermanentNamingTheKeyAndNothingSent()
+    {
+        await using var test = await StartAsync();
+        await WriteAsync(test);
+
+        var outcome = await test.ChannelInstance.Outbound.SendAsync(Text("the menu") with
+        {
+            Kind = OutboundKind.Attachment,
+            Attachments = [new OutboundAttachment("menu.pdf", "application/pdf", "https://files.example.com/menu.pdf")],
+        }, Ct);
+
+        Assert.Equal(DeliveryOutcomeKind.Permanent, outcome.Kind);
+        Assert.Contains("Connector:Line:Channels:line:PublicBaseUrl", outcome.Error, StringComparison.Ordinal);
+        Assert.Empty(test.Line.SentMessages.Items);
+    }
+
+    [Theory]
+    [InlineData("", 400, "needs 'expires'")]
+    [InlineData("?expires=4102444800&signature=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", 403, "does not match")]
+    public async Task FileLink_BadQuery_ProblemNamingIt(string query, int status, string detail)
+    {
+        await using var test = await StartAsync("--Connector:Line:Channels:line:PublicBaseUrl=https://line.example.com");
+        using var client = test.Host.Connector.CreateClient();
+
+        using var response = await client.GetAsync($"/channels/line/files/0123456789abcdef0123456789abcdef{query}", Ct);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Contains(detail, await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
     private static async Task<LineTestHost> StartAsync(params string[] extraArgs) =>
