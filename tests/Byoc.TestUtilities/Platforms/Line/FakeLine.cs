@@ -212,6 +212,13 @@ public sealed class FakeLine : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits for a reply or push to <paramref name="user"/> that matches <paramref name="predicate"/>.</summary>
+    public Task<LineSentMessage> WaitForMessageAsync(string user, Func<LineSentMessage, bool> predicate, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(predicate);
+        return SentMessages.WaitForAsync(m => m.To == user && predicate(m), cancellationToken);
+    }
+
     /// <summary>Waits until a delivery of <paramref name="webhook"/> was answered 2xx.</summary>
     public Task<WebhookAttempt> WaitForDeliveryAsync(LineWebhook webhook, CancellationToken cancellationToken = default)
     {
