@@ -1,6 +1,7 @@
 using Byoc.Connector.Admin;
 using Byoc.Connector.Attachments;
 using Byoc.Connector.Channels;
+using Byoc.Connector.Channels.Line;
 using Byoc.Connector.Channels.Meta;
 using Byoc.Connector.Channels.Slack;
 using Byoc.Connector.Channels.Telegram;
@@ -64,6 +65,7 @@ public static class ConnectorApplication
         builder.AddWhatsAppChannel();
         builder.AddMessengerChannel();
         builder.AddSlackChannel();
+        builder.AddLineChannel();
         builder.AddAdminApi();
         configure?.Invoke(builder);
 
