@@ -53,7 +53,7 @@ public sealed class LineDefinitionOfDoneTests
         using var rep = new RepClient(test.Stack.InstanceUrl, UpBanner.SuggestedRep);
         await rep.SetAvailableAsync();
         await rep.AcceptQueuedAsync(session.Id);
-        await line.WaitForMessageAsync(User, m => m.Texts.Any(t => t.StartsWith("You are now talking to ", StringComparison.Ordinal)), Ct).WaitAsync(Timeout, Ct);
+        await line.WaitForMessageAsync(User, m => m.Texts.Any(t => t.StartsWith("You are now talking to Alex", StringComparison.Ordinal)), Ct).WaitAsync(Timeout, Ct);
         // LINE answers the rep's first push with 429: the outbox backs off, and the retry key keeps it to one message.
         line.ExpireReplyTokens();
         line.Faults.ThrottleNext(1, TimeSpan.FromSeconds(1), "push");
@@ -111,7 +111,8 @@ public sealed class LineDefinitionOfDoneTests
         using var rep = new RepClient(test.Stack.InstanceUrl, UpBanner.SuggestedRep);
         await rep.SetAvailableAsync();
         await rep.AcceptQueuedAsync(session.Id);
-        await line.WaitForMessageAsync(User, m => m.Texts.Any(t => t.StartsWith("You are now talking to ", StringComparison.Ordinal)), Ct).WaitAsync(Timeout, Ct);
+        // The rep's own notice, which follows the agent's hand-over text (the agent's joined notice came first of all).
+        await line.WaitForMessageAsync(User, m => m.Texts.Any(t => t.StartsWith("You are now talking to Alex", StringComparison.Ordinal)), Ct).WaitAsync(Timeout, Ct);
 
         var blocked = await line.UnfollowAsync(User);
         await line.WaitForDeliveryAsync(blocked, Ct).WaitAsync(Timeout, Ct);

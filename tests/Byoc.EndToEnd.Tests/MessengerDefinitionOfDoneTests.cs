@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Byoc.Cli.Up;
 using Byoc.TestUtilities;
 using Byoc.TestUtilities.Platforms.Meta;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Byoc.EndToEnd.Tests;
 
@@ -45,7 +44,7 @@ public sealed class MessengerDefinitionOfDoneTests
         using var rep = new RepClient(test.Stack.InstanceUrl, UpBanner.SuggestedRep);
         await rep.SetAvailableAsync();
         await rep.AcceptQueuedAsync(session.Id);
-        await fb.WaitForMessageAsync(User, m => m.Text?.StartsWith("You are now talking to ", StringComparison.Ordinal) == true, Ct).WaitAsync(Timeout, Ct);
+        await fb.WaitForMessageAsync(User, m => m.Text?.StartsWith("You are now talking to Alex", StringComparison.Ordinal) == true, Ct).WaitAsync(Timeout, Ct);
         // Meta answers the rep's first attempt with 613 (rate limit): the outbox waits and nothing is lost or doubled.
         fb.Faults.ThrottleNext(1, TimeSpan.FromSeconds(1), "messages");
         var repEntry = await rep.SendAsync(session.Id, "Hi, this is Alex. How can I help?");
@@ -62,8 +61,10 @@ public sealed class MessengerDefinitionOfDoneTests
     [Trait("Category", "Slow")]
     public async Task Messenger_ConversationCrossesTwentyFourHours_AgentFailsNamingTheWindowRepGoesWithHumanAgent()
     {
-        // The end user wrote 25 hours ago on Meta's (fake) clock, which then catches up with the connector's.
-        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow() - TimeSpan.FromHours(25));
+        // The end user wrote 25 hours ago on Meta's (fake) clock, which then catches up with the connector's and runs with
+        // it, as Meta's does: its delivery watermarks then cover the entries the connector sent before them, even when a
+        // delivery arrives before the Send API's answer has told the connector the message's mid.
+        var clock = new ShiftedClock { Shift = -TimeSpan.FromHours(25) };
         await using var fb = await FakeMessenger.StartAsync(new FakeMessengerOptions { TimeProvider = clock, RetryDelays = [], AutoReceipts = ["delivery"] }, Ct);
         await using var test = await StartAsync(fb);
 
@@ -76,7 +77,7 @@ public sealed class MessengerDefinitionOfDoneTests
         Assert.Contains("24-hour standard messaging window is closed", failure.GetString("Message"), StringComparison.Ordinal);
 
         await fb.WaitForDeliveryAsync(await fb.SendTextAsync(User, "I want to speak to a human", Ct), Ct).WaitAsync(Timeout, Ct);
-        clock.Advance(TimeSpan.FromHours(25));
+        clock.Shift = TimeSpan.Zero;
         await WaitFor.ConditionAsync(() => test.Current(session).GetString("Status") == "Waiting", "the session in the fallback queue");
         using var rep = new RepClient(test.Stack.InstanceUrl, UpBanner.SuggestedRep);
         await rep.SetAvailableAsync();
@@ -131,4 +132,12 @@ public sealed class MessengerDefinitionOfDoneTests
     private static TimeSpan Timeout => TimeSpan.FromSeconds(30);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>The system clock moved by <see cref="Shift"/>: a platform clock that runs in real time from a chosen point.</summary>
+    private sealed class ShiftedClock : TimeProvider
+    {
+        public TimeSpan Shift { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Shift;
+    }
 }

@@ -53,7 +53,7 @@ public sealed class SlackDefinitionOfDoneTests
         using var rep = new RepClient(test.Stack.InstanceUrl, UpBanner.SuggestedRep);
         await rep.SetAvailableAsync();
         await rep.AcceptQueuedAsync(session.Id);
-        await slack.WaitForPostAsync(Dm, m => m.Text.StartsWith("You are now talking to ", StringComparison.Ordinal), Ct).WaitAsync(Timeout, Ct);
+        await slack.WaitForPostAsync(Dm, m => m.Text.StartsWith("You are now talking to Alex", StringComparison.Ordinal), Ct).WaitAsync(Timeout, Ct);
         // Slack answers the rep's first two posts with 429 Retry-After: the outbox waits and nothing is lost or doubled.
         slack.Faults.ThrottleNext(2, TimeSpan.FromSeconds(1), "chat.postMessage");
         var repEntry = await rep.SendAsync(session.Id, "Hi, this is Alex. How can I help?");
@@ -105,7 +105,7 @@ public sealed class SlackDefinitionOfDoneTests
         using var rep = new RepClient(test.Stack.InstanceUrl, UpBanner.SuggestedRep);
         await rep.SetAvailableAsync();
         await rep.AcceptQueuedAsync(session.Id);
-        await slack.WaitForPostAsync(Dm, m => m.Text.StartsWith("You are now talking to ", StringComparison.Ordinal), Ct).WaitAsync(Timeout, Ct);
+        await slack.WaitForPostAsync(Dm, m => m.Text.StartsWith("You are now talking to Alex", StringComparison.Ordinal), Ct).WaitAsync(Timeout, Ct);
 
         slack.Options.Channels.Remove(Dm);
         var repEntry = await rep.SendAsync(session.Id, "Are you still there?");
