@@ -2,6 +2,7 @@ using Byoc.Connector.Channels.Line;
 using Byoc.Core.Delivery;
 using Byoc.Core.Messages;
 using Byoc.TestUtilities.Platforms.Line;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Byoc.Connector.Tests.Channels.Line;
 
@@ -52,6 +53,35 @@ public sealed class LineOutboundTests
         Assert.True(outcome.IsSuccess, outcome.Error);
         Assert.Equal("push", Assert.Single(test.Line.SentMessages.Items).Via);
         Assert.DoesNotContain(test.Line.Requests.Items, r => r.Path == "/v2/bot/message/reply");
+    }
+
+    [Fact]
+    public async Task SendAsync_ReplyTokenOlderThan30SecondsOnTheConnectorsClock_PushWithoutTryingIt()
+    {
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        await using var test = await LineTestHost.StartAsync(Ct, new FakeLineOptions { RedeliveryDelays = [] }, clock);
+        await WriteAsync(test);
+        clock.Advance(TimeSpan.FromSeconds(31));
+
+        var outcome = await test.ChannelInstance.Outbound.SendAsync(Text("Thanks for waiting"), Ct);
+
+        Assert.True(outcome.IsSuccess, outcome.Error);
+        Assert.Equal("push", Assert.Single(test.Line.SentMessages.Items).Via);
+        Assert.DoesNotContain(test.Line.Requests.Items, r => r.Path == "/v2/bot/message/reply");
+    }
+
+    [Fact]
+    public async Task SendAsync_ReplyTokenYoungerThan30SecondsOnTheConnectorsClock_Reply()
+    {
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        await using var test = await LineTestHost.StartAsync(Ct, new FakeLineOptions { RedeliveryDelays = [] }, clock);
+        await WriteAsync(test);
+        clock.Advance(TimeSpan.FromSeconds(29));
+
+        var outcome = await test.ChannelInstance.Outbound.SendAsync(Text("Right away"), Ct);
+
+        Assert.True(outcome.IsSuccess, outcome.Error);
+        Assert.Equal("reply", Assert.Single(test.Line.SentMessages.Items).Via);
     }
 
     [Fact]

@@ -29,7 +29,12 @@ internal sealed class LineTestHost : IAsyncDisposable
     public IChannel ChannelInstance => Host.Services.GetRequiredService<ChannelRegistry>().Find(Channel)!;
 
     public static async Task<LineTestHost> StartAsync(CancellationToken cancellationToken, FakeLineOptions? lineOptions = null,
-        TimeProvider? connectorClock = null, params string[] extraArgs)
+        TimeProvider? connectorClock = null, params string[] extraArgs) =>
+        await StartAsync(null, lineOptions, connectorClock, extraArgs, cancellationToken);
+
+    /// <summary>Starts the connector; <paramref name="configure"/> adjusts its builder last (for example to capture logs).</summary>
+    public static async Task<LineTestHost> StartAsync(Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? configure, FakeLineOptions? lineOptions,
+        TimeProvider? connectorClock, string[] extraArgs, CancellationToken cancellationToken)
     {
         var line = await FakeLine.StartAsync(lineOptions ?? new FakeLineOptions { RedeliveryDelays = [TimeSpan.FromMilliseconds(50)] }, cancellationToken);
         var options = line.Options;
@@ -46,8 +51,15 @@ internal sealed class LineTestHost : IAsyncDisposable
             $"{Key}:AccountMessagesPerSecond=50",
             .. extraArgs,
         ];
-        var host = await ConnectorHost.StartAsync(
-            connectorClock is null ? null : builder => builder.Services.AddSingleton(connectorClock), null, cancellationToken, args);
+        var host = await ConnectorHost.StartAsync(builder =>
+        {
+            if (connectorClock is not null)
+            {
+                builder.Services.AddSingleton(connectorClock);
+            }
+
+            configure?.Invoke(builder);
+        }, null, cancellationToken, args);
         var test = new LineTestHost(host, line);
         line.WebhookUrl = test.WebhookUrl;
         return test;
