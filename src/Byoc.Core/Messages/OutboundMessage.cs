@@ -39,6 +39,15 @@ public sealed record OutboundMessage
     /// <summary>For <see cref="OutboundKind.Choices"/>: <c>Buttons</c>, <c>QuickReplies</c>, <c>ListPicker</c> or <c>TimePicker</c>.</summary>
     public string? ChoicesFormat { get; init; }
 
+    /// <summary>
+    /// The Salesforce message definition this entry is, when it is one; <see cref="Text"/> then says in words what could not
+    /// be shown, for a channel that has no mapping for it.
+    /// </summary>
+    public OutboundMessageDefinition? Definition { get; init; }
+
+    /// <summary>The message's <c>contentCategory</c> (<c>Reminder</c>, <c>OrderUpdate</c>, <c>Authentication</c>, …), if any.</summary>
+    public string? ContentCategory { get; init; }
+
     /// <summary>For <see cref="OutboundKind.Attachment"/>: the files to download and deliver.</summary>
     public IReadOnlyList<OutboundAttachment> Attachments { get; init; } = [];
 

@@ -37,7 +37,7 @@ internal sealed class WhatsAppChannelOptionsValidator : IValidateOptions<WhatsAp
                 errors.Add($"{key}:GraphBaseUrl must be an absolute http(s) URL with no path, query or fragment (got '{settings.GraphBaseUrl}').");
             }
 
-            if (settings.WindowTemplateName is { } template && (template.Length is 0 or > 512 || template.Any(c => !(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_'))))
+            if (settings.WindowTemplateName is { } template && !IsTemplateName(template))
             {
                 errors.Add($"{key}:WindowTemplateName must be a template name of lower-case letters, digits and '_' (got '{template}').");
             }
@@ -45,6 +45,19 @@ internal sealed class WhatsAppChannelOptionsValidator : IValidateOptions<WhatsAp
             if (string.IsNullOrWhiteSpace(settings.WindowTemplateLanguage))
             {
                 errors.Add($"{key}:WindowTemplateLanguage must be a language code such as en_US.");
+            }
+
+            foreach (var (definition, mapping) in settings.Templates)
+            {
+                if (!IsTemplateName(mapping.Name))
+                {
+                    errors.Add($"{key}:Templates:{definition}:Name must be a template name of lower-case letters, digits and '_' (got '{mapping.Name}').");
+                }
+
+                if (mapping.Language is { } language && string.IsNullOrWhiteSpace(language))
+                {
+                    errors.Add($"{key}:Templates:{definition}:Language must be a language code such as en_US, or left out.");
+                }
             }
 
             Positive(errors, settings.MaxBodyBytes > 0, $"{key}:MaxBodyBytes");
@@ -57,6 +70,9 @@ internal sealed class WhatsAppChannelOptionsValidator : IValidateOptions<WhatsAp
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+
+    private static bool IsTemplateName(string? name) =>
+        name is { Length: > 0 and <= 512 } && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_');
 
     private static void Required(List<string> errors, string? value, string key, string hint)
     {

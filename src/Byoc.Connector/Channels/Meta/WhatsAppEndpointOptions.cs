@@ -46,6 +46,13 @@ internal sealed class WhatsAppEndpointOptions
     /// <summary>The language code of <see cref="WindowTemplateName"/>. <value>Default <c>en_US</c>.</value></summary>
     public string WindowTemplateLanguage { get; set; } = "en_US";
 
+    /// <summary>
+    /// Approved templates for Salesforce message definitions, keyed by the definition's unique name (or id): a message
+    /// definition the agent or rep sends goes as its template, inside the 24-hour window or outside it. A definition
+    /// without a mapping is shown as text inside the window and treated like any text outside it. <value>Default: none.</value>
+    /// </summary>
+    public Dictionary<string, WhatsAppTemplateMapping> Templates { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>The customer-service window after the end user's last message. <value>Default 24 hours.</value></summary>
     public TimeSpan CustomerServiceWindow { get; set; } = TimeSpan.FromHours(24);
 

@@ -13,7 +13,8 @@ namespace Byoc.Connector.Channels.Meta;
 /// when they fit (<see cref="WhatsAppInteractive"/>), else as numbered text answered by typing (remembered in
 /// <see cref="PendingChoices"/> either way, as typed answers count too). Every message carries the entry id in
 /// <c>biz_opaque_callback_data</c> so its statuses find their entry. Outside the customer-service window (from the end
-/// user's last message) a message goes as the configured template or fails naming the window. Typing and progress mark
+/// user's last message) a message goes as the configured template or fails naming the window; a Salesforce message
+/// definition with a mapping in <see cref="WhatsAppEndpointOptions.Templates"/> goes as its template anywhere. Typing and progress mark
 /// the end user's last message read with the typing indicator; Salesforce sends no "agent read" event, so an answer in the
 /// window also marks the end user's last message read first (once per message; Meta marks earlier ones read with it),
 /// which shows the blue ticks even when the agent never types. Files are fetched from Salesforce, uploaded to the number's
@@ -72,6 +73,11 @@ internal sealed class WhatsAppOutboundAdapter(
 
             await MarkReadAsync(user, lastMessage, typing: false, cancellationToken);
             return await SendFilesAsync(message, cancellationToken);
+        }
+
+        if (message.Definition is { } definition && settings.Templates.TryGetValue(definition.NameOrId, out var mapping))
+        {
+            return await SendDefinitionAsync(message, definition, mapping, cancellationToken);
         }
 
         var text = message.Kind switch
@@ -185,6 +191,44 @@ internal sealed class WhatsAppOutboundAdapter(
         return await SendOneAsync(message, type, media, cancellationToken);
     }
 
+    /// <summary>
+    /// A Salesforce message definition as its mapped template (<see cref="WhatsAppEndpointOptions.Templates"/>), inside the
+    /// window or outside it, since an approved template may open a conversation: the mapped parameters, in order, fill the
+    /// body. A parameter the mapping names and the message lacks fails to Salesforce naming it; Meta would refuse the
+    /// send (132000, parameter count mismatch) on every retry.
+    /// </summary>
+    private async Task<DeliveryOutcome> SendDefinitionAsync(OutboundMessage message, OutboundMessageDefinition definition,
+        WhatsAppTemplateMapping mapping, CancellationToken cancellationToken)
+    {
+        var values = definition.Parameters.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        var names = mapping.BodyParameters.Count > 0 ? mapping.BodyParameters : [.. definition.Parameters.Select(p => p.Key)];
+        if (names.FirstOrDefault(n => !values.ContainsKey(n)) is { } missing)
+        {
+            return DeliveryOutcome.Permanent($"The WhatsApp template '{mapping.Name}' for the message definition '{definition.NameOrId}' takes "
+                + $"the parameter '{missing}', which the message did not carry (it had {(values.Count == 0 ? "none" : string.Join(", ", values.Keys))}).");
+        }
+
+        var language = mapping.Language ?? definition.Locale?.Replace('-', '_') ?? settings.WindowTemplateLanguage;
+        var template = new JsonObject { ["name"] = mapping.Name, ["language"] = new JsonObject { ["code"] = language } };
+        if (names.Count > 0)
+        {
+            template["components"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "body",
+                ["parameters"] = new JsonArray([.. names.Select(n => (JsonNode)new JsonObject { ["type"] = "text", ["text"] = TemplateParameter(values[n]) })]),
+            });
+        }
+
+        return await SendOneAsync(message, "template", template, cancellationToken);
+    }
+
+    /// <summary>A template body parameter may not hold new lines or tabs, nor more than four spaces in a row (Graph error 132018).</summary>
+    private static string TemplateParameter(string text)
+    {
+        var flat = string.Join(' ', text.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+        return flat[..Math.Min(flat.Length, WhatsAppInteractive.MaxBody)];
+    }
+
     private async Task<DeliveryOutcome> SendTemplateAsync(OutboundMessage message, string text, CancellationToken cancellationToken)
     {
         if (settings.WindowTemplateName is not { } name)
@@ -193,8 +237,6 @@ internal sealed class WhatsAppOutboundAdapter(
                 + $"{settings.CustomerServiceWindow.TotalHours:0.#} h ago, or none) and no WindowTemplateName is configured.");
         }
 
-        // A template body parameter may not hold new lines or tabs, nor more than four spaces in a row (Graph error 132018).
-        var parameter = string.Join(' ', text.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
         var template = new JsonObject
         {
             ["name"] = name,
@@ -202,7 +244,7 @@ internal sealed class WhatsAppOutboundAdapter(
             ["components"] = new JsonArray(new JsonObject
             {
                 ["type"] = "body",
-                ["parameters"] = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = parameter[..Math.Min(parameter.Length, WhatsAppInteractive.MaxBody)] }),
+                ["parameters"] = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = TemplateParameter(text) }),
             }),
         };
         return await SendOneAsync(message, "template", template, cancellationToken);

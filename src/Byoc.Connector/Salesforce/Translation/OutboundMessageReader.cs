@@ -6,18 +6,27 @@ namespace Byoc.Connector.Salesforce.Translation;
 
 /// <summary>
 /// Reads an outbound <c>abstractMessage</c> (interaction-service-api.md §6.5): text with its citations, attachments,
-/// links, rich links and web views, and choices (Buttons, QuickReplies, ListPicker, TimePicker). Anything else becomes a
-/// readable text that names what could not be shown.
+/// links, rich links and web views, choices (Buttons, QuickReplies, ListPicker, TimePicker), and message definitions (as
+/// <see cref="OutboundMessage.Definition"/>, for channels that map them to templates). Anything else becomes a readable text
+/// that names what could not be shown.
 /// </summary>
 internal static class OutboundMessageReader
 {
     public static OutboundMessage? Read(OutboundMessage entry, JsonNode? message, out string reason)
     {
         reason = string.Empty;
+        entry = entry with { ContentCategory = TolerantJson.Text(message?["contentCategory"]) };
         switch (TolerantJson.Text(message?["messageType"]))
         {
             case "StaticContentMessage":
                 return StaticContent(entry, message?["staticContent"]);
+            case "ChoicesMessage" or "FormMessage" when Definition(message?["choices"] ?? message?["form"]) is { } definition:
+                return entry with
+                {
+                    Kind = OutboundKind.Text,
+                    Text = $"[The agent sent the message \"{definition.NameOrId}\", which this chat cannot show.]",
+                    Definition = definition,
+                };
             case "ChoicesMessage":
                 return Choices(entry, message?["choices"]);
             case "FormMessage":
@@ -110,6 +119,41 @@ internal static class OutboundMessageReader
             ChoicesFormat = "TimePicker",
             Text = TolerantJson.Text(calendarEvent?["title"]) ?? TolerantJson.Text(choices?["message"]?["title"]),
             Choices = options,
+        };
+    }
+
+    /// <summary>
+    /// A <c>ChoicesMessageDefinition</c> or <c>FormMessageDefinition</c>: its name or id, its <c>NamedValue</c> parameters
+    /// with each value's text (a <c>TextValue</c>'s <c>textValue</c>, a <c>UrlValue</c>'s <c>urlValue</c>, and so on: the
+    /// field named after the value type), and its target locale; null for any other format.
+    /// </summary>
+    private static OutboundMessageDefinition? Definition(JsonNode? content)
+    {
+        if (TolerantJson.Text(content?["formatType"]) != "MessageDefinition" || TolerantJson.Text(content?["messageDefinitionNameOrId"]) is not { } name)
+        {
+            return null;
+        }
+
+        var parameters = TolerantJson.Items(content?["parameters"])
+            .Select(p => (Name: TolerantJson.Text(p?["name"]), Value: ValueText(p?["value"])))
+            .Where(p => p.Name is not null)
+            .Select(p => KeyValuePair.Create(p.Name!, p.Value ?? string.Empty))
+            .ToList();
+        return new OutboundMessageDefinition(name, parameters, TolerantJson.Text(content?["targetLocale"]));
+    }
+
+    private static string? ValueText(JsonNode? value)
+    {
+        if (TolerantJson.Text(value?["valueType"]) is not { Length: > 1 } type)
+        {
+            return null;
+        }
+
+        return value?[char.ToLowerInvariant(type[0]) + type[1..]] switch
+        {
+            JsonValue scalar when scalar.TryGetValue<string>(out var text) => text,
+            JsonValue scalar => scalar.ToJsonString(),
+            _ => null,
         };
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Byoc.Core.Delivery;
 using Byoc.Core.Messages;
 using Byoc.TestUtilities.Platforms.Meta;
@@ -95,6 +96,54 @@ public sealed class WhatsAppOutboundTests
         Assert.True(outcome.IsSuccess, outcome.Error);
         var sent = Assert.Single(test.Meta.SentMessages.Items);
         Assert.Equal(("template", "follow_up", "Your order shipped. Track it online.", false), (sent.Type, sent.TemplateName, sent.Text, sent.InWindow));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task SendAsync_MessageDefinitionWithAMapping_ItsTemplateWithTheMappedParametersInOrder(bool inWindow)
+    {
+        var meta = new FakeMetaOptions { AutoStatuses = [], RetryDelays = [] };
+        meta.Templates["order_update"] = new MetaTemplate("es_MX", 2);
+        await using var test = await WhatsAppTestHost.StartAsync(Ct, meta, extraArgs: [.. OrderShippedMapping]);
+        if (inWindow)
+        {
+            await WriteAsync(test);
+        }
+
+        var outcome = await test.ChannelInstance.Outbound.SendAsync(OrderShipped(test, ("carrier", "DHL"), ("orderNumber", "A-1001")), Ct);
+
+        Assert.True(outcome.IsSuccess, outcome.Error);
+        var sent = Assert.Single(test.Meta.SentMessages.Items);
+        Assert.Equal(("template", "order_update", inWindow), (sent.Type, sent.TemplateName, sent.InWindow));
+        var template = JsonNode.Parse(sent.Json)!["template"]!;
+        Assert.Equal("es_MX", template["language"]!["code"]!.GetValue<string>());
+        Assert.Equal(["A-1001", "DHL"], template["components"]![0]!["parameters"]!.AsArray().Select(p => p!["text"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task SendAsync_MessageDefinitionMissingAMappedParameter_PermanentNamingItAndNothingSent()
+    {
+        var meta = new FakeMetaOptions { AutoStatuses = [], RetryDelays = [] };
+        meta.Templates["order_update"] = new MetaTemplate("es_MX", 2);
+        await using var test = await WhatsAppTestHost.StartAsync(Ct, meta, extraArgs: [.. OrderShippedMapping]);
+
+        var outcome = await test.ChannelInstance.Outbound.SendAsync(OrderShipped(test, ("orderNumber", "A-1001")), Ct);
+
+        Assert.Equal(DeliveryOutcomeKind.Permanent, outcome.Kind);
+        Assert.Contains("takes the parameter 'carrier', which the message did not carry (it had orderNumber)", outcome.Error, StringComparison.Ordinal);
+        Assert.Equal(0, test.Meta.SentMessages.Count);
+    }
+
+    [Fact]
+    public async Task SendAsync_MessageDefinitionWithoutAMapping_ItsTextInsideTheWindow()
+    {
+        await using var test = await StartInWindowAsync();
+
+        var outcome = await test.ChannelInstance.Outbound.SendAsync(OrderShipped(test, ("orderNumber", "A-1001")), Ct);
+
+        Assert.True(outcome.IsSuccess, outcome.Error);
+        Assert.Equal("[The agent sent the message \"Order_Shipped\", which this chat cannot show.]", Assert.Single(test.Meta.SentMessages.Items).Text);
     }
 
     [Fact]
@@ -230,6 +279,19 @@ public sealed class WhatsAppOutboundTests
         Assert.Contains("no WindowTemplateName", outcome.Error, StringComparison.Ordinal);
         Assert.Equal(0, test.Meta.SentMessages.Count);
     }
+
+    private static string[] OrderShippedMapping =>
+    [
+        "--Connector:WhatsApp:Channels:wa:Templates:Order_Shipped:Name=order_update",
+        "--Connector:WhatsApp:Channels:wa:Templates:Order_Shipped:BodyParameters:0=orderNumber",
+        "--Connector:WhatsApp:Channels:wa:Templates:Order_Shipped:BodyParameters:1=carrier",
+    ];
+
+    private static OutboundMessage OrderShipped(WhatsAppTestHost test, params (string Name, string Value)[] parameters) => Text(test,
+        "[The agent sent the message \"Order_Shipped\", which this chat cannot show.]") with
+    {
+        Definition = new OutboundMessageDefinition("Order_Shipped", [.. parameters.Select(p => KeyValuePair.Create(p.Name, p.Value))], "es-MX"),
+    };
 
     private static FakeMetaOptions Options(TimeProvider clock) => new() { TimeProvider = clock, RetryDelays = [], AutoStatuses = [] };
 

@@ -104,6 +104,30 @@ public sealed class OutboundEventParserTests
             entry!.Choices);
     }
 
+    [Theory]
+    [InlineData("ChoicesMessage", "choices", ",\"options\":[{\"optionIdentifier\":\"yes\",\"value\":{\"valueType\":\"TextValue\",\"textValue\":\"Yes\"}}]")]
+    [InlineData("FormMessage", "form", "")]
+    public void Parse_MessageDefinition_ReadsNameParametersAsTextLocaleAndCategory(string messageType, string property, string options)
+    {
+        var payload = Payload("Message", """
+            {"entryType":"Message","id":"e1","abstractMessage":{"messageType":"MESSAGE_TYPE","id":"e1","contentCategory":"OrderUpdate",
+             "PROPERTY":{"formatType":"MessageDefinition","messageDefinitionNameOrId":"Order_Shipped","targetLocale":"es-MX"OPTIONS,
+              "parameters":[{"name":"orderNumber","value":{"valueType":"TextValue","textValue":"A-1001"}},
+                            {"name":"items","value":{"valueType":"IntegerValue","integerValue":3}},
+                            {"name":"track","value":{"valueType":"UrlValue","urlValue":"https://example.com/t/A-1001"}}]}}}
+            """.Replace("MESSAGE_TYPE", messageType, StringComparison.Ordinal).Replace("PROPERTY", property, StringComparison.Ordinal)
+            .Replace("OPTIONS", options, StringComparison.Ordinal));
+        ContractValidator.OutboundWhenPresent?.AssertValid(JsonNode.Parse(payload), "InteractionEvent");
+
+        var entry = OutboundEventParser.Parse("Interaction", payload, out _)?.Message;
+
+        Assert.Equal((OutboundKind.Text, "OrderUpdate"), (entry?.Kind, entry?.ContentCategory));
+        Assert.Equal("[The agent sent the message \"Order_Shipped\", which this chat cannot show.]", entry?.Text);
+        Assert.Equal(("Order_Shipped", "es-MX"), (entry!.Definition?.NameOrId, entry.Definition?.Locale));
+        Assert.Equal([KeyValuePair.Create("orderNumber", "A-1001"), KeyValuePair.Create("items", "3"), KeyValuePair.Create("track", "https://example.com/t/A-1001")],
+            entry.Definition!.Parameters);
+    }
+
     [Fact]
     public void Parse_TimePickerSlotWithoutValidStart_IsLeftOut()
     {
