@@ -7,14 +7,19 @@ namespace Byoc.Cli.Commands.Channels;
 /// <summary>
 /// <c>byoc doctor</c> for one configured Messenger channel: the Page access token reads its Page (<c>GET /{version}/me</c>),
 /// which proves the token, and the Page must be the configured <c>PageId</c> (a token of another Page would send from
-/// it, and its webhooks would be left out). The callback URL and the Page's webhook fields are app settings that only
-/// an app token can read, which the connector does not hold; Meta's verification GET checks the URL instead.
+/// it, and its webhooks would be left out). Then the Page's subscribed apps (<c>GET /{version}/{page-id}/subscribed_apps</c>)
+/// must include an app with the four webhook fields the connector needs; a token without <c>pages_manage_metadata</c>
+/// cannot read them, which skips that part with a note. The callback URL is an app setting that only an app token can read;
+/// Meta's verification GET checks it when it is saved.
 /// </summary>
 internal sealed class MessengerDoctorCheck(string channel, MessengerEndpointOptions settings, HttpClient http) : IPlatformDoctorCheck
 {
     public string Name => $"messenger-{channel}";
 
-    public string Title => $"Messenger channel {channel}: Page access token valid for the Page id";
+    public string Title => $"Messenger channel {channel}: Page access token valid for the Page id, webhook fields subscribed";
+
+    /// <summary>The webhook fields the connector reads (docs/messenger-channel.md).</summary>
+    private static readonly string[] s_neededFields = ["messages", "messaging_postbacks", "message_deliveries", "message_reads"];
 
     public Task<CheckResult> RunAsync(DoctorContext context, CancellationToken cancellationToken) => CheckAsync(cancellationToken);
 
@@ -49,8 +54,30 @@ internal sealed class MessengerDoctorCheck(string channel, MessengerEndpointOpti
                 $"Set {key}:PageId to {id}, or use the token of Page {settings.PageId}.");
         }
 
-        return Result(CheckStatus.Pass, $"The Page access token is Page {id}'s, '{name}'. The callback URL is checked by Meta's verification "
-            + "request when it is saved in the app.");
+        var tokenEvidence = $"The Page access token is Page {id}'s, '{name}'.";
+        var (appsOutcome, apps, _) = await api.GetSubscribedAppsAsync(cancellationToken);
+        if (apps is null)
+        {
+            return Result(CheckStatus.Pass, $"{tokenEvidence} The Page's webhook subscriptions could not be read ({appsOutcome.Error}); a token "
+                + "with pages_manage_metadata shows them. The callback URL is checked by Meta's verification request when it is saved in the app.");
+        }
+
+        var subscribed = (apps["data"] as JsonArray ?? []).OfType<JsonObject>()
+            .Select(app => (Name: app["name"]?.GetValue<string>() ?? "an app", Fields: (app["subscribed_fields"] as JsonArray ?? [])
+                .Select(f => f?.GetValue<string>()).OfType<string>().ToHashSet(StringComparer.Ordinal)))
+            .ToList();
+        if (subscribed.Count == 0)
+        {
+            return Result(CheckStatus.Fail, $"{tokenEvidence} No app is subscribed to the Page's webhooks, so Meta sends the connector nothing.",
+                $"In the app's Messenger settings, add Page {id} under Webhooks and subscribe it to {string.Join(", ", s_neededFields)}.");
+        }
+
+        var best = subscribed.OrderBy(app => s_neededFields.Count(f => !app.Fields.Contains(f))).First();
+        var missing = s_neededFields.Where(f => !best.Fields.Contains(f)).ToList();
+        return missing.Count == 0
+            ? Result(CheckStatus.Pass, $"{tokenEvidence} {best.Name} is subscribed to the Page's {string.Join(", ", s_neededFields)}.")
+            : Result(CheckStatus.Fail, $"{tokenEvidence} {best.Name} is subscribed to the Page's webhooks without {string.Join(", ", missing)}.",
+                $"In the app's Messenger settings > Webhooks, subscribe Page {id} to {string.Join(", ", missing)} too.");
     }
 
     private CheckResult Result(CheckStatus status, string evidence, string? fix = null) => new(Name, Title, status, evidence, fix);

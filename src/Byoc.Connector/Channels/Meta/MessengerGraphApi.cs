@@ -67,10 +67,20 @@ internal sealed class MessengerGraphApi(HttpClient http, MessengerEndpointOption
     }
 
     /// <summary><c>GET /{version}/me?fields=id,name</c>: the Page the token belongs to, or the outcome and Graph's error code.</summary>
-    public async Task<(DeliveryOutcome Outcome, JsonObject? Page, int? Code)> GetPageAsync(CancellationToken cancellationToken)
+    public Task<(DeliveryOutcome Outcome, JsonObject? Page, int? Code)> GetPageAsync(CancellationToken cancellationToken) =>
+        GetObjectAsync($"/{settings.GraphApiVersion}/me?fields=id,name", "the Page lookup", cancellationToken);
+
+    /// <summary>
+    /// The apps subscribed to the Page's webhooks with their fields (<c>GET /{version}/{page-id}/subscribed_apps</c>, which
+    /// the Page token may read when it has <c>pages_manage_metadata</c>): <c>{"data": [{name, id, subscribed_fields}]}</c>.
+    /// </summary>
+    public Task<(DeliveryOutcome Outcome, JsonObject? Page, int? Code)> GetSubscribedAppsAsync(CancellationToken cancellationToken) =>
+        GetObjectAsync($"/{settings.GraphApiVersion}/{settings.PageId}/subscribed_apps", "the Page's subscribed apps", cancellationToken);
+
+    private async Task<(DeliveryOutcome Outcome, JsonObject? Page, int? Code)> GetObjectAsync(string path, string what, CancellationToken cancellationToken)
     {
-        var url = new Uri(settings.GraphBaseUrl, $"/{settings.GraphApiVersion}/me?fields=id,name");
-        var (outcome, text, error) = await _graph.CallAsync(HttpMethod.Get, url, null, "the Page lookup", cancellationToken);
+        var url = new Uri(settings.GraphBaseUrl, path);
+        var (outcome, text, error) = await _graph.CallAsync(HttpMethod.Get, url, null, what, cancellationToken);
         if (!outcome.IsSuccess)
         {
             return (outcome, null, error?.Code);
@@ -80,11 +90,11 @@ internal sealed class MessengerGraphApi(HttpClient http, MessengerEndpointOption
         {
             return JsonNode.Parse(text) is JsonObject page
                 ? (outcome, page, null)
-                : (DeliveryOutcome.Permanent("Meta's Page lookup answered with something other than an object."), null, null);
+                : (DeliveryOutcome.Permanent($"Meta's answer to {what} is not an object."), null, null);
         }
         catch (JsonException ex)
         {
-            return (DeliveryOutcome.Permanent($"Meta's Page lookup answered with something other than JSON: {ex.Message}"), null, null);
+            return (DeliveryOutcome.Permanent($"Meta's answer to {what} is not JSON: {ex.Message}"), null, null);
         }
     }
 

@@ -21,6 +21,33 @@ public sealed class MessengerDoctorCheckTests : IAsyncLifetime
 
         Assert.Equal(CheckStatus.Pass, result.Status);
         Assert.Contains($"Page {_messenger.Options.PageId}'s, '{_messenger.Options.PageName}'", result.Evidence, StringComparison.Ordinal);
+        Assert.Contains("BYOC Connector is subscribed to the Page's messages, messaging_postbacks, message_deliveries, message_reads",
+            result.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_AppSubscribedWithoutReceiptFields_FailsNamingThem()
+    {
+        _messenger.Options.SubscribedFields.Remove("message_deliveries");
+        _messenger.Options.SubscribedFields.Remove("message_reads");
+
+        var result = await CheckAsync(Settings());
+
+        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Contains("without message_deliveries, message_reads", result.Evidence, StringComparison.Ordinal);
+        Assert.Contains($"subscribe Page {_messenger.Options.PageId} to message_deliveries, message_reads too", result.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_NoAppSubscribedToThePage_FailsSayingMetaSendsNothing()
+    {
+        _messenger.Options.SubscribedFields.Clear();
+
+        var result = await CheckAsync(Settings());
+
+        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Contains("No app is subscribed to the Page's webhooks", result.Evidence, StringComparison.Ordinal);
+        Assert.Contains("add Page", result.Fix, StringComparison.Ordinal);
     }
 
     [Fact]

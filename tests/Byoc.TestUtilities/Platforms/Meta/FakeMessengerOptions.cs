@@ -16,6 +16,12 @@ public sealed class FakeMessengerOptions
     /// <summary>The Page's name, as <c>GET /me</c> shows it.</summary>
     public string PageName { get; set; } = "Byoc Test Bistro";
 
+    /// <summary>
+    /// The webhook fields the app is subscribed to on the Page, as <c>GET /{page-id}/subscribed_apps</c> lists them; empty
+    /// for an app that was never subscribed to the Page. <value>The four fields the connector needs.</value>
+    /// </summary>
+    public IList<string> SubscribedFields { get; } = ["messages", "messaging_postbacks", "message_deliveries", "message_reads"];
+
     /// <summary>The clock for timestamps, watermarks, the messaging windows and webhook retries.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

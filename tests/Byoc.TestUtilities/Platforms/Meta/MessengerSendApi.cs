@@ -26,6 +26,7 @@ internal sealed partial class MessengerSendApi(MessengerState state, MessengerRe
         app.MapPost("/{version}/{page}/messages", SendAsync);
         app.MapPost("/{version}/{page}/message_attachments", UploadAsync).DisableAntiforgery();
         app.MapGet("/{version}/me", Me);
+        app.MapGet("/{version}/{page}/subscribed_apps", SubscribedApps);
         app.MapGet("/cdn/{id}/{name}", Cdn);
         app.MapFallback("{**path}", (HttpRequest request) =>
             MetaGraphError.Create(400, 100, $"Unsupported request - method type: {request.Method.ToLowerInvariant()}", "GraphMethodException", subcode: 33));
@@ -56,6 +57,28 @@ internal sealed partial class MessengerSendApi(MessengerState state, MessengerRe
 
     private IResult Me(HttpRequest request, string version) =>
         Refuse(request, version, null) ?? Results.Json(new Dictionary<string, string> { ["id"] = state.Options.PageId, ["name"] = state.Options.PageName });
+
+    /// <summary>The Page's subscribed apps: this app, with its fields, or none when it has no fields on the Page.</summary>
+    private IResult SubscribedApps(HttpRequest request, string version, string page)
+    {
+        if (Refuse(request, version, page) is { } refused)
+        {
+            return refused;
+        }
+
+        var fields = state.Options.SubscribedFields;
+        var apps = fields.Count == 0
+            ? new JsonArray()
+            : new JsonArray(new JsonObject
+            {
+                ["category"] = "Business",
+                ["link"] = "https://byoc.example.com/",
+                ["name"] = "BYOC Connector",
+                ["id"] = "1234567890123456",
+                ["subscribed_fields"] = new JsonArray([.. fields.Select(f => (JsonNode)f)]),
+            });
+        return Results.Json(new JsonObject { ["data"] = apps });
+    }
 
     private IResult Cdn(string id, string name)
     {
