@@ -7,14 +7,16 @@ namespace Byoc.Cli.Commands.Channels;
 /// <summary>
 /// <c>byoc doctor</c> for one configured WhatsApp Cloud API channel: the access token reads the phone number
 /// (<c>GET /{version}/{phone-number-id}</c>), which proves both the token and that the id is a number the token may send
-/// from. The callback URL and its <c>messages</c> subscription are app settings that only an app token can read
-/// (<c>GET /{app-id}/subscriptions</c>), which the connector does not hold; Meta's verification GET checks the URL instead.
+/// from. With <c>BusinessAccountId</c> set it then reads the business account's subscribed apps
+/// (<c>GET /{version}/{waba-id}/subscribed_apps</c>): without one the number's webhooks go nowhere. The callback URL and its
+/// <c>messages</c> field are app settings that only an app token can read (<c>GET /{app-id}/subscriptions</c>), which the
+/// connector does not hold; Meta's verification GET checks the URL instead.
 /// </summary>
 internal sealed class WhatsAppDoctorCheck(string channel, WhatsAppEndpointOptions settings, HttpClient http) : IPlatformDoctorCheck
 {
     public string Name => $"whatsapp-{channel}";
 
-    public string Title => $"WhatsApp channel {channel}: token valid for the phone number id";
+    public string Title => $"WhatsApp channel {channel}: token valid for the phone number id, app subscribed to the account";
 
     public Task<CheckResult> RunAsync(DoctorContext context, CancellationToken cancellationToken) => CheckAsync(cancellationToken);
 
@@ -49,7 +51,28 @@ internal sealed class WhatsAppDoctorCheck(string channel, WhatsAppEndpointOption
             evidence += $", quality {quality}";
         }
 
-        return Result(CheckStatus.Pass, evidence + ". The callback URL is checked by Meta's verification request when it is saved in the app.");
+        evidence += ".";
+        if (settings.BusinessAccountId is not { Length: > 0 } waba)
+        {
+            return Result(CheckStatus.Pass, evidence + $" Set {key}:BusinessAccountId to check the account's webhook subscription too. "
+                + "The callback URL is checked by Meta's verification request when it is saved in the app.");
+        }
+
+        var (appsOutcome, apps, _) = await api.GetSubscribedAppsAsync(waba, cancellationToken);
+        if (apps is null)
+        {
+            return Result(CheckStatus.Fail, $"{evidence} Reading the subscribed apps of business account {waba}: {appsOutcome.Error}",
+                $"Check {key}:BusinessAccountId (the WhatsApp Business Account id under WhatsApp > API Setup) and that the system user has the account among its assets.");
+        }
+
+        var names = (apps["data"] as JsonArray ?? []).OfType<JsonObject>()
+            .Select(app => app["whatsapp_business_api_data"] is JsonObject data ? Str(data, "name") ?? Str(data, "id") : null)
+            .OfType<string>().ToList();
+        return names.Count == 0
+            ? Result(CheckStatus.Fail, $"{evidence} No app is subscribed to business account {waba}'s webhooks, so Meta sends the connector nothing.",
+                $"Subscribe the app once: POST {settings.GraphBaseUrl.GetLeftPart(UriPartial.Authority)}/{settings.GraphApiVersion}/{waba}/subscribed_apps "
+                + "with the system user's token (docs/whatsapp-channel.md, step 7).")
+            : Result(CheckStatus.Pass, $"{evidence} Business account {waba}'s webhooks go to {string.Join(", ", names)}.");
     }
 
     private static string? Str(JsonObject item, string name) => item[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;

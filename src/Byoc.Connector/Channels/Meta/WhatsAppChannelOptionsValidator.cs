@@ -37,6 +37,11 @@ internal sealed class WhatsAppChannelOptionsValidator : IValidateOptions<WhatsAp
                 errors.Add($"{key}:GraphBaseUrl must be an absolute http(s) URL with no path, query or fragment (got '{settings.GraphBaseUrl}').");
             }
 
+            if (settings.BusinessAccountId is { } waba && (waba.Length == 0 || !waba.All(char.IsAsciiDigit)))
+            {
+                errors.Add($"{key}:BusinessAccountId must be the WhatsApp Business Account id, digits only, or left out (got '{waba}').");
+            }
+
             if (settings.WindowTemplateName is { } template && !IsTemplateName(template))
             {
                 errors.Add($"{key}:WindowTemplateName must be a template name of lower-case letters, digits and '_' (got '{template}').");

@@ -30,6 +30,13 @@ internal sealed class WhatsAppEndpointOptions
     /// <summary>The business phone number's id (WhatsApp &gt; API Setup, "Phone number ID"), digits only. <value>Required.</value></summary>
     public string? PhoneNumberId { get; set; }
 
+    /// <summary>
+    /// The WhatsApp Business Account id that holds the number (WhatsApp &gt; API Setup), digits only: <c>byoc doctor</c> then
+    /// checks that the app is subscribed to its webhooks (<c>GET /{waba-id}/subscribed_apps</c>). The connector itself
+    /// does not need it. <value>Default: none (the doctor skips that part).</value>
+    /// </summary>
+    public string? BusinessAccountId { get; set; }
+
     /// <summary>The Graph API version in request paths. <value>Default <c>v23.0</c>.</value></summary>
     public string GraphApiVersion { get; set; } = "v23.0";
 

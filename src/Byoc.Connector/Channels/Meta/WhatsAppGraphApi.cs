@@ -44,11 +44,21 @@ internal sealed class WhatsAppGraphApi(HttpClient http, WhatsAppEndpointOptions 
     /// <c>GET /{version}/{phone-number-id}</c>: the number as Meta shows it to this token (<c>display_phone_number</c>,
     /// <c>verified_name</c>, <c>quality_rating</c>), or the outcome of Graph's refusal and its error code.
     /// </summary>
-    public async Task<(DeliveryOutcome Outcome, JsonObject? Number, int? Code)> GetPhoneNumberAsync(CancellationToken cancellationToken)
+    public Task<(DeliveryOutcome Outcome, JsonObject? Number, int? Code)> GetPhoneNumberAsync(CancellationToken cancellationToken) =>
+        GetObjectAsync($"/{settings.GraphApiVersion}/{settings.PhoneNumberId}?fields=display_phone_number,verified_name,quality_rating",
+            "the phone number lookup", cancellationToken);
+
+    /// <summary>
+    /// <c>GET /{version}/{waba-id}/subscribed_apps</c>: the apps subscribed to the business account's webhooks,
+    /// <c>{"data": [{"whatsapp_business_api_data": {name, id}}]}</c>; the system user's token may read it.
+    /// </summary>
+    public Task<(DeliveryOutcome Outcome, JsonObject? Apps, int? Code)> GetSubscribedAppsAsync(string businessAccountId, CancellationToken cancellationToken) =>
+        GetObjectAsync($"/{settings.GraphApiVersion}/{businessAccountId}/subscribed_apps", "the business account's subscribed apps", cancellationToken);
+
+    private async Task<(DeliveryOutcome Outcome, JsonObject? Value, int? Code)> GetObjectAsync(string path, string what, CancellationToken cancellationToken)
     {
-        var url = new Uri(settings.GraphBaseUrl,
-            $"/{settings.GraphApiVersion}/{settings.PhoneNumberId}?fields=display_phone_number,verified_name,quality_rating");
-        var (outcome, text, code) = await CallAsync(HttpMethod.Get, url, null, "the phone number lookup", cancellationToken);
+        var url = new Uri(settings.GraphBaseUrl, path);
+        var (outcome, text, code) = await CallAsync(HttpMethod.Get, url, null, what, cancellationToken);
         if (!outcome.IsSuccess)
         {
             return (outcome, null, code);
@@ -58,11 +68,11 @@ internal sealed class WhatsAppGraphApi(HttpClient http, WhatsAppEndpointOptions 
         {
             return JsonNode.Parse(text) is JsonObject number
                 ? (outcome, number, null)
-                : (DeliveryOutcome.Permanent("Meta's phone number lookup answered with something other than an object."), null, null);
+                : (DeliveryOutcome.Permanent($"Meta's answer to {what} is not an object."), null, null);
         }
         catch (JsonException ex)
         {
-            return (DeliveryOutcome.Permanent($"Meta's phone number lookup answered with something other than JSON: {ex.Message}"), null, null);
+            return (DeliveryOutcome.Permanent($"Meta's answer to {what} is not JSON: {ex.Message}"), null, null);
         }
     }
 

@@ -25,6 +25,45 @@ public sealed class WhatsAppDoctorCheckTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Check_BusinessAccountWithTheAppSubscribed_PassesNamingTheApp()
+    {
+        var settings = Settings();
+        settings.BusinessAccountId = _meta.Options.BusinessAccountId;
+
+        var result = await CheckAsync(settings);
+
+        Assert.Equal(CheckStatus.Pass, result.Status);
+        Assert.Contains($"Business account {_meta.Options.BusinessAccountId}'s webhooks go to BYOC Connector.", result.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_BusinessAccountWithoutASubscribedApp_FailsWithTheSubscribeCall()
+    {
+        _meta.Options.AppSubscribed = false;
+        var settings = Settings();
+        settings.BusinessAccountId = _meta.Options.BusinessAccountId;
+
+        var result = await CheckAsync(settings);
+
+        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Contains("No app is subscribed to business account", result.Evidence, StringComparison.Ordinal);
+        Assert.Contains($"/{_meta.Options.BusinessAccountId}/subscribed_apps", result.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_UnknownBusinessAccount_FailsNamingTheKey()
+    {
+        var settings = Settings();
+        settings.BusinessAccountId = "109999999999999";
+
+        var result = await CheckAsync(settings);
+
+        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Contains("Check Connector:WhatsApp:Channels:", result.Fix, StringComparison.Ordinal);
+        Assert.Contains(":BusinessAccountId", result.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_WrongToken_FailsWithError190AndNeverTheToken()
     {
         var settings = Settings();

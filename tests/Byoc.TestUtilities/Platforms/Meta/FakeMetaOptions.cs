@@ -13,13 +13,19 @@ public sealed class FakeMetaOptions
     /// <summary>The business phone number's id, the path segment of <c>/{version}/{id}/messages</c>.</summary>
     public string PhoneNumberId { get; set; } = "106540352242922";
 
+    /// <summary>
+    /// Whether the app is subscribed to the WABA's webhooks, as <c>GET /{waba-id}/subscribed_apps</c> lists it; an app not
+    /// subscribed gets no webhooks for the number. <value>Default true.</value>
+    /// </summary>
+    public bool AppSubscribed { get; set; } = true;
+
     /// <summary>The business phone number as webhooks show it in <c>metadata.display_phone_number</c>.</summary>
     public string DisplayPhoneNumber { get; set; } = "15557654323";
 
     /// <summary>The business's verified name, as <c>GET /{phone-number-id}</c> shows it.</summary>
     public string VerifiedName { get; set; } = "Byoc Test Bistro";
 
-    /// <summary>The WhatsApp Business Account id, each webhook entry's <c>id</c>.</summary>
+    /// <summary>The WhatsApp Business Account id, each webhook entry's <c>id</c> and the path segment of <c>GET /{version}/{id}/subscribed_apps</c>.</summary>
     public string BusinessAccountId { get; set; } = "102290129340398";
 
     /// <summary>The clock for timestamps, the customer-service window, rate limits and webhook retries.</summary>

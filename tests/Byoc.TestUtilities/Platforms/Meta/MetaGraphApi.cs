@@ -23,12 +23,39 @@ internal sealed partial class MetaGraphApi(MetaState state, MetaRecordings recor
     public void Map(IEndpointRouteBuilder app)
     {
         app.MapPost("/{version}/{phoneNumberId}/messages", SendAsync);
+        app.MapGet("/{version}/{businessAccountId}/subscribed_apps", SubscribedApps);
         app.MapFallback("{**path}", (HttpRequest request) =>
             MetaGraphError.Create(400, 100, $"Unsupported request - method type: {request.Method.ToLowerInvariant()}", "GraphMethodException", subcode: 33));
     }
 
     [GeneratedRegex("^v[0-9]+\\.[0-9]+$")]
     private static partial Regex Version();
+
+    /// <summary>The apps subscribed to the WABA's webhooks: this app when <see cref="FakeMetaOptions.AppSubscribed"/>, else none.</summary>
+    private IResult SubscribedApps(HttpRequest request, string version, string businessAccountId)
+    {
+        if (request.Headers.Authorization.ToString() != "Bearer " + state.Options.AccessToken)
+        {
+            return MetaGraphError.Create(401, 190, "Invalid OAuth access token - Cannot parse access token");
+        }
+
+        if (!Version().IsMatch(version) || businessAccountId != state.Options.BusinessAccountId)
+        {
+            return MetaGraphError.Create(400, 100, $"Unsupported get request. Object with ID '{businessAccountId}' does not exist, cannot be loaded "
+                + "due to missing permissions, or does not support this operation.", "GraphMethodException", subcode: 33);
+        }
+
+        var apps = new JsonArray();
+        if (state.Options.AppSubscribed)
+        {
+            apps.Add(new JsonObject
+            {
+                ["whatsapp_business_api_data"] = new JsonObject { ["name"] = "BYOC Connector", ["id"] = "1234567890123456", ["link"] = "https://byoc.example.com/" },
+            });
+        }
+
+        return Results.Json(new JsonObject { ["data"] = apps });
+    }
 
     private async Task<IResult> SendAsync(HttpRequest request, string version, string phoneNumberId)
     {
