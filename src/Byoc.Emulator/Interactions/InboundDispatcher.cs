@@ -8,7 +8,7 @@ namespace Byoc.Emulator.Interactions;
 /// <see cref="IInboundEntryHandler"/> in registration order) off the request path, one entry at a time per conversation, in
 /// the order the entries were accepted. Conversations proceed independently. An entry dispatched with a pending mark
 /// (<see cref="PendingEntries"/>) survives a crash: the mark is deleted only once its handlers finished, and the marks
-/// left by the previous run are dispatched again once the application has started.
+/// left by the previous run are queued again at start-up.
 /// </summary>
 internal sealed partial class InboundDispatcher(
     IEnumerable<IInboundEntryHandler> handlers, OrgStore store, IHostApplicationLifetime lifetime, ILogger<InboundDispatcher> logger)
@@ -22,17 +22,8 @@ internal sealed partial class InboundDispatcher(
     /// Queues the entry; <paramref name="before"/> runs first in the same turn (e.g. publishing MessageUpdated). A
     /// <paramref name="pendingId"/> (the entry's pending mark) is deleted when the handlers finished, not when the org stops.
     /// </summary>
-    public void Dispatch(InboundEntry entry, string? pendingId = null, Func<CancellationToken, Task>? before = null)
-    {
-        var key = entry.Address.ConversationIdentifier;
-        lock (_lock)
-        {
-            var previous = _tails.GetValueOrDefault(key, Task.CompletedTask);
-            var next = RunAfterAsync(previous, entry, pendingId, before);
-            _tails[key] = next;
-            _ = next.ContinueWith(_ => Forget(key, next), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        }
-    }
+    public void Dispatch(InboundEntry entry, string? pendingId = null, Func<CancellationToken, Task>? before = null) =>
+        Enqueue(entry, pendingId, before, Task.CompletedTask);
 
     /// <summary>Completes when every entry queued so far has been handled (tests).</summary>
     public Task DrainAsync()
@@ -43,21 +34,17 @@ internal sealed partial class InboundDispatcher(
         }
     }
 
+    /// <summary>
+    /// Queues again the entries the previous run accepted but did not finish, in acceptance order, before the server
+    /// listens: a new entry of the same conversation then queues behind them. Their handlers wait until the application
+    /// has started, so that every handler's dependencies run. A mark whose answer was already published is deleted
+    /// instead: no second answer.
+    /// </summary>
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        // After start-up, so that every handler's dependencies (event bus, routing) are running.
-        lifetime.ApplicationStarted.Register(Recover);
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    /// <summary>
-    /// Dispatches again the entries the previous run accepted but did not finish, in acceptance order (per conversation
-    /// the chain keeps that order). A mark whose answer was already published is deleted instead: no second answer.
-    /// </summary>
-    private void Recover()
-    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        lifetime.ApplicationStopping.Register(() => started.TrySetResult()); // the turns then see the stop and keep their marks
         foreach (var mark in PendingEntries.Left(store))
         {
             var entry = PendingEntries.ToEntry(mark);
@@ -69,7 +56,23 @@ internal sealed partial class InboundDispatcher(
             }
 
             Log.Recovered(logger, entry.EntryType, entry.EntryIdentifier, entry.Address.ConversationIdentifier);
-            Dispatch(entry, mark.Id);
+            Enqueue(entry, mark.Id, before: null, started.Task);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void Enqueue(InboundEntry entry, string? pendingId, Func<CancellationToken, Task>? before, Task first)
+    {
+        var key = entry.Address.ConversationIdentifier;
+        lock (_lock)
+        {
+            var previous = _tails.GetValueOrDefault(key, first);
+            var next = RunAfterAsync(previous, entry, pendingId, before);
+            _tails[key] = next;
+            _ = next.ContinueWith(_ => Forget(key, next), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
 
