@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the test suites need, idempotently: Debian packages (Chromium for Playwright, PostgreSQL for the
-# store contract tests) and npm packages (Node 22, the Salesforce CLI, the Kubernetes schemas) into the git-ignored .tools/ folder.
+# store contract tests) and npm packages (Node 22, the Salesforce CLI, the Kubernetes schemas, Slack's and LINE's Node SDKs)
+# into the git-ignored .tools/ folder.
 # Anything already present is skipped, so a second run costs a few milliseconds.
 set -euo pipefail
 
@@ -32,6 +33,18 @@ k8s="$tools/kubernetes-models/node_modules/kubernetes-models"
 if [ ! -d "$k8s" ]; then
   echo "install-test-deps: npm install kubernetes-models yaml (schema check of deploy/kubernetes)"
   PATH="$(dirname "$node22"):$PATH" npm install --silent --no-audit --no-fund --prefix "$tools/kubernetes-models" kubernetes-models@5 yaml@2 >/dev/null
+fi
+
+slack="$tools/slack/node_modules/@slack"
+if [ ! -d "$slack/web-api" ] || [ ! -d "$slack/bolt" ]; then
+  echo "install-test-deps: npm install @slack/web-api @slack/bolt (independent check of the fake Slack)"
+  PATH="$(dirname "$node22"):$PATH" npm install --silent --no-audit --no-fund --prefix "$tools/slack" @slack/web-api@7 @slack/bolt@4 >/dev/null
+fi
+
+line_sdk="$tools/line-bot-sdk/node_modules/@line/bot-sdk"
+if [ ! -d "$line_sdk" ]; then
+  echo "install-test-deps: npm install @line/bot-sdk (LINE's own client, checked against the fake LINE)"
+  PATH="$(dirname "$node22"):$PATH" npm install --silent --no-audit --no-fund --prefix "$tools/line-bot-sdk" @line/bot-sdk@11 >/dev/null
 fi
 
 sf="$tools/sf/node_modules/.bin/sf"

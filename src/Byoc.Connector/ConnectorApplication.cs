@@ -1,7 +1,9 @@
 using Byoc.Connector.Admin;
 using Byoc.Connector.Attachments;
 using Byoc.Connector.Channels;
+using Byoc.Connector.Channels.Line;
 using Byoc.Connector.Channels.Meta;
+using Byoc.Connector.Channels.Slack;
 using Byoc.Connector.Channels.Telegram;
 using Byoc.Connector.Channels.Twilio;
 using Byoc.Connector.Channels.WebChat;
@@ -61,6 +63,9 @@ public static class ConnectorApplication
         builder.AddTelegramChannel();
         builder.AddTwilioChannel();
         builder.AddWhatsAppChannel();
+        builder.AddMessengerChannel();
+        builder.AddSlackChannel();
+        builder.AddLineChannel();
         builder.AddAdminApi();
         configure?.Invoke(builder);
 

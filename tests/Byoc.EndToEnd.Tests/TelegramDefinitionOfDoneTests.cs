@@ -49,7 +49,7 @@ public sealed class TelegramDefinitionOfDoneTests
         using var rep = new RepClient(test.Stack.InstanceUrl, UpBanner.SuggestedRep);
         await rep.SetAvailableAsync();
         await rep.AcceptQueuedAsync(session.Id);
-        await telegram.WaitForMessageAsync(user.Id, m => m.Text?.StartsWith("You are now talking to ", StringComparison.Ordinal) == true, Ct).WaitAsync(Timeout, Ct);
+        await telegram.WaitForMessageAsync(user.Id, m => m.Text?.StartsWith("You are now talking to Alex", StringComparison.Ordinal) == true, Ct).WaitAsync(Timeout, Ct);
         // Telegram's flood control answers the rep's first two attempts with 429 retry_after: the outbox waits and nothing is lost.
         telegram.Faults.ThrottleNext(2, TimeSpan.FromSeconds(1), "sendMessage");
         var repEntry = await rep.SendAsync(session.Id, "Hi, this is Alex. How can I help?");
@@ -102,7 +102,7 @@ public sealed class TelegramDefinitionOfDoneTests
         using var rep = new RepClient(test.Stack.InstanceUrl, UpBanner.SuggestedRep);
         await rep.SetAvailableAsync();
         await rep.AcceptQueuedAsync(session.Id);
-        await telegram.WaitForMessageAsync(user.Id, m => m.Text?.StartsWith("You are now talking to ", StringComparison.Ordinal) == true, Ct).WaitAsync(Timeout, Ct);
+        await telegram.WaitForMessageAsync(user.Id, m => m.Text?.StartsWith("You are now talking to Alex", StringComparison.Ordinal) == true, Ct).WaitAsync(Timeout, Ct);
 
         telegram.BlockBot(user.Id);
         var repEntry = await rep.SendAsync(session.Id, "Are you still there?");

@@ -56,7 +56,7 @@ public sealed class TwilioDefinitionOfDoneTests
         using var rep = new RepClient(test.Stack.InstanceUrl, UpBanner.SuggestedRep);
         await rep.SetAvailableAsync();
         await rep.AcceptQueuedAsync(session.Id);
-        await twilio.WaitForMessageAsync(User, m => m.Body?.StartsWith("You are now talking to ", StringComparison.Ordinal) == true, Ct).WaitAsync(Timeout, Ct);
+        await twilio.WaitForMessageAsync(User, m => m.Body?.StartsWith("You are now talking to Alex", StringComparison.Ordinal) == true, Ct).WaitAsync(Timeout, Ct);
         // Twilio answers the rep's first two attempts 429 with error 20429: the outbox waits and nothing is lost or doubled.
         twilio.Faults.ThrottleNext(2, TimeSpan.FromSeconds(1), "Messages");
         var repEntry = await rep.SendAsync(session.Id, "Hi, this is Alex. How can I help?");

@@ -49,7 +49,7 @@ public sealed class WhatsAppDefinitionOfDoneTests
         using var rep = new RepClient(test.Stack.InstanceUrl, UpBanner.SuggestedRep);
         await rep.SetAvailableAsync();
         await rep.AcceptQueuedAsync(session.Id);
-        await meta.WaitForMessageAsync(User, m => m.Text?.StartsWith("You are now talking to ", StringComparison.Ordinal) == true, Ct).WaitAsync(Timeout, Ct);
+        await meta.WaitForMessageAsync(User, m => m.Text?.StartsWith("You are now talking to Alex", StringComparison.Ordinal) == true, Ct).WaitAsync(Timeout, Ct);
         // Meta answers the rep's first attempt with 130429 (throughput): the outbox waits and nothing is lost or doubled.
         meta.Faults.ThrottleNext(1, TimeSpan.FromSeconds(1), "messages");
         var repEntry = await rep.SendAsync(session.Id, "Hi, this is Alex. How can I help?");

@@ -41,6 +41,20 @@ public abstract class ChatLogStoreContractTests
     }
 
     [Fact]
+    public async Task FindAsync_Key_OnlyInItsOwnEndUsersLog()
+    {
+        var store = await CreateStoreAsync();
+        var ct = TestContext.Current.CancellationToken;
+        await store.AppendAsync("web", "alice", "k0", "p0", ct);
+        var appended = await store.AppendAsync("web", "alice", "k1", "p1", ct);
+
+        Assert.Equal(appended.Entry, await store.FindAsync("web", "alice", "k1", ct));
+        Assert.Null(await store.FindAsync("web", "bob", "k1", ct));
+        Assert.Null(await store.FindAsync("chat2", "alice", "k1", ct));
+        Assert.Null(await store.FindAsync("web", "alice", "k2", ct));
+    }
+
+    [Fact]
     public async Task ReadAfterAsync_AfterSequence_ReturnsOnlyLaterEntriesInOrder()
     {
         var store = await CreateStoreAsync();

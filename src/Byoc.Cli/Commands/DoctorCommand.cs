@@ -37,7 +37,7 @@ internal static class DoctorCommand
         var pubSubCa = new Option<string?>("--pubsub-ca-file") { Description = "PEM CA to trust for the Pub/Sub endpoint (the emulated org's local CA)." };
         var connectorConfig = new Option<string?>("--connector-config")
         {
-            Description = "The connector's JSON configuration file whose Telegram, Twilio and WhatsApp channels (and those in Connector__ environment " +
+            Description = "The connector's JSON configuration file whose Telegram, Twilio, WhatsApp and Slack channels (and those in Connector__ environment " +
                 "variables) are checked on their platform; default: the --config file.",
         };
         var config = new Option<string?>("--config")
@@ -48,7 +48,7 @@ internal static class DoctorCommand
         var json = new Option<bool>("--json") { Description = "Print the checks as JSON." };
         var command = new Command("doctor",
             "Diagnose a BYOC setup: channel definition, event fields, SCRT permission set, channel, agent routing, fallback queue, connector, token, Pub/Sub topic, " +
-            "and each Telegram channel's bot and webhook, each Twilio channel's credentials and webhook and each WhatsApp channel's token and phone number id; " +
+            "and each Telegram channel's bot and webhook, each Twilio channel's credentials and webhook and each WhatsApp channel's token and phone number id, each Slack channel's bot token; " +
             "each with evidence and the fix. " + SetupConnectionOptions.ExitCodesHelp + ".")
         {
             agent, channel, address, connectorUrl, connectorKey, connectorUser, connectorKeyFile, loginUrl, pubSub, pubSubCa, connectorConfig, config, json,

@@ -35,6 +35,7 @@ internal static class UpBanner
         Line(console, width, "Pub/Sub API", $"{c.PubSubEndpoint}{(c.PubSubTls ? " (TLS, CA " + c.PubSubCaFile + ")" : string.Empty)}");
         Line(console, width, "Channel address", c.ChannelAddressIdentifier ?? "-");
         console.WriteLine();
+        console.MarkupLine("Dev shortcuts (password-less sign-in, rep console, sink list): loopback only.");
         console.MarkupLine("Press [bold]Ctrl+C[/] to stop both.");
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Byoc.Emulator.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -46,8 +47,9 @@ internal static class WebhookSink
 
             return TypedResults.NoContent();
         });
+        // Every end user's deliveries, unauthenticated: for this machine only.
         endpoints.MapGet(Path, () => TypedResults.Text(new JsonArray([.. received.Select(node => node.DeepClone())]).ToJsonString(),
-            "application/json"));
+            "application/json")).RequireLoopback($"GET {Path}");
         return endpoints;
     }
 }

@@ -73,6 +73,16 @@ internal sealed class AttachmentFiles(IOptions<AttachmentOptions> options)
         }
     }
 
+    /// <summary>Deletes a stored file and its description; a file already gone is no error.</summary>
+    public void Delete(string id)
+    {
+        if (IsId(id))
+        {
+            File.Delete(Path.Combine(Root, id + ".bin"));
+            File.Delete(Path.Combine(Root, id + ".json"));
+        }
+    }
+
     /// <summary>Opens a stored file for reading.</summary>
     public Stream OpenRead(StoredFile file)
     {

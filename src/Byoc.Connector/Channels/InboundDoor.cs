@@ -1,5 +1,6 @@
 using System.Text;
 using Byoc.Connector.Pipeline;
+using Byoc.Connector.Salesforce.Wire;
 using Byoc.Core.Channels;
 using Byoc.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,7 +14,8 @@ namespace Byoc.Connector.Channels;
 /// against the adapter's <see cref="InboundLimits"/>, reads the body once, parses a form body once, and hands the adapter
 /// an <see cref="InboundRequest"/> with the public URL (<see cref="PublicUrls"/>). It answers the adapter's refusal as a
 /// problem; it refuses (422) an end user Salesforce could not know (an <see cref="EndUserIdentifier"/> that does not
-/// fit), and stores the adapter's messages in the inbox (insert-or-ignore), answering 2xx only after the commit.
+/// fit) or a text longer than a Salesforce conversation entry takes, and stores the adapter's messages in the inbox
+/// (insert-or-ignore), answering 2xx only after the commit.
 /// </summary>
 internal sealed partial class InboundDoor(
     InboundIngestor ingestor,
@@ -90,6 +92,12 @@ internal sealed partial class InboundDoor(
         }
 
         var messages = CheckedMessages(channel, result);
+        if (TooLongText(messages) is { } textProblem)
+        {
+            Log.Refused(logger, channel.Name, StatusCodes.Status422UnprocessableEntity, "Text too long");
+            return Problem(StatusCodes.Status422UnprocessableEntity, "Text too long", textProblem);
+        }
+
         if (await ingestor.CheckEndUsersAsync(channel, messages, cancellationToken) is { } endUserProblem)
         {
             Log.Refused(logger, channel.Name, StatusCodes.Status422UnprocessableEntity, "End user id too long");
@@ -128,6 +136,13 @@ internal sealed partial class InboundDoor(
 
         return result.Messages;
     }
+
+    /// <summary>Why a message's text cannot reach Salesforce (longer than <see cref="StaticContent.MaxTextLength"/>), or null.</summary>
+    private static string? TooLongText(IReadOnlyList<Core.Messages.InboundMessage> messages) =>
+        messages.FirstOrDefault(m => m.Text?.Length > StaticContent.MaxTextLength) is { } message
+            ? $"A message may have at most {StaticContent.MaxTextLength} characters of text (the length of a Salesforce conversation " +
+                $"entry); message '{message.PlatformMessageId}' has {message.Text!.Length}. Nothing of this request was stored."
+            : null;
 
     private static IResult Reply(InboundReply reply, int stored, int duplicates) => reply switch
     {

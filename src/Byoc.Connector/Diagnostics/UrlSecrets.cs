@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 
 namespace Byoc.Connector.Diagnostics;
 
@@ -6,9 +7,10 @@ namespace Byoc.Connector.Diagnostics;
 /// Secrets that travel inside URL paths (a Telegram bot token: <c>/bot&lt;token&gt;/sendMessage</c>,
 /// <c>/file/bot&lt;token&gt;/…</c>), registered by the channel that owns them, so that every URL the connector logs or traces
 /// is shown with them replaced: the HTTP client logs (<see cref="RedactingHttpClientLogger"/>), the downloader's logs and
-/// the <c>url.full</c> of HTTP client spans (<see cref="RedactingActivityProcessor"/>).
+/// the <c>url.full</c> of HTTP client spans (<see cref="RedactingActivityProcessor"/>). The user-info of any URL
+/// (<c>https://user:password@host/</c>, which an end user's attachment URL may carry) is always replaced too.
 /// </summary>
-internal sealed class UrlSecrets
+internal sealed partial class UrlSecrets
 {
     /// <summary>What a secret is replaced with.</summary>
     public const string Mask = "<redacted>";
@@ -28,6 +30,7 @@ internal sealed class UrlSecrets
     public string Redact(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        text = UserInfo().Replace(text, "${scheme}" + Mask + "@");
         foreach (var secret in _secrets.Keys)
         {
             text = text.Replace(secret, Mask, StringComparison.Ordinal);
@@ -44,4 +47,8 @@ internal sealed class UrlSecrets
 
     /// <summary>The URL without its query (as .NET's own HTTP logs show it) and with every registered secret replaced.</summary>
     public string Redact(Uri? url) => url is null ? "" : Redact(url.IsAbsoluteUri ? url.GetLeftPart(UriPartial.Path) : url.OriginalString.Split('?')[0]);
+
+    /// <summary>The user-info of a URL in text: what lies between <c>scheme://</c> and the first <c>@</c> of the authority.</summary>
+    [GeneratedRegex(@"(?<scheme>\b[a-zA-Z][a-zA-Z0-9+.-]*://)[^/?#@\s]+@")]
+    private static partial Regex UserInfo();
 }

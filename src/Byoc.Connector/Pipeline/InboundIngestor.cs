@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Byoc.Connector.Attachments;
 using Byoc.Connector.Diagnostics;
 using Byoc.Core.Channels;
 using Byoc.Core.Messages;
@@ -6,9 +7,13 @@ using Byoc.Core.Storage;
 
 namespace Byoc.Connector.Pipeline;
 
-/// <summary>Stores verified inbound messages in the inbox (insert-or-ignore) and wakes the forwarder.</summary>
+/// <summary>
+/// Stores verified inbound messages in the inbox (insert-or-ignore) and wakes the forwarder. A message that turns out to
+/// be a repeat (two deliveries of one event racing past the adapters' "stored already?" check) had its file stored for
+/// nothing: that file is deleted at once rather than left for the retention sweep.
+/// </summary>
 internal sealed partial class InboundIngestor(IInboxStore inbox, IConversationStore conversations, InboxSignal signal, ConnectorMetrics metrics,
-    EndUserHasher hasher, ILogger<InboundIngestor> logger)
+    EndUserHasher hasher, AttachmentFiles files, ILogger<InboundIngestor> logger)
 {
     /// <summary>
     /// Null when every end user of <paramref name="messages"/> can be known to Salesforce; otherwise why not: an end user
@@ -59,6 +64,10 @@ internal sealed partial class InboundIngestor(IInboxStore inbox, IConversationSt
                     // The keyed hash costs an HMAC per message: only when the line is written.
                     Log.Stored(logger, channel.Name, message.Kind, hasher.Hash(channel.Name, message.PlatformUserId));
                 }
+            }
+            else if (message.Attachment is { } unused)
+            {
+                files.Delete(unused.FileId);
             }
         }
 

@@ -27,6 +27,12 @@ public sealed record OutboundMessage
     /// <summary>The display name of the agent or rep, if Salesforce sent one.</summary>
     public string? SenderDisplayName { get; init; }
 
+    /// <summary>
+    /// Salesforce's <c>sender.role</c> of the entry (<c>Agent</c> for a human rep, <c>Chatbot</c> for an Agentforce agent,
+    /// <c>System</c>), or for a participant change the role of the participant who joined or left; null when Salesforce sent none.
+    /// </summary>
+    public string? SenderRole { get; init; }
+
     /// <summary>When Salesforce says the entry was created.</summary>
     public DateTimeOffset? Timestamp { get; init; }
 

@@ -13,6 +13,9 @@ public interface IChatLogStore
     /// </summary>
     Task<ChatLogAppend> AppendAsync(string channel, string platformUserId, string key, string payload, CancellationToken cancellationToken);
 
+    /// <summary>The entry of (channel, platform user, key), or null: whether this end user's log holds it.</summary>
+    Task<ChatLogEntry?> FindAsync(string channel, string platformUserId, string key, CancellationToken cancellationToken);
+
     /// <summary>Returns up to <paramref name="maxEntries"/> entries with a sequence above <paramref name="afterSequence"/>, in order.</summary>
     Task<IReadOnlyList<ChatLogEntry>> ReadAfterAsync(string channel, string platformUserId, long afterSequence, int maxEntries,
         CancellationToken cancellationToken);

@@ -1,3 +1,4 @@
+using Byoc.Emulator.Hosting;
 using Byoc.Emulator.Interactions;
 using Byoc.Emulator.Org.Ids;
 using Byoc.Emulator.Org.Records;
@@ -19,7 +20,8 @@ internal static class RepConsoleEndpoints
         page.MapGet("/", (HttpContext context) => ConsoleAssets.Serve(context, "index.html"));
         page.MapGet("/{file}", (HttpContext context, string file) => ConsoleAssets.Serve(context, file));
 
-        var api = endpoints.MapGroup("/console/api");
+        // Reps sign in by name (cookie or X-Byoc-Rep header), without a password.
+        var api = endpoints.MapGroup("/console/api").RequireLoopback("The rep console API");
         api.MapGet("/reps", ListReps);
         api.MapPost("/signin", SignIn);
         api.MapPost("/signout", SignOut);

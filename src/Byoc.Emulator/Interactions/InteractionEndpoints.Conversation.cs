@@ -103,6 +103,17 @@ internal static partial class InteractionEndpoints
             parsed.Add((entryId, type, timestamp));
         }
 
+        // An acknowledgement names an entry of the conversation in the request: an entry of another conversation is refused
+        // (Salesforce documents no code for it; 10089, invalid parameters, naming the entry), an entry the org does not know
+        // is ignored, as before.
+        var conversationRecordId = store.Lookup("Conversation", "ConversationIdentifier", address.ConversationIdentifier)[0].Id;
+        if (parsed.FirstOrDefault(p => store.Lookup("ConversationEntry", "MessageIdentifier", p.EntryId)
+            .Any(entry => store.Get(entry.GetString("ConversationId") ?? "")?.GetString("ConversationId") != conversationRecordId)) is { EntryId: { } foreign })
+        {
+            return StatusError(InteractionError.Of(10089).With(
+                $"The conversation entry '{foreign}' does not belong to conversation '{address.ConversationIdentifier}'."));
+        }
+
         store.Write(writer =>
         {
             foreach (var (entryId, type, _) in parsed.OrderBy(p => p.Timestamp))

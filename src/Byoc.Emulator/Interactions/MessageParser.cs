@@ -10,6 +10,9 @@ namespace Byoc.Emulator.Interactions;
 /// </summary>
 internal static class MessageParser
 {
+    /// <summary>The length of <c>ConversationEntry.Message</c>.</summary>
+    public const int MaxTextLength = 32_000;
+
     public static bool TryParse(
         InteractionEnvelope envelope, JsonObject payload,
         [NotNullWhen(true)] out ParsedInteraction? interaction, [NotNullWhen(false)] out InteractionError? error)
@@ -68,8 +71,15 @@ internal static class MessageParser
         }
 
         var text = String(staticContent, "text");
-        return string.IsNullOrEmpty(text)
-            ? Failure(InteractionError.Of(10045).With("staticContent.text is required."))
+        if (string.IsNullOrEmpty(text))
+        {
+            return Failure(InteractionError.Of(10045).With("staticContent.text is required."));
+        }
+
+        // The text becomes ConversationEntry.Message, a 32,000-character long text area. Salesforce documents no error code
+        // for a longer one; choice: 10045 (invalid message entry format, a 400) naming the limit, never an unhandled 500.
+        return text.Length > MaxTextLength
+            ? Failure(InteractionError.Of(10045).With($"staticContent.text has {text.Length} characters; a conversation entry takes at most {MaxTextLength}."))
             : new Content(text, "Text", null);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Byoc.Emulator.Auth;
+using Byoc.Emulator.Hosting;
 using Byoc.Emulator.Org.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
@@ -16,7 +17,7 @@ internal static class IdentityEndpoints
     {
         // The sf CLI discovers the API version from this list and picks the highest (org-emulation.md §2.5, §4.2).
         endpoints.MapGet("/services/data", () => TypedResults.Json(ApiVersions.All));
-        endpoints.MapGet("/services/oauth2/authorize", Authorize);
+        endpoints.MapGet("/services/oauth2/authorize", Authorize).RequireLoopback("The password-less sign-in at /services/oauth2/authorize");
         endpoints.MapGet("/services/oauth2/userinfo", UserInfo);
         endpoints.MapGet("/id/{orgId}/{userId}", Identity);
     }

@@ -53,6 +53,19 @@ internal sealed class PostgresChatLogStore(PostgresDatabase database, TimeProvid
             added);
     }
 
+    public async Task<ChatLogEntry?> FindAsync(string channel, string platformUserId, string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var select = new NpgsqlCommand("""
+            SELECT sequence, key, payload, created_at FROM chat_log
+            WHERE channel = @channel AND platform_user_id = @user AND key = @key
+            """, connection);
+        select.Parameters.AddWithValue("channel", channel);
+        select.Parameters.AddWithValue("user", platformUserId);
+        select.Parameters.AddWithValue("key", key);
+        return (await ReadAllAsync(select, cancellationToken)).SingleOrDefault();
+    }
+
     public async Task<IReadOnlyList<ChatLogEntry>> ReadAfterAsync(string channel, string platformUserId, long afterSequence, int maxEntries,
         CancellationToken cancellationToken)
     {

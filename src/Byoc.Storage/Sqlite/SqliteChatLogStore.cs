@@ -47,6 +47,20 @@ internal sealed class SqliteChatLogStore(SqliteDatabase database, TimeProvider t
             added);
     }
 
+    public async Task<ChatLogEntry?> FindAsync(string channel, string platformUserId, string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var select = connection.CreateCommand();
+        select.CommandText = """
+            SELECT sequence, key, payload, created_at FROM chat_log
+            WHERE channel = $channel AND platform_user_id = $user AND key = $key
+            """;
+        select.Parameters.AddWithValue("$channel", channel);
+        select.Parameters.AddWithValue("$user", platformUserId);
+        select.Parameters.AddWithValue("$key", key);
+        return (await ReadAllAsync(select, cancellationToken)).SingleOrDefault();
+    }
+
     public async Task<IReadOnlyList<ChatLogEntry>> ReadAfterAsync(string channel, string platformUserId, long afterSequence, int maxEntries,
         CancellationToken cancellationToken)
     {

@@ -29,6 +29,12 @@ public sealed class LogRedactionTests
         var inboundSignature = inbound.Headers.GetValues("webhook-signature").Single();
 
         (await client.SendAsync(inbound, ct)).Dispose();
+        using (var refused = await client.SendAsync(WebhookClient.Signed("web", $$"""{"type":"attachment","id":"f1","userId":"{{RawUser}}",""" +
+            """ "attachment":{"name":"a.png","mimeType":"image/png","url":"https://byoc-user:url-password-7c3e@files.example.invalid/a.png?sig=q-secret-91"}}"""), ct))
+        {
+            Assert.Equal(422, (int)refused.StatusCode);
+        }
+
         await WaitFor.ConditionAsync(() => host.Scrt.Requests.Any(r => r.Path == "/api/v1/interactions"));
         await host.Services.GetRequiredService<IPlatformEventHandler>().HandleAsync(
             new PlatformEvent("/event/Conversation__e", Guid.NewGuid().ToString(), [0, 0, 0, 1], "Interaction", AgentEvents.Text("entry-1", "Hello from the agent", $"web:{RawUser}")), ct);
@@ -59,10 +65,14 @@ public sealed class LogRedactionTests
             ["web chat session token"] = visitor.Token,
             ["web chat visitor id"] = visitor.VisitorId,
             ["web chat session secret"] = WebChatTestHost.SessionSecret,
+            ["URL user"] = "byoc-user",
+            ["URL password"] = "url-password-7c3e",
+            ["URL query"] = "q-secret-91",
         };
         var lines = capture.Lines.ToArray();
         Assert.True(lines.Length > 50, $"Expected a Trace-level log of the conversation, got {lines.Length} lines.");
         Assert.Contains(lines, l => l.Contains("InboundStored", StringComparison.Ordinal) && l.Contains("EndUser=u:", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("https://<redacted>@files.example.invalid/a.png", StringComparison.Ordinal));
         foreach (var (what, value) in forbidden)
         {
             Assert.False(lines.Any(l => l.Contains(value, StringComparison.Ordinal)),

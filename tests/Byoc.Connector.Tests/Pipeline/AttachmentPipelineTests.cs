@@ -58,6 +58,28 @@ public sealed class AttachmentPipelineTests
     }
 
     [Fact]
+    public async Task Webhook_EndUserUrlOnTheOrgsPrivateInstance_RefusedAndNeverFetched()
+    {
+        // The org's instance may be on a private address (the emulated org is) and is trusted for the files Salesforce sends;
+        // an end user's URL naming that same origin gets no such exemption, even with its host on the allow-list.
+        await using var org = await ConnectorHost.StartAsync(Ct, null);
+        var instance = org.Scrt.BaseAddress;
+        await using var guarded = await ConnectorHost.StartAsync(Ct, null, $"--Connector:Salesforce:InstanceUrl={instance}",
+            $"--Connector:Attachments:AllowedHosts:0={instance.Host}");
+        using var client = guarded.Connector.CreateClient();
+        var url = new Uri(instance, "/services/data/v62.0/a.png");
+
+        using var response = await client.SendAsync(WebhookClient.Signed("web",
+            $$"""{"type":"attachment","id":"f1","userId":"u1","attachment":{"name":"a.png","mimeType":"image/png","url":"{{url}}"} }"""), Ct);
+
+        Assert.Equal((HttpStatusCode)422, response.StatusCode);
+        Assert.Contains("non-public addresses", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        await guarded.SettleAsync();
+        Assert.DoesNotContain(org.Scrt.Requests, r => r.Path.EndsWith("/a.png", StringComparison.Ordinal));
+        Assert.Empty(guarded.Scrt.Requests);
+    }
+
+    [Fact]
     public async Task Outbound_FileOnAPrivateAddress_NoticeToCustomerAndDeliveryFailedToSalesforce()
     {
         await using var host = await ConnectorHost.StartAsync(Ct);

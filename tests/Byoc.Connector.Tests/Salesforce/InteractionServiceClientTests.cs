@@ -107,6 +107,12 @@ public sealed class InteractionServiceClientTests : IAsyncLifetime
     [InlineData(400, 10094, "Retryable")]
     [InlineData(400, 10028, "Permanent")]
     [InlineData(404, 10017, "Permanent")]
+    // A documented client error fails the same way on every retry, whatever status carries it.
+    [InlineData(500, 10045, "Permanent")]
+    [InlineData(503, 10028, "Permanent")]
+    [InlineData(500, 20003, "Permanent")]
+    [InlineData(500, 20002, "Retryable")]
+    [InlineData(502, 0, "Retryable")]
     public async Task SendInteractionAsync_ErrorAnswer_IsClassified(int status, int code, string expected)
     {
         _server.DefaultAnswer = _ => code == 0 ? Results.StatusCode(status) : Results.Json(new { code, message = "m" }, statusCode: status);

@@ -219,6 +219,30 @@ public sealed class InteractionEndpointsTests
     }
 
     [Fact]
+    public async Task PostAcknowledgement_EntryOfAnotherConversation_10089AndTheEntryUntouched()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using var client = await ScrtTestClient.CreateAsync(emulator);
+        var (_, mine) = await client.PostInteractionAsync(ScrtTestClient.TextInteraction(client.ChannelAddress, "user-1", "hi"));
+        var (_, theirs) = await client.PostInteractionAsync(ScrtTestClient.TextInteraction(client.ChannelAddress, "user-2", "hello"));
+        var mineId = mine["conversationIdentifier"]!.GetValue<string>();
+        var theirAddress = ConversationRegistry.Find(emulator.Get<OrgStore>(), theirs["conversationIdentifier"]!.GetValue<string>())!;
+        var theirEntry = await emulator.Get<Byoc.Emulator.Conversations.IConversationEvents>().PublishAsync(
+            new Byoc.Emulator.Conversations.TextMessageEvent(theirAddress, Byoc.Emulator.Conversations.EventSender.System(), "For user 2"),
+            TestContext.Current.CancellationToken);
+
+        var (status, body) = await client.SendJsonAsync(HttpMethod.Post, "/api/v1/acknowledgement", Acknowledgements(mineId,
+            ("Read", theirEntry, 1718000000001)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.False(body["success"]!.GetValue<bool>());
+        Assert.Equal(10089, body["code"]!.GetValue<int>());
+        Assert.Contains(theirEntry, body["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        var entry = Assert.Single(emulator.Get<OrgStore>().Lookup("ConversationEntry", "MessageIdentifier", theirEntry));
+        Assert.NotEqual("Read", entry.GetString("MessageStatus"));
+    }
+
+    [Fact]
     public async Task PatchCapabilities_Valid_StoredForChannel()
     {
         await using var emulator = await TestEmulator.StartAsync();

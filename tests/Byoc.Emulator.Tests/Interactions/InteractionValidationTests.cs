@@ -47,6 +47,34 @@ public sealed class InteractionValidationTests
     }
 
     [Fact]
+    public async Task PostInteractions_TextLongerThanAConversationEntry_400With10045NamingTheLimit()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using var client = await ScrtTestClient.CreateAsync(emulator);
+
+        var (status, body) = await client.PostInteractionAsync(
+            ScrtTestClient.TextInteraction(client.ChannelAddress, User, new string('a', 32_001)).ToJsonString(), null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        AssertError(status, body, 10045);
+        Assert.Contains("32001 characters; a conversation entry takes at most 32000", body["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        AssertNoConversationRecords(emulator);
+    }
+
+    [Fact]
+    public async Task PostInteractions_TextAsLongAsAConversationEntry_Accepted()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using var client = await ScrtTestClient.CreateAsync(emulator);
+
+        var (status, body) = await client.PostInteractionAsync(
+            ScrtTestClient.TextInteraction(client.ChannelAddress, User, new string('a', 32_000)).ToJsonString(), null);
+
+        Assert.Equal(HttpStatusCode.Accepted, status);
+        Assert.False(string.IsNullOrEmpty(body["conversationIdentifier"]?.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task PostInteractions_MalformedMultipart_10100()
     {
         await using var emulator = await TestEmulator.StartAsync();

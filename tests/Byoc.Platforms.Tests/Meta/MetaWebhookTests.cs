@@ -60,7 +60,7 @@ public sealed class MetaWebhookTests
         Assert.Null(meta.CallbackUrl);
     }
 
-    private static async Task<string> OpenSslHmacAsync(string key, byte[] body)
+    internal static async Task<string> OpenSslHmacAsync(string key, byte[] body)
     {
         var start = new ProcessStartInfo("openssl", ["dgst", "-sha256", "-hmac", key, "-r"])
         {

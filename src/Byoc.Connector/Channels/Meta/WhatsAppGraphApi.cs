@@ -23,14 +23,15 @@ internal sealed class WhatsAppGraphApi(HttpClient http, WhatsAppEndpointOptions 
     public const int PairRateCode = 131056;
 
     /// <summary>190, the access token is invalid or expired.</summary>
-    public const int TokenCode = 190;
+    public const int TokenCode = MetaGraphClient.TokenCode;
 
     private readonly Uri _messages = new(settings.GraphBaseUrl, $"/{settings.GraphApiVersion}/{settings.PhoneNumberId}/messages");
     private readonly Uri _media = new(settings.GraphBaseUrl, $"/{settings.GraphApiVersion}/{settings.PhoneNumberId}/media");
-    private readonly AuthenticationHeaderValue _auth = new("Bearer", settings.AccessToken);
+    private readonly MetaGraphClient _graph = new(http, settings.AccessToken, "AccessToken", settings.RequestTimeout, timeProvider,
+        (error, response) => Classify(error, response, timeProvider));
 
     /// <summary>The bearer token of every Graph call, which media downloads need too.</summary>
-    public AuthenticationHeaderValue Authorization => _auth;
+    public AuthenticationHeaderValue Authorization => _graph.Authorization;
 
     /// <summary>Posts one message (or read receipt); the outcome, the new message's wamid, and Graph's error code when it refused.</summary>
     public async Task<(DeliveryOutcome Outcome, string? Wamid, int? Code)> SendAsync(JsonObject body, CancellationToken cancellationToken)
@@ -133,46 +134,19 @@ internal sealed class WhatsAppGraphApi(HttpClient http, WhatsAppEndpointOptions 
     private async Task<(DeliveryOutcome Outcome, string Text, int? Code)> CallAsync(HttpMethod method, Uri url, HttpContent? content, string what,
         CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, url) { Content = content };
-        request.Headers.Authorization = _auth;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(settings.RequestTimeout);
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, timeout.Token);
-        }
-        catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            return (DeliveryOutcome.Retryable($"Meta's Graph API could not be reached: {ex.Message}"), "", null);
-        }
-
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (response.IsSuccessStatusCode)
-            {
-                return (DeliveryOutcome.Succeeded, text, null);
-            }
-
-            var (code, message) = ReadError(text, response.ReasonPhrase);
-            var error = $"Meta refused {what} ({(int)response.StatusCode}, error {code?.ToString(CultureInfo.InvariantCulture) ?? "none"}): {message}";
-            return (Classify(response, code, error), text, code);
-        }
+        var (outcome, text, error) = await _graph.CallAsync(method, url, content, what, cancellationToken);
+        return (outcome, text, error?.Code);
     }
 
-    private DeliveryOutcome Classify(HttpResponseMessage response, int? code, string error) => code switch
+    private static DeliveryOutcome? Classify(MetaGraphError error, HttpResponseMessage response, TimeProvider timeProvider) => error.Code switch
     {
-        // Throughput, pair rate, account and app call limits: wait and retry (Graph sends no Retry-After as a rule).
-        ThroughputCode or PairRateCode or 80007 or 4 or 17 or 613 =>
-            DeliveryOutcome.Retryable(error, TransientFailures.RetryAfter(response.Headers, timeProvider)),
+        // Throughput and pair rate: wait and retry (Graph sends no Retry-After as a rule).
+        ThroughputCode or PairRateCode => DeliveryOutcome.Retryable(error.Text, TransientFailures.RetryAfter(response.Headers, timeProvider)),
         ReEngagementCode => DeliveryOutcome.Permanent(
             "The end user's WhatsApp 24-hour customer-service window is closed (Meta error 131047), so only a template can reach them."),
-        // An expired or revoked token is fixed by the operator, not by the message: retrying keeps it until then.
-        TokenCode => DeliveryOutcome.Retryable($"{error} The channel's AccessToken is invalid or expired; renew it."),
-        // 1, 2 and 131000: Meta's "unknown"/"service" errors, temporary by its own description.
-        1 or 2 or 131000 => DeliveryOutcome.Retryable(error),
-        _ => TransientFailures.Classify(response, error, timeProvider),
+        // 131000: the Cloud API's "something went wrong", temporary by Meta's own description.
+        131000 => DeliveryOutcome.Retryable(error.Text),
+        _ => null,
     };
 
     private static string? Wamid(string text)
@@ -184,22 +158,6 @@ internal sealed class WhatsAppGraphApi(HttpClient http, WhatsAppEndpointOptions 
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             return null;
-        }
-    }
-
-    private static (int? Code, string Message) ReadError(string text, string? reason)
-    {
-        try
-        {
-            var error = JsonNode.Parse(text)?["error"];
-            var code = error?["code"] is JsonValue value && value.TryGetValue<int>(out var number) ? number : (int?)null;
-            var details = error?["error_data"]?["details"]?.GetValue<string>();
-            var message = error?["message"]?.GetValue<string>() ?? reason ?? "";
-            return (code, details is null ? message : $"{message} ({details})");
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
-        {
-            return (null, reason ?? "no error body");
         }
     }
 }

@@ -19,15 +19,22 @@ internal static class TwilioFileEndpoints
     internal static async Task<IResult> DownloadAsync(string channel, string id, string? expires, string? signature, HttpContext context,
         ChannelRegistry channels, InboundDoor door, AttachmentFiles files, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
-        if (channels.Find(channel) is not TwilioChannel twilio)
+        // The LINE channel gives LINE the same kind of links for the agent's images and files.
+        var (platform, fileLinks) = channels.Find(channel) switch
+        {
+            TwilioChannel twilio => ("Twilio", twilio.FileLinks),
+            Line.LineChannel line => ("LINE", line.FileLinks),
+            _ => (null, null),
+        };
+        if (platform is null)
         {
             return await ChannelEndpoints.ReceiveAsync(channel, $"files/{id}", context, channels, door, cancellationToken);
         }
 
-        if (twilio.FileLinks is not { } links)
+        if (fileLinks is not { } links)
         {
             return InboundDoor.Problem(StatusCodes.Status404NotFound, "Files not served",
-                $"The Twilio channel '{channel}' has no public base URL, so it gives Twilio no file links.");
+                $"The {platform} channel '{channel}' has no public base URL, so it gives {platform} no file links.");
         }
 
         return await FileLinkDownloads.ServeAsync(links, id, expires, signature, files, timeProvider, context.Response, cancellationToken);

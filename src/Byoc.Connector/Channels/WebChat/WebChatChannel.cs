@@ -9,4 +9,5 @@ internal sealed record WebChatChannel(
     IInboundChannelAdapter Inbound,
     IOutboundChannelAdapter Outbound,
     WebChatSessionTokens Tokens,
+    WebChatFileKeys FileKeys,
     WebChatEndpointOptions Settings) : IChannel;

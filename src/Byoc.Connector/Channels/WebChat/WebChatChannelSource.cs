@@ -13,13 +13,15 @@ internal sealed class WebChatChannelSource(
     {
         foreach (var (name, settings) in options.Value.Channels)
         {
-            var tokens = new WebChatSessionTokens(name, Encoding.UTF8.GetBytes(settings.SessionSecret!), settings.TokenLifetime, timeProvider);
+            var secret = Encoding.UTF8.GetBytes(settings.SessionSecret!);
+            var tokens = new WebChatSessionTokens(name, secret, settings.TokenLifetime, timeProvider);
             yield return new WebChatChannel(
                 name,
                 settings.ChannelAddressIdentifier!,
                 new WebChatInboundAdapter(new WebChatRequestParser(tokens, timeProvider), hub, settings.MaxBodyBytes),
                 new WebChatOutboundAdapter(hub, fetcher, settings),
                 tokens,
+                new WebChatFileKeys(name, secret),
                 settings);
         }
     }

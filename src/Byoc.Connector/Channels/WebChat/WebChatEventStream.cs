@@ -73,7 +73,7 @@ internal static partial class WebChatEventStream
                     foreach (var entry in entries)
                     {
                         await response.WriteAsync(
-                            $"id: {entry.Sequence.ToString(CultureInfo.InvariantCulture)}\ndata: {entry.Payload}\n\n", cancellationToken);
+                            $"id: {entry.Sequence.ToString(CultureInfo.InvariantCulture)}\ndata: {chat.FileKeys.WithKeys(entry.Payload)}\n\n", cancellationToken);
                         after = entry.Sequence;
                     }
 

@@ -11,9 +11,9 @@ namespace Byoc.Connector.Channels.WebChat;
 /// Files in web chat: <c>POST /chat/{channel}/files</c> takes the visitor's upload (multipart: <c>id</c>, optional
 /// <c>text</c>, <c>file</c>), refuses a wrong type (415) or size (413) with a message the page shows, stores it and
 /// queues it like a message (202 after the commit; a re-sent upload is not stored again); <c>GET
-/// /chat/{channel}/files/{id}</c> serves a stored file. File ids are 128 random bits and only reach the visitor's own
-/// stream, so the id is the permission (as with Salesforce's own content-distribution links); images are served inline,
-/// everything else as a download.
+/// /chat/{channel}/files/{id}?key=…</c> serves a file of a visitor's conversation: the key (<see cref="WebChatFileKeys"/>)
+/// only goes out on the stream of the visitor whose chat log holds the file, so no other file (another channel's, one never
+/// shown) is served here, whatever its id; images are served inline, everything else as a download.
 /// </summary>
 internal static class WebChatFileEndpoints
 {
@@ -51,7 +51,17 @@ internal static class WebChatFileEndpoints
             return WebChatEndpoints.Problem(StatusCodes.Status413PayloadTooLarge, "File too large", check.TooLarge);
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (InvalidDataException ex)
+        {
+            // A malformed part (a Content-Disposition without a name, a broken boundary) or a section over the form limits.
+            return WebChatEndpoints.Problem(StatusCodes.Status400BadRequest, "Malformed body", $"The multipart body could not be read: {ex.Message}");
+        }
+
         var id = form["id"].ToString();
         if (id.Length is 0 or > WebChatInboundAdapter.MaxIdLength || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':'))
         {
@@ -107,10 +117,12 @@ internal static class WebChatFileEndpoints
         return TypedResults.Accepted((string?)null, new InboundAcceptedResponse(result.Stored, result.Duplicates));
     }
 
-    internal static async Task<IResult> DownloadAsync(string channel, string id, ChannelRegistry channels, AttachmentFiles files,
+    internal static async Task<IResult> DownloadAsync(string channel, string id, string? key, ChannelRegistry channels, AttachmentFiles files,
         HttpResponse response, CancellationToken cancellationToken)
     {
-        if (channels.Find(channel) is not WebChatChannel || await files.FindAsync(id, cancellationToken) is not { } file)
+        // A missing or wrong key answers as an unknown file does: the route does not tell which ids exist.
+        if (channels.Find(channel) is not WebChatChannel chat || !chat.FileKeys.IsValid(id, key)
+            || await files.FindAsync(id, cancellationToken) is not { } file)
         {
             return TypedResults.NotFound();
         }

@@ -6,7 +6,8 @@ namespace Byoc.Connector.Channels.WebChat;
 /// <summary>
 /// Verifies the visitor's session token (<c>Authorization: Bearer …</c>) before reading the body, then parses the page's
 /// JSON. The platform message id is <c>{visitor id}:{page id}</c>, so one visitor cannot collide with another's ids. The
-/// visitor's own messages and choices join the chat log here, before the door commits them to the inbox.
+/// visitor's own messages and choices join the chat log here, before the door commits them to the inbox; a delivered or
+/// read status must name an entry of the visitor's own chat log.
 /// </summary>
 internal sealed class WebChatInboundAdapter(WebChatRequestParser parser, WebChatHub hub, int maxBodyBytes) : IInboundChannelAdapter
 {
@@ -35,6 +36,16 @@ internal sealed class WebChatInboundAdapter(WebChatRequestParser parser, WebChat
         if (parsed.Kind != InboundResultKind.Ingest)
         {
             return parsed;
+        }
+
+        // A receipt may name only an entry this visitor was shown: another conversation's entry is not theirs to mark read.
+        foreach (var status in parsed.Messages.Where(m => m.Kind is InboundKind.Status))
+        {
+            if (await hub.Log.FindAsync(request.Channel, status.PlatformUserId, status.StatusOfEntryIdentifier!, cancellationToken) is null)
+            {
+                return InboundResult.Refuse(InboundRefusalKind.NotFound, "Unknown entry",
+                    $"Entry '{status.StatusOfEntryIdentifier}' is not in this visitor's conversation; a status names an entry the page was shown.");
+            }
         }
 
         // The visitor's own messages join the chat log before the inbox commit. Once committed, a message may be forwarded

@@ -62,6 +62,7 @@ internal static class OutboundEventParser
             EntryIdentifier = identifier,
             Kind = OutboundKind.Text,
             SenderDisplayName = TolerantJson.Text(entry?["senderDisplayName"]),
+            SenderRole = TolerantJson.Text(entry?["sender"]?["role"]),
             Timestamp = timestamp,
         };
         reason = string.Empty;
@@ -103,6 +104,7 @@ internal static class OutboundEventParser
                 Kind = OutboundKind.ParticipantChanged,
                 ParticipantJoined = operation == "add",
                 SenderDisplayName = TolerantJson.Text(change?["displayName"]) ?? entry.SenderDisplayName,
+                SenderRole = TolerantJson.Text(change?["participant"]?["role"]) ?? entry.SenderRole,
             };
         }
 

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Byoc.Connector.Channels.WebChat;
 using Byoc.Core.Messages;
+using Byoc.Core.Storage;
 using Byoc.TestUtilities;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
@@ -107,6 +108,7 @@ public sealed class WebChatEndpointsTests : IAsyncLifetime
     public async Task PostMessages_TypingReceiptsAndChoice_StoredAsCanonicalKinds()
     {
         var session = await WebChatTestHost.NewSessionAsync(_client);
+        await ShowAgentEntryAsync(session.VisitorId, "e1");
         string[] bodies =
         [
             """{"type":"typing.started","id":"t-1"}""",
@@ -129,8 +131,31 @@ public sealed class WebChatEndpointsTests : IAsyncLifetime
         Assert.All(stored, m => Assert.Equal(session.VisitorId, m.PlatformUserId));
         Assert.Equal([DeliveryStatus.Delivered, DeliveryStatus.Read], stored.Where(m => m.Kind == InboundKind.Status).Select(m => m.Status!.Value));
         Assert.Equal("o-2", stored[^1].ChoiceOptionIdentifier);
-        Assert.Equal(1, await _host.CountRowsAsync("chat_log"));
+        Assert.Equal(2, await _host.CountRowsAsync("chat_log"));
     }
+
+    [Theory]
+    [InlineData("read")]
+    [InlineData("delivered")]
+    public async Task PostMessages_StatusOfAnotherVisitorsEntry_404AndNothingStored(string status)
+    {
+        var alice = await WebChatTestHost.NewSessionAsync(_client);
+        var mallory = await WebChatTestHost.NewSessionAsync(_client);
+        await ShowAgentEntryAsync(alice.VisitorId, "entry-of-alice");
+
+        using var response = await WebChatTestHost.PostAsync(_client, mallory.Token,
+            $$"""{"type":"status","id":"r-1","entryId":"entry-of-alice","status":"{{status}}"}""");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+        Assert.Equal("Unknown entry", problem["title"]!.GetValue<string>());
+        Assert.Contains("'entry-of-alice' is not in this visitor's conversation", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0, await _host.CountRowsAsync("inbox"));
+    }
+
+    /// <summary>What the outbound adapter does when the agent's entry reaches the visitor: it joins their chat log.</summary>
+    private Task<ChatLogAppend> ShowAgentEntryAsync(string visitorId, string entryId) =>
+        _host.Services.GetRequiredService<IChatLogStore>().AppendAsync(WebChatTestHost.Channel, visitorId, entryId, "{}", TestContext.Current.CancellationToken);
 
     [Fact]
     public async Task Session_RenewWithValidToken_KeepsVisitor()

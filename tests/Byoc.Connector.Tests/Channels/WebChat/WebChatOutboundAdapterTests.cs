@@ -119,6 +119,14 @@ public sealed class WebChatOutboundAdapterTests : IDisposable
             }
         }
 
+        public Task<ChatLogEntry?> FindAsync(string channel, string platformUserId, string key, CancellationToken cancellationToken)
+        {
+            lock (Entries)
+            {
+                return Task.FromResult(Entries.Find(e => e.Key == key));
+            }
+        }
+
         public Task<IReadOnlyList<ChatLogEntry>> ReadAfterAsync(string channel, string platformUserId, long afterSequence, int maxEntries,
             CancellationToken cancellationToken)
         {

@@ -27,6 +27,25 @@ public sealed class WebhookAttachmentTests
     }
 
     [Fact]
+    public async Task Post_SameFileEventConcurrently_OneRowAndOneFileLeft()
+    {
+        await using var host = await ConnectorHost.StartAsync(Ct, null, $"--Connector:Webhook:Channels:web:MaxBodyBytes=4096");
+        using var client = host.Connector.CreateClient();
+        var json = $$$"""{"type":"attachment","id":"f1","userId":"u1","attachment":{"name":"a.png","mimeType":"image/png","data":"{{{Convert.ToBase64String(s_png)}}}"}}""";
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => client.SendAsync(WebhookClient.Signed("web", json, id: $"evt-{i}"), Ct)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+        Assert.Equal(1, await host.CountRowsAsync("inbox"));
+        Assert.Single(Directory.GetFiles(host.AttachmentDirectory, "*.bin"));
+        Assert.Single(Directory.GetFiles(host.AttachmentDirectory, "*.json"));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Post_FileUrlAtTheSalesforceInstance_RefusedAndNeverFetched()
     {
         var requests = 0;

@@ -162,7 +162,20 @@ public sealed class OutboundEventParserTests
             $$"""{"entryType":"ParticipantChanged","entries":[{"operation":"{{operation}}","participant":{"appType":"agent","subject":"005x","role":"Agent"},"displayName":"Alex Rivera"}]}"""),
             out _)?.Message;
 
-        Assert.Equal((OutboundKind.ParticipantChanged, (bool?)joined, "Alex Rivera"), (entry?.Kind, entry?.ParticipantJoined, entry?.SenderDisplayName));
+        Assert.Equal((OutboundKind.ParticipantChanged, (bool?)joined, "Alex Rivera", "Agent"),
+            (entry?.Kind, entry?.ParticipantJoined, entry?.SenderDisplayName, entry?.SenderRole));
+    }
+
+    [Theory]
+    [InlineData("Agent")]
+    [InlineData("Chatbot")]
+    public void Parse_Message_KeepsTheSendersRole(string role)
+    {
+        var entry = OutboundEventParser.Parse("Interaction", Payload("Message",
+            """{"entryType":"Message","abstractMessage":{"messageType":"StaticContentMessage","id":"e1","staticContent":{"formatType":"Text","text":"Hi"}}}""", role),
+            out _)?.Message;
+
+        Assert.Equal(role, entry?.SenderRole);
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public sealed class FakeMeta : IAsyncDisposable
         var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = Timeout.InfiniteTimeSpan };
         var state = new MetaState(options);
         var recordings = new MetaRecordings();
-        var sender = new MetaWebhookSender(options, http, recordings.WebhookAttempts);
+        var sender = new MetaWebhookSender(options.AppSecret, options.TimeProvider, options.RetryDelays, options.WebhookTimeout, http, recordings.WebhookAttempts);
         var faults = new PlatformFaults();
         FakeMeta? fake = null;
         new MetaGraphApi(state, recordings, faults, sent => fake?.OnAccepted(sent)).Map(app);

@@ -5,10 +5,16 @@ namespace Byoc.TestUtilities.Platforms.Meta;
 
 /// <summary>
 /// Posts Meta's webhooks to the callback URL, each on its own, signed with <c>X-Hub-Signature-256</c>, and retries one
-/// answered non-2xx or not answered in time after each of the options' <see cref="FakeMetaOptions.RetryDelays"/>, on
-/// the options' clock. Also makes the verification <c>GET</c>.
+/// answered non-2xx or not answered in time after each of <paramref name="retryDelays"/>, on
+/// <paramref name="timeProvider"/>'s clock (WhatsApp's and Messenger's fakes alike). Also makes the verification <c>GET</c>.
 /// </summary>
-internal sealed class MetaWebhookSender(FakeMetaOptions options, HttpClient http, Recording<WebhookAttempt> attempts) : IAsyncDisposable
+internal sealed class MetaWebhookSender(
+    string appSecret,
+    TimeProvider timeProvider,
+    IReadOnlyList<TimeSpan> retryDelays,
+    TimeSpan webhookTimeout,
+    HttpClient http,
+    Recording<WebhookAttempt> attempts) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _lock = new();
@@ -37,7 +43,7 @@ internal sealed class MetaWebhookSender(FakeMetaOptions options, HttpClient http
         var challenge = Random.Shared.NextInt64(100_000_000, 9_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var separator = string.IsNullOrEmpty(url.Query) ? "?" : "&";
         var target = new Uri($"{url.AbsoluteUri}{separator}hub.mode=subscribe&hub.challenge={challenge}&hub.verify_token={Uri.EscapeDataString(verifyToken)}");
-        using var timeout = new CancellationTokenSource(options.WebhookTimeout, options.TimeProvider);
+        using var timeout = new CancellationTokenSource(webhookTimeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         try
         {
@@ -75,18 +81,18 @@ internal sealed class MetaWebhookSender(FakeMetaOptions options, HttpClient http
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
-            [MetaSignature.Header] = MetaSignature.Compute(options.AppSecret, body),
+            [MetaSignature.Header] = MetaSignature.Compute(appSecret, body),
         };
         for (var attempt = 1; !_stopping.IsCancellationRequested; attempt++)
         {
-            if (await TryPostAsync(id, url, attempt, body, headers) || attempt > options.RetryDelays.Count)
+            if (await TryPostAsync(id, url, attempt, body, headers) || attempt > retryDelays.Count)
             {
                 return;
             }
 
             try
             {
-                await Task.Delay(options.RetryDelays[attempt - 1], options.TimeProvider, _stopping.Token);
+                await Task.Delay(retryDelays[attempt - 1], timeProvider, _stopping.Token);
             }
             catch (OperationCanceledException)
             {
@@ -105,8 +111,8 @@ internal sealed class MetaWebhookSender(FakeMetaOptions options, HttpClient http
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
-        var at = options.TimeProvider.GetUtcNow();
-        using var timeout = new CancellationTokenSource(options.WebhookTimeout, options.TimeProvider);
+        var at = timeProvider.GetUtcNow();
+        using var timeout = new CancellationTokenSource(webhookTimeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, _stopping.Token);
         int? status = null;
         string? error = null;

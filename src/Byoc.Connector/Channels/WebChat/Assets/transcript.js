@@ -74,10 +74,10 @@ export function createTranscript({ api, list, typingLine, progressLine, connecti
     item.appendChild(p);
   }
 
-  // Images inline, other files as links; files are served by id under the channel (docs/webchat-channel.md).
+  // Images inline, other files as links; files are served by id and the key the stream gave (docs/webchat-channel.md).
   function files(item, attachments) {
     for (const file of attachments || []) {
-      const url = api + 'files/' + encodeURIComponent(file.id);
+      const url = api + 'files/' + encodeURIComponent(file.id) + '?key=' + encodeURIComponent(file.key || '');
       const link = document.createElement('a');
       link.className = 'file';
       link.href = url;
