@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Byoc.Emulator.Conversations;
+using Byoc.Emulator.Interactions;
 using Byoc.Emulator.Org.Ids;
 using Byoc.Emulator.Org.Records;
 
@@ -106,6 +107,10 @@ internal sealed partial class ConversationEventPublisher(
                 ["ServerReceivedTimestamp"] = now,
                 ["ClientTimestamp"] = now,
             });
+            if (isMessage && sender.Role != "EndUser")
+            {
+                PendingEntries.MarkAnswered(writer); // same write as the transcript entry: recovery sees exactly what was sent
+            }
         });
     }
 

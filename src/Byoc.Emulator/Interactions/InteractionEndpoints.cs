@@ -78,10 +78,19 @@ internal static partial class InteractionEndpoints
         }
 
         var receivedAt = timeProvider.GetUtcNow();
-        var (address, sessionCreated) = store.Write(writer => Record(writer, channel, interaction));
+        // The entry and its pending mark commit together: a crash after the 202 cannot lose the entry's answer.
+        var (entry, pendingId) = store.Write(writer =>
+        {
+            var (joined, sessionCreated) = Record(writer, channel, interaction);
+            var accepted = new InboundEntry(
+                joined, interaction.EntryType, interaction.Id, interaction.Text, interaction.Payload, sessionCreated, receivedAt);
+            return (accepted, interaction.TranscriptEntryType is not null && PendingEntries.IsDurable(accepted.EntryType)
+                ? PendingEntries.Mark(writer, accepted)
+                : null);
+        });
+        var address = entry.Address;
         routing.Record(address.MessagingSessionId, attributes);
-        var entry = new InboundEntry(address, interaction.EntryType, interaction.Id, interaction.Text, interaction.Payload, sessionCreated, receivedAt);
-        dispatcher.Dispatch(entry, stored is null ? null : async cancellationToken =>
+        dispatcher.Dispatch(entry, pendingId, stored is null ? null : async cancellationToken =>
         {
             var sender = new EventSender("custom", address.EndUserClientIdentifier, "EndUser", address.EndUserClientIdentifier);
             await events.PublishAsync(new AttachmentUploadedEvent(address, sender, interaction.Id, stored, faults.Current.AttachmentUploadError),

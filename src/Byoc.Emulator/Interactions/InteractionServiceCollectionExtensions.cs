@@ -11,6 +11,7 @@ internal static class InteractionServiceCollectionExtensions
         services.AddSingleton<ChannelCapabilities>();
         services.AddSingleton<Conversations.IChannelCapabilities>(sp => sp.GetRequiredService<ChannelCapabilities>());
         services.AddSingleton<InboundDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboundDispatcher>());
         services.AddSingleton<RoutingAttributes>();
         return services;
     }

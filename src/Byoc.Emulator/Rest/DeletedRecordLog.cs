@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Byoc.Emulator.Org.Records;
+using Byoc.Emulator.Org.Schema;
 
 namespace Byoc.Emulator.Rest;
 
@@ -45,7 +46,8 @@ internal sealed class DeletedRecordLog : IDisposable
     private void OnChanged(IReadOnlyList<RecordChange> changes)
     {
         var now = _timeProvider.GetUtcNow();
-        foreach (var change in changes.Where(c => c.IsDelete))
+        // Emulator-internal types (e.g. the pending inbound entries, one delete per message) are never reported.
+        foreach (var change in changes.Where(c => c.IsDelete && c.Before!.Type.Surface != ApiSurface.None))
         {
             _deleted.Enqueue((change.ObjectName, change.Before!.Id, now));
         }
