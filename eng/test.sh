@@ -4,9 +4,10 @@
 # passes (eng/standalone-check.sh), and prints one summary line:
 #   N passed, N failed, N skipped
 #
-# Usage: eng/test.sh [--fast] [--filter <expression>]
+# Usage: eng/test.sh [--fast] [--fuzz] [--filter <expression>]
 #   --fast      skip installs, the format check and the standalone-clone check, and leave out tests marked
 #               [Trait("Category", "Slow")] (browser, sf CLI, PostgreSQL, fault and crash runs).
+#   --fuzz      run the fuzz tests (FullyQualifiedName~Fuzz) with 5,000 mutated bodies each instead of CI's 200.
 #   --filter    a dotnet test filter, for example "FullyQualifiedName~Soql" (also skips the standalone-clone check).
 set -uo pipefail
 
@@ -18,8 +19,9 @@ filter=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --fast) fast=1 ;;
+    --fuzz) export BYOC_FUZZ_ITERATIONS=5000; filter="FullyQualifiedName~Fuzz" ;;
     --filter) shift; filter="${1:-}" ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "eng/test.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
