@@ -2,14 +2,14 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Byoc.TestUtilities;
 
-namespace Byoc.Connector.Tests.Channels.Meta;
+namespace Byoc.Connector.Tests.Channels;
 
 /// <summary>
-/// A Meta channel's page against its options type: every key in its configuration table, its JSON example (the channel
+/// A platform channel's page against its options type: every key in its configuration table, its JSON example (the channel
 /// named <paramref name="exampleChannel"/>) and its prose is an option, and every option is in the table.
 /// <paramref name="notKeys"/> are backticked PascalCase words of the page that are not options.
 /// </summary>
-public abstract partial class MetaChannelDocsTests(string page, Type options, string exampleChannel, params string[] notKeys)
+public abstract partial class ChannelDocsTests(string page, Type options, string exampleChannel, params string[] notKeys)
 {
     private readonly string _doc = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", page));
 
