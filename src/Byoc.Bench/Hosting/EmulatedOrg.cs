@@ -35,17 +35,10 @@ internal sealed class EmulatedOrg : IAsyncDisposable
             "--Agents:DefinitionsPath=" + EchoAgent.WriteTo(Path.Combine(stateDirectory, "agents")),
             "--Logging:LogLevel:Default=Warning",
         ];
-        ReplyTap? tap = null;
-        var app = EmulatorApplication.Create(args, builder =>
-        {
-            var publisher = builder.Services.Last(d => d.ServiceType == typeof(IConversationEvents));
-            builder.Services.Remove(publisher);
-            builder.Services.AddSingleton<IConversationEvents>(sp =>
-                tap = new ReplyTap((IConversationEvents)ActivatorUtilities.CreateInstance(sp, publisher.ImplementationType!)));
-        });
+        var tap = new ReplyTap();
+        var app = EmulatorApplication.Create(args, builder => builder.Services.AddSingleton<IPublishedTextObserver>(tap));
         await app.StartAsync(cancellationToken);
-        _ = app.Services.GetRequiredService<IConversationEvents>();
-        return new EmulatedOrg(app, tap!);
+        return new EmulatedOrg(app, tap);
     }
 
     /// <summary>Replaces the org's fault settings (<c>POST /emulator/faults</c>, loopback only).</summary>

@@ -6,10 +6,10 @@ using Byoc.Emulator.Conversations;
 namespace Byoc.Bench.Hosting;
 
 /// <summary>
-/// Wraps the emulated org's outbound path to see the agent's replies where they are published, with no connector in between:
-/// the ceiling baseline books its round trips here. Books nothing while <see cref="Ledger"/> is null.
+/// Sees the agent's replies where the emulated org publishes them, with no connector in between: the ceiling baseline
+/// books its round trips here. Books nothing while <see cref="Ledger"/> is null.
 /// </summary>
-internal sealed class ReplyTap(IConversationEvents inner) : IConversationEvents
+internal sealed class ReplyTap : IPublishedTextObserver
 {
     private int _published;
 
@@ -19,15 +19,12 @@ internal sealed class ReplyTap(IConversationEvents inner) : IConversationEvents
     /// <summary>Echo replies the org published, booked or not: fewer at the platform than here means the connector dropped some.</summary>
     public int Published => Volatile.Read(ref _published);
 
-    public async ValueTask<string> PublishAsync(ConversationEvent conversationEvent, CancellationToken cancellationToken)
+    public void OnTextPublished(string text, string entryIdentifier)
     {
-        var identifier = await inner.PublishAsync(conversationEvent, cancellationToken);
-        if (conversationEvent is TextMessageEvent text && BenchText.TryParseReply(text.Text, out var user, out var sequence))
+        if (BenchText.TryParseReply(text, out var user, out var sequence))
         {
             Interlocked.Increment(ref _published);
-            Ledger?.Reply(user, sequence, identifier, Stopwatch.GetTimestamp());
+            Ledger?.Reply(user, sequence, entryIdentifier, Stopwatch.GetTimestamp());
         }
-
-        return identifier;
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Byoc.Cli.Commands.Channels;
 using Byoc.Cli.Commands.Config;
+using Byoc.Connector.Hosting;
 using Byoc.Setup.Checks;
 using Byoc.Setup.Connection;
 using Byoc.Setup.Org;
@@ -66,11 +67,11 @@ internal static class DoctorCommand
 
             OrgConnection org;
             EmulatorState? state;
-            IReadOnlyList<IPlatformDoctorCheck> channelChecks;
+            IReadOnlyList<PlatformDoctorCheck> channelChecks;
             try
             {
                 // --config's own run below checks the connector's token and addresses, not the channels: they are checked here.
-                channelChecks = ChannelDoctorChecks.From(
+                channelChecks = PlatformDoctorCheck.From(
                     ConnectorConfigurationFile.Read(parseResult.GetValue(connectorConfig) ?? parseResult.GetValue(config)), http);
                 org = await connection.LoginAsync(parseResult, http, time, cancellationToken);
                 state = connection.EmulatorState(parseResult);

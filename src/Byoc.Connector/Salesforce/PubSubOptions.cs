@@ -1,7 +1,7 @@
 namespace Byoc.Connector.Salesforce;
 
 /// <summary>The Pub/Sub API subscription. Section <c>Connector:Salesforce:PubSub</c>.</summary>
-internal sealed class PubSubOptions
+public sealed class PubSubOptions
 {
     /// <summary>Whether the subscriber runs. <value>Default true.</value></summary>
     public bool Enabled { get; set; } = true;

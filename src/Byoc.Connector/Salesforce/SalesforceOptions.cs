@@ -1,7 +1,7 @@
 namespace Byoc.Connector.Salesforce;
 
 /// <summary>How the connector reaches one Salesforce org. Section <c>Connector:Salesforce</c>.</summary>
-internal sealed class SalesforceOptions
+public sealed class SalesforceOptions
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Connector:Salesforce";

@@ -12,9 +12,11 @@ namespace Byoc.Emulator.Events;
 /// the channel's conversation channel definition (EventType <c>Interaction</c>).
 /// </summary>
 internal sealed partial class ConversationEventPublisher(
-    OrgStore store, EventBus bus, TimeProvider timeProvider, ILogger<ConversationEventPublisher> logger) : IConversationEvents
+    OrgStore store, EventBus bus, TimeProvider timeProvider, IEnumerable<IPublishedTextObserver> observers, ILogger<ConversationEventPublisher> logger)
+    : IConversationEvents
 {
     private readonly Lock _lock = new();
+    private readonly IPublishedTextObserver[] _observers = [.. observers];
 
     public ValueTask<string> PublishAsync(ConversationEvent conversationEvent, CancellationToken cancellationToken)
     {
@@ -71,6 +73,14 @@ internal sealed partial class ConversationEventPublisher(
             var stored = bus.Append(topic.TopicName, Guid.NewGuid().ToString(), topic.SchemaId, AvroEncoder.Encode(topic, values));
             var entryType = interactionEvent["payload"]!["entryType"]!.GetValue<string>();
             Log.Published(logger, entryType, identifier, topic.TopicName, stored.ReplayId);
+        }
+
+        if (conversationEvent is TextMessageEvent text)
+        {
+            foreach (var observer in _observers)
+            {
+                observer.OnTextPublished(text.Text, identifier);
+            }
         }
 
         return ValueTask.FromResult(identifier);

@@ -9,7 +9,7 @@ namespace Byoc.Emulator.Faults;
 /// <param name="RevokeTokensNow">Revoke every access token now.</param>
 /// <param name="LostAnswerRate">Fraction (0–1) of Interaction Service API requests processed but answered with 503.</param>
 /// <param name="AttachmentUploadError">The <c>errorType</c> every end-user file's upload result reports; null lets uploads succeed.</param>
-internal sealed record FaultSettings(
+public sealed record FaultSettings(
     int LatencyMilliseconds = 0,
     double ErrorRate = 0,
     int? RevokeTokensEverySeconds = null,
@@ -19,7 +19,7 @@ internal sealed record FaultSettings(
     double LostAnswerRate = 0,
     string? AttachmentUploadError = null)
 {
-    public FaultOptions ToOptions() => new()
+    internal FaultOptions ToOptions() => new()
     {
         Latency = TimeSpan.FromMilliseconds(LatencyMilliseconds),
         ErrorRate = Math.Clamp(ErrorRate, 0, 1),
@@ -35,7 +35,7 @@ internal sealed record FaultSettings(
         ? null
         : $"attachmentUploadError must be one of {string.Join(", ", FaultOptions.AttachmentUploadErrorTypes)} (was '{AttachmentUploadError}').";
 
-    public static FaultSettings From(FaultOptions options) => new(
+    internal static FaultSettings From(FaultOptions options) => new(
         (int)options.Latency.TotalMilliseconds, options.ErrorRate, (int?)options.RevokeTokensEvery?.TotalSeconds,
         options.DropStreamEveryEvents, options.RandomSeed, LostAnswerRate: options.LostAnswerRate,
         AttachmentUploadError: options.AttachmentUploadError);

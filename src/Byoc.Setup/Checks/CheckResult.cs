@@ -7,4 +7,4 @@ namespace Byoc.Setup.Checks;
 /// <param name="Evidence">What the org or the connector answered.</param>
 /// <param name="Fix">What to do when it failed.</param>
 /// <param name="Note">Where the check departs from the guide (a corrected query), or null.</param>
-internal sealed record CheckResult(string Name, string Title, CheckStatus Status, string Evidence, string? Fix = null, string? Note = null);
+public sealed record CheckResult(string Name, string Title, CheckStatus Status, string Evidence, string? Fix = null, string? Note = null);

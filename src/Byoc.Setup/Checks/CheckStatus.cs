@@ -1,7 +1,7 @@
 namespace Byoc.Setup.Checks;
 
 /// <summary>The verdict of one doctor check.</summary>
-internal enum CheckStatus
+public enum CheckStatus
 {
     /// <summary>As it should be.</summary>
     Pass,

@@ -3,8 +3,9 @@ using Byoc.Setup.Connection;
 namespace Byoc.Setup.Checks;
 
 /// <summary>What <c>byoc doctor</c> checks against.</summary>
-internal sealed record DoctorOptions
+public sealed record DoctorOptions
 {
+    /// <summary>The developer name of the Agentforce Service Agent the channel routes to.</summary>
     public string Agent { get; init; } = "Reservation_Agent";
 
     /// <summary>The BYOC channel's developer name, used when no address is given.</summary>

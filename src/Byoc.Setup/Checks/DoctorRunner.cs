@@ -3,8 +3,9 @@ using Byoc.Setup.Org;
 namespace Byoc.Setup.Checks;
 
 /// <summary>Runs every doctor check in order; a check that throws is reported as failed with the error, never hides the others.</summary>
-internal static class DoctorRunner
+public static class DoctorRunner
 {
+    /// <summary>The org's checks, in the order the report shows them.</summary>
     public static IReadOnlyList<IDoctorCheck> Checks(TimeProvider time) =>
     [
         new AgentActiveCheck(),
@@ -20,6 +21,7 @@ internal static class DoctorRunner
         new PubSubTopicCheck(),
     ];
 
+    /// <summary>Runs the org's checks and then the options' channel checks, reporting each to <paramref name="progress"/> as it ends.</summary>
     public static async Task<IReadOnlyList<CheckResult>> RunAsync(DoctorContext context, TimeProvider time, Action<CheckResult>? progress, CancellationToken cancellationToken)
     {
         var results = new List<CheckResult>();

@@ -10,10 +10,11 @@ namespace Byoc.Setup.Connection;
 /// The OAuth 2.0 JWT bearer flow (interaction-service-api.md §3.2): an RS256 assertion with <c>iss</c> = consumer key,
 /// <c>sub</c> = username, <c>aud</c> = login URL, <c>exp</c> in seconds, posted to <c>{loginUrl}/services/oauth2/token</c>.
 /// </summary>
-internal static class JwtBearerLogin
+public static class JwtBearerLogin
 {
     private static readonly TimeSpan s_assertionLifetime = TimeSpan.FromMinutes(3);
 
+    /// <summary>Signs an assertion with the settings' key and exchanges it for an access token; throws <see cref="OrgLoginException"/> naming the org's refusal.</summary>
     public static async Task<OrgConnection> LoginAsync(JwtLoginSettings settings, HttpClient http, TimeProvider time, CancellationToken cancellationToken)
     {
         string pem;

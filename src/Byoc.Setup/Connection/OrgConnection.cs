@@ -4,7 +4,7 @@ namespace Byoc.Setup.Connection;
 /// <param name="InstanceUrl">The org's instance (My Domain) URL.</param>
 /// <param name="AccessToken">The session's bearer token.</param>
 /// <param name="Source">How the session was obtained, for messages ("sf CLI alias 'dev'", "JWT bearer", "emulated org").</param>
-internal sealed record OrgConnection(Uri InstanceUrl, string AccessToken, string Source)
+public sealed record OrgConnection(Uri InstanceUrl, string AccessToken, string Source)
 {
     /// <summary>The token's OAuth scopes as the token response listed them (space-separated), or null when it listed none.</summary>
     public string? Scope { get; init; }

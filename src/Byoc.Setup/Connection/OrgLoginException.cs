@@ -1,4 +1,4 @@
 namespace Byoc.Setup.Connection;
 
 /// <summary>Logging in to the org failed; the message names what to fix.</summary>
-internal sealed class OrgLoginException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class OrgLoginException(string message, Exception? inner = null) : Exception(message, inner);

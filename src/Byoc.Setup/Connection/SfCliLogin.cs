@@ -7,8 +7,9 @@ namespace Byoc.Setup.Connection;
 /// Reuses a login the Salesforce CLI already holds: <c>sf org display --target-org &lt;alias&gt; --json</c> for the instance URL
 /// and <c>sf org auth show-access-token --target-org &lt;alias&gt; --json</c> for the token (the CLI refreshes it if needed).
 /// </summary>
-internal static class SfCliLogin
+public static class SfCliLogin
 {
+    /// <summary>The CLI's login of <paramref name="alias"/>; throws <see cref="OrgLoginException"/> when the CLI has none or cannot run.</summary>
     public static async Task<OrgConnection> LoginAsync(string alias, string sfExecutable, CancellationToken cancellationToken)
     {
         var display = await RunAsync(sfExecutable, ["org", "display", "--target-org", alias, "--json"], cancellationToken);

@@ -3,11 +3,13 @@ using System.Text.Json.Nodes;
 namespace Byoc.Setup.Org;
 
 /// <summary>Reading fields of REST records.</summary>
-internal static class JsonFields
+public static class JsonFields
 {
+    /// <summary>A string field, or null when it is missing or not a string.</summary>
     public static string? Str(this JsonObject record, string field) =>
         record[field] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
+    /// <summary>A boolean field; false when it is missing or not a boolean.</summary>
     public static bool Bool(this JsonObject record, string field) =>
         record[field] is JsonValue value && value.TryGetValue<bool>(out var flag) && flag;
 

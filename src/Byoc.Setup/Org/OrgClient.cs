@@ -11,14 +11,15 @@ namespace Byoc.Setup.Org;
 /// A small client of an org's REST and Tooling APIs (<c>/services/data/vNN.0</c>) and its Metadata SOAP API, over one
 /// <see cref="HttpClient"/>; the same calls work against a real org and the emulated one.
 /// </summary>
-internal sealed class OrgClient(HttpClient http, OrgConnection connection, TimeProvider time)
+public sealed class OrgClient(HttpClient http, OrgConnection connection, TimeProvider time)
 {
     /// <summary>The API version every call uses (Spring '25 and later orgs serve it).</summary>
     public const string ApiVersion = "62.0";
 
+    /// <summary>The signed-in connection every call uses.</summary>
     public OrgConnection Connection { get; } = connection;
 
-    public MetadataClient Metadata => new(http, Connection, time);
+    internal MetadataClient Metadata => new(http, Connection, time);
 
     /// <summary>Runs SOQL on the data API, or on the Tooling API when <paramref name="tooling"/>; follows <c>nextRecordsUrl</c>.</summary>
     public async Task<IReadOnlyList<JsonObject>> QueryAsync(string soql, bool tooling = false, CancellationToken cancellationToken = default)
@@ -48,12 +49,15 @@ internal sealed class OrgClient(HttpClient http, OrgConnection connection, TimeP
         }
     }
 
+    /// <summary>Updates fields of one record (<c>PATCH sobjects/{type}/{id}</c>).</summary>
     public async Task UpdateAsync(string type, string id, JsonObject fields, CancellationToken cancellationToken = default) =>
         await SendAsync(HttpMethod.Patch, $"{Base(false)}/sobjects/{type}/{id}", fields, cancellationToken);
 
+    /// <summary>Deletes one record (<c>DELETE sobjects/{type}/{id}</c>).</summary>
     public async Task DeleteAsync(string type, string id, CancellationToken cancellationToken = default) =>
         await SendAsync(HttpMethod.Delete, $"{Base(false)}/sobjects/{type}/{id}", null, cancellationToken);
 
+    /// <summary>Creates one record and returns its id (<c>POST sobjects/{type}</c>).</summary>
     public async Task<string> CreateAsync(string type, JsonObject fields, CancellationToken cancellationToken = default)
     {
         var result = await SendAsync(HttpMethod.Post, $"{Base(false)}/sobjects/{type}", fields, cancellationToken);

@@ -1,7 +1,7 @@
 namespace Byoc.Setup.Org;
 
 /// <summary>SOQL literal quoting.</summary>
-internal static class Soql
+public static class Soql
 {
     /// <summary>A single-quoted string literal with backslashes and quotes escaped.</summary>
     public static string Quote(string value) => "'" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'";

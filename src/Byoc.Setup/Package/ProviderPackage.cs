@@ -8,7 +8,7 @@ namespace Byoc.Setup.Package;
 /// format into Metadata API components the way the sf CLI does: each <c>X.suffix-meta.xml</c> becomes <c>folder/X.suffix</c>,
 /// and an object's <c>fields/*.field-meta.xml</c> are folded into its <c>.object</c> file.
 /// </summary>
-internal sealed class ProviderPackage
+public sealed class ProviderPackage
 {
     private const string ResourcePrefix = "ProviderPackage/";
 
@@ -23,22 +23,27 @@ internal sealed class ProviderPackage
 
     private ProviderPackage(IReadOnlyList<MetadataComponent> components) => Components = components;
 
-    public IReadOnlyList<MetadataComponent> Components { get; }
+    internal IReadOnlyList<MetadataComponent> Components { get; }
 
     /// <summary>The channel definition's developer name: the connector's <c>AuthorizationContext</c>.</summary>
     public string ChannelDefinition => Single("ConversationChannelDefinition").FullName;
 
+    /// <summary>The custom platform event the channel definition publishes outbound entries on.</summary>
     public string PlatformEvent => Text(Single("ConversationChannelDefinition"), "customPlatformEvent");
 
+    /// <summary>The platform event's field that carries the entry's event type.</summary>
     public string EventTypeField => Text(Single("ConversationChannelDefinition"), "customEventTypeField");
 
+    /// <summary>The platform event's field that carries the entry's JSON payload.</summary>
     public string PayloadField => Text(Single("ConversationChannelDefinition"), "customEventPayloadField");
 
+    /// <summary>The permission set the integration user needs.</summary>
     public string PermissionSet => Single("PermissionSet").FullName;
 
+    /// <summary>The Omni-Channel queue the package deploys as the channel's fallback.</summary>
     public string Queue => Single("Queue").FullName;
 
-    public MetadataComponent Find(string type, string fullName) =>
+    internal MetadataComponent Find(string type, string fullName) =>
         Components.Single(c => c.Type == type && c.FullName == fullName);
 
     /// <summary>Loads the embedded package.</summary>

@@ -4,7 +4,7 @@ using Byoc.Setup.Org;
 namespace Byoc.Setup.Steps;
 
 /// <summary>What the connector needs from the org once setup is done, ready to paste into its configuration.</summary>
-internal sealed record ConnectorConfiguration(
+public sealed record ConnectorConfiguration(
     string InstanceUrl,
     string OrgId,
     string ChannelAddressIdentifier,
@@ -13,6 +13,7 @@ internal sealed record ConnectorConfiguration(
     string EventTypeField,
     string PayloadField)
 {
+    /// <summary>Reads the configuration from the org; null while the channel or the organization is not there yet.</summary>
     public static async Task<ConnectorConfiguration?> ReadAsync(SetupContext context, CancellationToken cancellationToken)
     {
         var channel = await ChannelStep.FindAsync(context, cancellationToken);

@@ -1,7 +1,7 @@
 namespace Byoc.Setup.Steps;
 
 /// <summary>What <c>byoc setup</c> sets up: the agent to route to and the BYOC channel's developer name.</summary>
-internal sealed record SetupOptions
+public sealed record SetupOptions
 {
     /// <summary>The Agentforce Service Agent's <c>BotDefinition.DeveloperName</c>.</summary>
     public string Agent { get; init; } = "Reservation_Agent";

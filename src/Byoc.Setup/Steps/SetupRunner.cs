@@ -8,11 +8,12 @@ namespace Byoc.Setup.Steps;
 /// again, so a run only reports success when the org really is as it should be; a step that fails or needs a person stops
 /// the run, and a rerun resumes there because every step first looks at the org.
 /// </summary>
-internal static class SetupRunner
+public static class SetupRunner
 {
-    public static IReadOnlyList<ISetupStep> Steps { get; } =
+    internal static IReadOnlyList<ISetupStep> Steps { get; } =
         [new PrerequisitesStep(), new MessagingStep(), new ProviderPackageStep(), new ChannelStep(), new QueueStep(), new RoutingStep()];
 
+    /// <summary>Runs the steps in order until one fails or needs a person, reporting each to <paramref name="progress"/> as it ends.</summary>
     public static async Task<SetupRun> RunAsync(SetupContext context, Action<StepOutcome>? progress, CancellationToken cancellationToken)
     {
         var outcomes = new List<StepOutcome>();

@@ -1,4 +1,4 @@
 namespace Byoc.Setup.Steps;
 
 /// <summary>What happened to one step in a run: its final state, the evidence or change, and the fix when a person must act.</summary>
-internal sealed record StepOutcome(string Title, StepState State, string Detail, string? Fix, TimeSpan Elapsed);
+public sealed record StepOutcome(string Title, StepState State, string Detail, string? Fix, TimeSpan Elapsed);

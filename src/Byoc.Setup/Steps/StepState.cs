@@ -1,7 +1,7 @@
 namespace Byoc.Setup.Steps;
 
 /// <summary>Where a setup step stands.</summary>
-internal enum StepState
+public enum StepState
 {
     /// <summary>Already as it should be; nothing to do.</summary>
     UpToDate,

@@ -9,5 +9,5 @@ namespace Byoc.Setup.Verify;
 /// <param name="MessagingSessionId">The MessagingSession record of the test conversation, if one was found.</param>
 /// <param name="RemovedRoutingIds">The PendingServiceRouting records deleted, which takes the session out of its queue.</param>
 /// <param name="Error">Why the clean-up failed, or null.</param>
-internal sealed record VerifyCleanup(
+public sealed record VerifyCleanup(
     string EndUserId, string? MessagingEndUserId, string? MessagingSessionId, IReadOnlyList<string> RemovedRoutingIds, string? Error);

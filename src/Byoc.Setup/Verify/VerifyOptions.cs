@@ -1,7 +1,7 @@
 namespace Byoc.Setup.Verify;
 
 /// <summary>Where <c>byoc verify</c> sends its test conversation and what it expects the org to do with it.</summary>
-internal sealed record VerifyOptions
+public sealed record VerifyOptions
 {
     /// <summary>The running connector's base URL.</summary>
     public required Uri ConnectorUrl { get; init; }
@@ -18,6 +18,7 @@ internal sealed record VerifyOptions
     /// </summary>
     public Uri? SinkUrl { get; init; }
 
+    /// <summary>The developer name of the Agentforce Service Agent that should answer first.</summary>
     public string Agent { get; init; } = "Reservation_Agent";
 
     /// <summary>The BYOC channel's developer name.</summary>

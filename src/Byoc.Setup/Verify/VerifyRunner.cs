@@ -9,9 +9,11 @@ namespace Byoc.Setup.Verify;
 /// user asks for a human and the session must move to the fallback queue. Transcripts are read from ConversationEntry
 /// (the guide's MessagingEvent object does not exist).
 /// </summary>
-internal sealed class VerifyRunner(OrgClient org, HttpClient http, VerifyOptions options, TimeProvider time)
+public sealed class VerifyRunner(OrgClient org, HttpClient http, VerifyOptions options, TimeProvider time)
 {
+    /// <summary>The test end user's first message.</summary>
     public const string FirstMessage = "Hello! What are your opening hours?";
+    /// <summary>The message that asks for a human.</summary>
     public const string EscalationMessage = "I want to speak to a human, please.";
 
     private static readonly TimeSpan s_poll = TimeSpan.FromMilliseconds(250);
@@ -22,6 +24,7 @@ internal sealed class VerifyRunner(OrgClient org, HttpClient http, VerifyOptions
     private string? _agentId;
     private int _repliesBeforeEscalation;
 
+    /// <summary>Runs the test conversation, reporting each result to <paramref name="progress"/> as it is known.</summary>
     public async Task<IReadOnlyList<VerifyResult>> RunAsync(Action<VerifyResult>? progress, CancellationToken cancellationToken)
     {
         var steps = new (string Name, string Title, Func<CancellationToken, Task<(bool, string)>> Run)[]

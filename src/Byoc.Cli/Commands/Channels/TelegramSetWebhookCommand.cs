@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Byoc.Connector.Channels.Telegram;
-using Microsoft.Extensions.Logging.Abstractions;
+using Byoc.Connector.Diagnostics.Platforms;
 
 namespace Byoc.Cli.Commands.Channels;
 
@@ -47,7 +47,7 @@ internal static class TelegramSetWebhookCommand
                 return await SetupConsole.FailAsync(error, "channels telegram set-webhook", ex);
             }
 
-            if (Problems(name, settings, baseUrl) is { Count: > 0 } problems)
+            if (TelegramWebhookSetup.Problems(name, settings, baseUrl) is { Count: > 0 } problems)
             {
                 foreach (var problem in problems)
                 {
@@ -58,52 +58,21 @@ internal static class TelegramSetWebhookCommand
             }
 
             using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-            var bot = new TelegramBot(TelegramBot.CreateClient(settings.BotToken!, settings.ApiBaseUrl, http), name, settings.RequestTimeout,
-                TimeProvider.System, NullLogger.Instance);
-            var url = TelegramWebhooks.Url(baseUrl!, name);
-            var set = await TelegramWebhooks.SetAsync(bot, url, settings.SecretToken!, cancellationToken);
-            if (!set.IsSuccess)
+            var set = await TelegramWebhookSetup.SetAsync(name, settings, baseUrl!, http, cancellationToken);
+            if (set.Error is { } failure)
             {
-                await error.WriteLineAsync($"byoc channels telegram set-webhook: {set.Outcome.Error}");
-                return set.ErrorCode is null ? ExitCodes.NotAvailable : ExitCodes.Failure;
+                await error.WriteLineAsync($"byoc channels telegram set-webhook: {failure}");
+                return set.Refused ? ExitCodes.Failure : ExitCodes.NotAvailable;
             }
 
-            var report = await TelegramWebhooks.InspectAsync(bot, cancellationToken);
-            await output.WriteLineAsync($"The webhook of @{report.BotUsername} is {url} (secret token set; updates: message, callback_query).");
-            if (report.PendingUpdates > 0)
+            await output.WriteLineAsync($"The webhook of @{set.BotUsername} is {set.Url} (secret token set; updates: message, callback_query).");
+            if (set.PendingUpdates > 0)
             {
-                await output.WriteLineAsync($"Telegram holds {report.PendingUpdates} update(s) for it; they are delivered now.");
+                await output.WriteLineAsync($"Telegram holds {set.PendingUpdates} update(s) for it; they are delivered now.");
             }
 
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    private static List<string> Problems(string name, TelegramEndpointOptions settings, Uri? baseUrl)
-    {
-        var key = $"{TelegramChannelOptions.Section}:Channels:{name}";
-        var problems = new List<string>();
-        if (!TelegramSecrets.IsValidBotToken(settings.BotToken))
-        {
-            problems.Add($"no valid bot token: set {key}:BotToken or --bot-token ('<bot id>:<secret>', as @BotFather gives it).");
-        }
-
-        if (!TelegramSecrets.IsValidSecretToken(settings.SecretToken))
-        {
-            problems.Add($"no valid secret token: set {key}:SecretToken or --secret-token (1-256 of A-Z, a-z, 0-9, '_' and '-').");
-        }
-
-        if (!TelegramChannelOptionsValidator.IsOrigin(settings.ApiBaseUrl))
-        {
-            problems.Add($"{key}:ApiBaseUrl must be an absolute http(s) URL with no path (got '{settings.ApiBaseUrl}').");
-        }
-
-        if (baseUrl is null)
-        {
-            problems.Add($"no public URL: set {key}:PublicBaseUrl, Connector:Channels:PublicBaseUrl or --public-url (the HTTPS address Telegram calls).");
-        }
-
-        return problems;
     }
 }

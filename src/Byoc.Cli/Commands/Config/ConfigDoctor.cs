@@ -56,7 +56,7 @@ internal sealed class ConfigDoctor(HttpClient http, TimeProvider time, bool chec
             var options = app.Services.GetRequiredService<IOptions<SalesforceOptions>>().Value;
             Add(new CheckResult(ConfigCheck, "Configuration passes the connector's validation", CheckStatus.Pass,
                 $"{path} with appsettings.json, environment variables and _FILE references: every option the connector validates at start is valid."));
-            foreach (var check in checkChannels ? ChannelDoctorChecks.From(app.Configuration, http) : [])
+            foreach (var check in checkChannels ? PlatformDoctorCheck.From(app.Configuration, http) : [])
             {
                 Add(await check.CheckAsync(cancellationToken));
             }

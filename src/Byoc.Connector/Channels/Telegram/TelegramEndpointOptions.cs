@@ -1,7 +1,7 @@
 namespace Byoc.Connector.Channels.Telegram;
 
 /// <summary>One Telegram bot. Section <c>Connector:Telegram:Channels:{name}</c>.</summary>
-internal sealed class TelegramEndpointOptions
+public sealed class TelegramEndpointOptions
 {
     /// <summary>Telegram's own Bot API server.</summary>
     public static readonly Uri DefaultApiBaseUrl = new("https://api.telegram.org");

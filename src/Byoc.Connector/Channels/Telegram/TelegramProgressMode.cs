@@ -1,7 +1,7 @@
 namespace Byoc.Connector.Channels.Telegram;
 
 /// <summary>How a Telegram channel shows an Agentforce progress indicator ("working on it").</summary>
-internal enum TelegramProgressMode
+public enum TelegramProgressMode
 {
     /// <summary>As the bot "typing…", refreshed like an agent's typing until the next message.</summary>
     Typing,

@@ -1,6 +1,5 @@
-using Byoc.Cli.Commands.Channels;
 using Byoc.Connector.Channels.Telegram;
-using Byoc.Setup.Checks;
+using Byoc.Connector.Diagnostics.Platforms;
 using Byoc.TestUtilities.Platforms.Telegram;
 
 namespace Byoc.Cli.Tests.Commands.Channels;
@@ -85,7 +84,7 @@ public sealed class TelegramChannelCommandsTests : IAsyncLifetime
 
         var result = await CheckAsync(new Uri("https://chat.example.com/byoc"));
 
-        Assert.Equal(CheckStatus.Pass, result.Status);
+        Assert.Equal(PlatformCheckStatus.Pass, result.Status);
         Assert.Contains("@byoc_test_bot: webhook 'https://chat.example.com/byoc/channels/tg'", result.Evidence, StringComparison.Ordinal);
     }
 
@@ -96,7 +95,7 @@ public sealed class TelegramChannelCommandsTests : IAsyncLifetime
 
         var result = await CheckAsync(new Uri("https://chat.example.com/byoc"));
 
-        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Equal(PlatformCheckStatus.Fail, result.Status);
         Assert.Contains("Expected https://chat.example.com/byoc/channels/tg", result.Evidence, StringComparison.Ordinal);
         Assert.Contains("byoc channels telegram set-webhook --channel tg", result.Fix, StringComparison.Ordinal);
     }
@@ -112,7 +111,7 @@ public sealed class TelegramChannelCommandsTests : IAsyncLifetime
 
         var result = await CheckAsync(new Uri("http://127.0.0.1:1"), unreachable);
 
-        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Equal(PlatformCheckStatus.Fail, result.Status);
         Assert.Contains("1 update(s) waiting; last error", result.Evidence, StringComparison.Ordinal);
         Assert.Contains("Connection refused", result.Evidence, StringComparison.Ordinal);
     }
@@ -123,19 +122,19 @@ public sealed class TelegramChannelCommandsTests : IAsyncLifetime
         using var http = new HttpClient();
         var settings = new TelegramEndpointOptions { BotToken = "123:revoked", ApiBaseUrl = _telegram.BaseAddress };
 
-        var result = await new TelegramDoctorCheck("tg", settings, null, http).CheckAsync(Ct);
+        var result = await new TelegramPlatformCheck("tg", settings, null, http).CheckAsync(Ct);
 
-        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Equal(PlatformCheckStatus.Fail, result.Status);
         Assert.Contains("getMe", result.Evidence, StringComparison.Ordinal);
         Assert.Contains("Unauthorized", result.Evidence, StringComparison.Ordinal);
     }
 
-    private async Task<CheckResult> CheckAsync(Uri publicBaseUrl, FakeTelegram? telegram = null)
+    private async Task<PlatformCheckResult> CheckAsync(Uri publicBaseUrl, FakeTelegram? telegram = null)
     {
         telegram ??= _telegram;
         using var http = new HttpClient();
         var settings = new TelegramEndpointOptions { BotToken = telegram.Token, SecretToken = Secret, ApiBaseUrl = telegram.BaseAddress };
-        return await new TelegramDoctorCheck("tg", settings, publicBaseUrl, http).CheckAsync(Ct);
+        return await new TelegramPlatformCheck("tg", settings, publicBaseUrl, http).CheckAsync(Ct);
     }
 
     private static async Task<(int ExitCode, string Output, string Error)> InvokeAsync(params string[] args)

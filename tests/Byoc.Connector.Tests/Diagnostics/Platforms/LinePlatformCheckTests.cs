@@ -1,12 +1,12 @@
-using Byoc.Cli.Commands.Channels;
 using Byoc.Connector.Channels.Line;
-using Byoc.Setup.Checks;
+using Byoc.Connector.Diagnostics.Platforms;
+using Byoc.Connector.Hosting;
 using Byoc.TestUtilities.Platforms.Line;
 
-namespace Byoc.Cli.Tests.Commands.Channels;
+namespace Byoc.Connector.Tests.Diagnostics.Platforms;
 
 /// <summary>The doctor's LINE check against the fake Messaging API's bot info.</summary>
-public sealed class LineDoctorCheckTests : IAsyncLifetime
+public sealed class LinePlatformCheckTests : IAsyncLifetime
 {
     private FakeLine _line = null!;
 
@@ -19,7 +19,7 @@ public sealed class LineDoctorCheckTests : IAsyncLifetime
     {
         var result = await CheckAsync(Settings());
 
-        Assert.Equal(CheckStatus.Pass, result.Status);
+        Assert.Equal(PlatformCheckStatus.Pass, result.Status);
         Assert.Contains($"'{_line.Options.DisplayName}' ({_line.Options.BasicId}, user id {_line.Options.BotUserId}), chat mode chat",
             result.Evidence, StringComparison.Ordinal);
         Assert.Single(_line.Requests.Items, r => r.Path == "/v2/bot/info" && r.Status == 200);
@@ -33,7 +33,7 @@ public sealed class LineDoctorCheckTests : IAsyncLifetime
 
         var result = await CheckAsync(settings);
 
-        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Equal(PlatformCheckStatus.Fail, result.Status);
         Assert.Contains("(401)", result.Evidence, StringComparison.Ordinal);
         Assert.Contains("Connector:Line:Channels:line:ChannelAccessToken is invalid or revoked", result.Fix, StringComparison.Ordinal);
         Assert.DoesNotContain(settings.ChannelAccessToken, result.Evidence + result.Fix, StringComparison.Ordinal);
@@ -47,7 +47,7 @@ public sealed class LineDoctorCheckTests : IAsyncLifetime
 
         var result = await CheckAsync(settings);
 
-        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Equal(PlatformCheckStatus.Fail, result.Status);
         Assert.Contains("could not be reached", result.Evidence, StringComparison.Ordinal);
         Assert.Contains("http://127.0.0.1:1", result.Fix, StringComparison.Ordinal);
     }
@@ -60,7 +60,7 @@ public sealed class LineDoctorCheckTests : IAsyncLifetime
 
         var result = await CheckAsync(settings);
 
-        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Equal(PlatformCheckStatus.Fail, result.Status);
         Assert.Contains("Connector:Line:Channels:line:ChannelAccessToken is missing", result.Evidence, StringComparison.Ordinal);
         Assert.Empty(_line.Requests.Items);
     }
@@ -82,11 +82,11 @@ public sealed class LineDoctorCheckTests : IAsyncLifetime
 
             var settings = LineSettings.From(configuration);
             using var http = new HttpClient();
-            var checks = ChannelDoctorChecks.From(configuration, http);
+            var checks = PlatformChecks.From(configuration, http);
 
             Assert.Equal(_line.Options.ChannelAccessToken, settings.Channels["line"].ChannelAccessToken);
             Assert.Equal("line-line", Assert.Single(checks).Name);
-            Assert.Equal(CheckStatus.Pass, (await checks[0].CheckAsync(Ct)).Status);
+            Assert.Equal(PlatformCheckStatus.Pass, (await checks[0].CheckAsync(Ct)).Status);
         }
         finally
         {
@@ -100,10 +100,10 @@ public sealed class LineDoctorCheckTests : IAsyncLifetime
         ApiBaseUrl = _line.BaseAddress,
     };
 
-    private static async Task<CheckResult> CheckAsync(LineEndpointOptions settings)
+    private static async Task<PlatformCheckResult> CheckAsync(LineEndpointOptions settings)
     {
         using var http = new HttpClient();
-        return await new LineDoctorCheck("line", settings, http).CheckAsync(Ct);
+        return await new LinePlatformCheck("line", settings, http).CheckAsync(Ct);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
 using Byoc.Connector.Channels.Line;
-using Byoc.Setup.Checks;
 
-namespace Byoc.Cli.Commands.Channels;
+namespace Byoc.Connector.Diagnostics.Platforms;
 
 /// <summary>
 /// <c>byoc doctor</c> for one configured LINE channel: the channel access token reads the bot's info
@@ -10,21 +9,19 @@ namespace Byoc.Cli.Commands.Channels;
 /// is checked by the console's "Verify" (a signed POST with no events, which the connector answers 200); the API that
 /// reads the endpoint back does not prove LINE can reach it, so the doctor does not repeat it.
 /// </summary>
-internal sealed class LineDoctorCheck(string channel, LineEndpointOptions settings, HttpClient http) : IPlatformDoctorCheck
+internal sealed class LinePlatformCheck(string channel, LineEndpointOptions settings, HttpClient http) : IPlatformCheck
 {
     public string Name => $"line-{channel}";
 
     public string Title => $"LINE channel {channel}: channel access token valid";
 
-    public Task<CheckResult> RunAsync(DoctorContext context, CancellationToken cancellationToken) => CheckAsync(cancellationToken);
-
-    /// <summary>The check itself; it needs nothing of the org.</summary>
-    public async Task<CheckResult> CheckAsync(CancellationToken cancellationToken)
+    /// <inheritdoc/>
+    public async Task<PlatformCheckResult> CheckAsync(CancellationToken cancellationToken)
     {
         var key = $"{LineChannelOptions.Section}:Channels:{channel}";
         if (string.IsNullOrEmpty(settings.ChannelAccessToken))
         {
-            return Result(CheckStatus.Fail, $"{key}:ChannelAccessToken is missing.",
+            return Result(PlatformCheckStatus.Fail, $"{key}:ChannelAccessToken is missing.",
                 "Issue a long-lived channel access token: LINE Developers console > the channel > Messaging API > Channel access token.");
         }
 
@@ -38,15 +35,15 @@ internal sealed class LineDoctorCheck(string channel, LineEndpointOptions settin
                 null => $"Check that {settings.ApiBaseUrl} is reachable ({key}:ApiBaseUrl).",
                 _ => "See LINE's answer in the evidence.",
             };
-            return Result(CheckStatus.Fail, $"Reading the bot info: {outcome.Error}", fix);
+            return Result(PlatformCheckStatus.Fail, $"Reading the bot info: {outcome.Error}", fix);
         }
 
         var evidence = $"The token belongs to '{Str(bot, "displayName") ?? "(no name)"}' ({Str(bot, "basicId") ?? "no basic id"}, "
             + $"user id {Str(bot, "userId") ?? "unknown"}), chat mode {Str(bot, "chatMode") ?? "unknown"}";
-        return Result(CheckStatus.Pass, evidence + ". The webhook URL is checked by the console's Verify button.");
+        return Result(PlatformCheckStatus.Pass, evidence + ". The webhook URL is checked by the console's Verify button.");
     }
 
     private static string? Str(JsonObject item, string name) => item[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
-    private CheckResult Result(CheckStatus status, string evidence, string? fix = null) => new(Name, Title, status, evidence, fix);
+    private PlatformCheckResult Result(PlatformCheckStatus status, string evidence, string? fix = null) => new(Name, Title, status, evidence, fix);
 }

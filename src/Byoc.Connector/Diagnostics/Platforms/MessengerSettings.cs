@@ -1,9 +1,8 @@
 using Byoc.Connector.Channels.Meta;
-using Microsoft.Extensions.Configuration;
 
-namespace Byoc.Cli.Commands.Channels;
+namespace Byoc.Connector.Diagnostics.Platforms;
 
-/// <summary>The Messenger channels as the connector would read them (<see cref="ConnectorConfigurationFile"/>): its <c>Connector:Messenger:Channels:{name}</c> section.</summary>
+/// <summary>The Messenger channels as the connector would read them (<see cref="Hosting.ConnectorConfigurationFile"/>): its <c>Connector:Messenger:Channels:{name}</c> section.</summary>
 internal sealed record MessengerSettings(IReadOnlyDictionary<string, MessengerEndpointOptions> Channels)
 {
     /// <summary>The Messenger channels of <paramref name="configuration"/>.</summary>

@@ -1,29 +1,26 @@
 using System.Text.Json.Nodes;
 using Byoc.Connector.Channels.Slack;
-using Byoc.Setup.Checks;
 
-namespace Byoc.Cli.Commands.Channels;
+namespace Byoc.Connector.Diagnostics.Platforms;
 
 /// <summary>
 /// <c>byoc doctor</c> for one configured Slack channel: <c>auth.test</c> with the bot token proves the token and names
 /// the workspace and the bot user. The Event Subscriptions and Interactivity Request URLs are app settings no bot token
 /// can read; Slack's <c>url_verification</c> checks the events URL when it is saved.
 /// </summary>
-internal sealed class SlackDoctorCheck(string channel, SlackEndpointOptions settings, HttpClient http) : IPlatformDoctorCheck
+internal sealed class SlackPlatformCheck(string channel, SlackEndpointOptions settings, HttpClient http) : IPlatformCheck
 {
     public string Name => $"slack-{channel}";
 
     public string Title => $"Slack channel {channel}: bot token valid (auth.test)";
 
-    public Task<CheckResult> RunAsync(DoctorContext context, CancellationToken cancellationToken) => CheckAsync(cancellationToken);
-
-    /// <summary>The check itself; it needs nothing of the org.</summary>
-    public async Task<CheckResult> CheckAsync(CancellationToken cancellationToken)
+    /// <inheritdoc/>
+    public async Task<PlatformCheckResult> CheckAsync(CancellationToken cancellationToken)
     {
         var key = $"{SlackChannelOptions.Section}:Channels:{channel}";
         if (string.IsNullOrEmpty(settings.BotToken))
         {
-            return Result(CheckStatus.Fail, $"{key}:BotToken is missing.",
+            return Result(PlatformCheckStatus.Fail, $"{key}:BotToken is missing.",
                 "Set the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page, after installing the app to the workspace.");
         }
 
@@ -37,14 +34,14 @@ internal sealed class SlackDoctorCheck(string channel, SlackEndpointOptions sett
                 null => $"Check that {settings.ApiBaseUrl} is reachable ({key}:ApiBaseUrl).",
                 _ => "See Slack's error in the evidence.",
             };
-            return Result(CheckStatus.Fail, $"auth.test: {call.Outcome.Error}", fix);
+            return Result(PlatformCheckStatus.Fail, $"auth.test: {call.Outcome.Error}", fix);
         }
 
-        return Result(CheckStatus.Pass, $"The bot token is the bot user {Str(body, "user_id") ?? "?"} (bot {Str(body, "bot_id") ?? "?"}) of workspace "
+        return Result(PlatformCheckStatus.Pass, $"The bot token is the bot user {Str(body, "user_id") ?? "?"} (bot {Str(body, "bot_id") ?? "?"}) of workspace "
             + $"'{Str(body, "team") ?? "?"}' ({Str(body, "team_id") ?? "?"}). The Request URLs are checked by Slack when they are saved in the app.");
     }
 
     private static string? Str(JsonObject item, string name) => item[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
-    private CheckResult Result(CheckStatus status, string evidence, string? fix = null) => new(Name, Title, status, evidence, fix);
+    private PlatformCheckResult Result(PlatformCheckStatus status, string evidence, string? fix = null) => new(Name, Title, status, evidence, fix);
 }

@@ -1,9 +1,8 @@
 using Byoc.Connector.Channels.Slack;
-using Microsoft.Extensions.Configuration;
 
-namespace Byoc.Cli.Commands.Channels;
+namespace Byoc.Connector.Diagnostics.Platforms;
 
-/// <summary>The Slack channels as the connector would read them (<see cref="ConnectorConfigurationFile"/>): its <c>Connector:Slack:Channels:{name}</c> section.</summary>
+/// <summary>The Slack channels as the connector would read them (<see cref="Hosting.ConnectorConfigurationFile"/>): its <c>Connector:Slack:Channels:{name}</c> section.</summary>
 internal sealed record SlackSettings(IReadOnlyDictionary<string, SlackEndpointOptions> Channels)
 {
     /// <summary>The Slack channels of <paramref name="configuration"/>.</summary>

@@ -1,9 +1,8 @@
 using Byoc.Connector.Channels.Meta;
-using Microsoft.Extensions.Configuration;
 
-namespace Byoc.Cli.Commands.Channels;
+namespace Byoc.Connector.Diagnostics.Platforms;
 
-/// <summary>The WhatsApp channels as the connector would read them (<see cref="ConnectorConfigurationFile"/>): its <c>Connector:WhatsApp:Channels:{name}</c> section.</summary>
+/// <summary>The WhatsApp channels as the connector would read them (<see cref="Hosting.ConnectorConfigurationFile"/>): its <c>Connector:WhatsApp:Channels:{name}</c> section.</summary>
 internal sealed record WhatsAppSettings(IReadOnlyDictionary<string, WhatsAppEndpointOptions> Channels)
 {
     /// <summary>The WhatsApp channels of <paramref name="configuration"/>.</summary>

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using Byoc.Connector.Channels.Twilio;
-using Byoc.Setup.Checks;
 
-namespace Byoc.Cli.Commands.Channels;
+namespace Byoc.Connector.Diagnostics.Platforms;
 
 /// <summary>
 /// <c>byoc doctor</c> for one configured Twilio channel: the credentials are valid (the Account resource can be read and
@@ -10,7 +9,7 @@ namespace Byoc.Cli.Commands.Channels;
 /// service's <c>inbound_request_url</c>, else the SMS number's <c>sms_url</c> ("A message comes in"). A WhatsApp sender's
 /// webhook is set on the sender in the console and is not read here.
 /// </summary>
-internal sealed class TwilioDoctorCheck(string channel, TwilioEndpointOptions settings, Uri? publicBaseUrl, HttpClient http) : IPlatformDoctorCheck
+internal sealed class TwilioPlatformCheck(string channel, TwilioEndpointOptions settings, Uri? publicBaseUrl, HttpClient http) : IPlatformCheck
 {
     // The Messaging Services API is on its own host at Twilio; a fake (any other ApiBaseUrl) serves it on the same one.
     private static readonly Uri s_messagingApi = new("https://messaging.twilio.com");
@@ -19,15 +18,13 @@ internal sealed class TwilioDoctorCheck(string channel, TwilioEndpointOptions se
 
     public string Title => $"Twilio channel {channel}: credentials valid, webhook at the connector";
 
-    public Task<CheckResult> RunAsync(DoctorContext context, CancellationToken cancellationToken) => CheckAsync(cancellationToken);
-
-    /// <summary>The check itself; it needs nothing of the org.</summary>
-    public async Task<CheckResult> CheckAsync(CancellationToken cancellationToken)
+    /// <inheritdoc/>
+    public async Task<PlatformCheckResult> CheckAsync(CancellationToken cancellationToken)
     {
         var key = $"{TwilioChannelOptions.Section}:Channels:{channel}";
         if (string.IsNullOrEmpty(settings.AccountSid) || string.IsNullOrEmpty(settings.AuthToken))
         {
-            return Result(CheckStatus.Fail, $"{key}:AccountSid or {key}:AuthToken is missing.",
+            return Result(PlatformCheckStatus.Fail, $"{key}:AccountSid or {key}:AuthToken is missing.",
                 "Set both from the Twilio console (Account Info on the dashboard).");
         }
 
@@ -35,7 +32,7 @@ internal sealed class TwilioDoctorCheck(string channel, TwilioEndpointOptions se
         var (account, accountError) = await api.GetAsync(new Uri(settings.ApiBaseUrl, $"/2010-04-01/Accounts/{settings.AccountSid}.json"), cancellationToken);
         if (account is not { } found)
         {
-            return Result(CheckStatus.Fail, $"Reading the account {settings.AccountSid}: {accountError}",
+            return Result(PlatformCheckStatus.Fail, $"Reading the account {settings.AccountSid}: {accountError}",
                 $"Check {key}:AccountSid and {key}:AuthToken (or ApiKeySid/ApiKeySecret; error 20003 means Twilio refused them) and that {settings.ApiBaseUrl} is reachable.");
         }
 
@@ -43,25 +40,25 @@ internal sealed class TwilioDoctorCheck(string channel, TwilioEndpointOptions se
         var evidence = $"Account {settings.AccountSid} '{String(found, "friendly_name")}' is {status}";
         if (status != "active")
         {
-            return Result(CheckStatus.Fail, evidence + ".", "A suspended or closed account sends nothing: see the Twilio console.");
+            return Result(PlatformCheckStatus.Fail, evidence + ".", "A suspended or closed account sends nothing: see the Twilio console.");
         }
 
         if ((settings.PublicBaseUrl ?? publicBaseUrl) is not { } baseUrl)
         {
-            return Result(CheckStatus.Skip, evidence + $". No {key}:PublicBaseUrl or Connector:Channels:PublicBaseUrl to compare Twilio's webhook with.");
+            return Result(PlatformCheckStatus.Skip, evidence + $". No {key}:PublicBaseUrl or Connector:Channels:PublicBaseUrl to compare Twilio's webhook with.");
         }
 
         var expected = TwilioInboundAdapter.WebhookUrl(baseUrl, channel);
         var (where, configured, error) = await WebhookAsync(api, cancellationToken);
         if (where is null)
         {
-            return Result(CheckStatus.Pass, evidence + $". {error} Set it to {expected} (HTTP POST).");
+            return Result(PlatformCheckStatus.Pass, evidence + $". {error} Set it to {expected} (HTTP POST).");
         }
 
         evidence += $"; {where} webhook '{configured ?? "none"}'";
         return configured is not null && SameUrl(configured, expected)
-            ? Result(CheckStatus.Pass, evidence + ".")
-            : Result(CheckStatus.Fail, evidence + (error is null ? $". Expected {expected}." : $": {error}"),
+            ? Result(PlatformCheckStatus.Pass, evidence + ".")
+            : Result(PlatformCheckStatus.Fail, evidence + (error is null ? $". Expected {expected}." : $": {error}"),
                 $"In the Twilio console set the {where}'s \"A message comes in\" webhook to {expected} (HTTP POST).");
     }
 
@@ -107,5 +104,5 @@ internal sealed class TwilioDoctorCheck(string channel, TwilioEndpointOptions se
     private static string? String(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private CheckResult Result(CheckStatus status, string evidence, string? fix = null) => new(Name, Title, status, evidence, fix);
+    private PlatformCheckResult Result(PlatformCheckStatus status, string evidence, string? fix = null) => new(Name, Title, status, evidence, fix);
 }

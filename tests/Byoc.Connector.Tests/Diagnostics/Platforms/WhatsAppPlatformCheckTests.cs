@@ -1,12 +1,12 @@
-using Byoc.Cli.Commands.Channels;
 using Byoc.Connector.Channels.Meta;
-using Byoc.Setup.Checks;
+using Byoc.Connector.Diagnostics.Platforms;
+using Byoc.Connector.Hosting;
 using Byoc.TestUtilities.Platforms.Meta;
 
-namespace Byoc.Cli.Tests.Commands.Channels;
+namespace Byoc.Connector.Tests.Diagnostics.Platforms;
 
 /// <summary>The doctor's WhatsApp check against the fake Cloud API's phone number resource.</summary>
-public sealed class WhatsAppDoctorCheckTests : IAsyncLifetime
+public sealed class WhatsAppPlatformCheckTests : IAsyncLifetime
 {
     private FakeMeta _meta = null!;
 
@@ -19,7 +19,7 @@ public sealed class WhatsAppDoctorCheckTests : IAsyncLifetime
     {
         var result = await CheckAsync(Settings());
 
-        Assert.Equal(CheckStatus.Pass, result.Status);
+        Assert.Equal(PlatformCheckStatus.Pass, result.Status);
         Assert.Contains($"Phone number id {_meta.Options.PhoneNumberId} is {_meta.Options.DisplayPhoneNumber} '{_meta.Options.VerifiedName}', quality GREEN",
             result.Evidence, StringComparison.Ordinal);
     }
@@ -32,7 +32,7 @@ public sealed class WhatsAppDoctorCheckTests : IAsyncLifetime
 
         var result = await CheckAsync(settings);
 
-        Assert.Equal(CheckStatus.Pass, result.Status);
+        Assert.Equal(PlatformCheckStatus.Pass, result.Status);
         Assert.Contains($"Business account {_meta.Options.BusinessAccountId}'s webhooks go to BYOC Connector.", result.Evidence, StringComparison.Ordinal);
     }
 
@@ -45,7 +45,7 @@ public sealed class WhatsAppDoctorCheckTests : IAsyncLifetime
 
         var result = await CheckAsync(settings);
 
-        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Equal(PlatformCheckStatus.Fail, result.Status);
         Assert.Contains("No app is subscribed to business account", result.Evidence, StringComparison.Ordinal);
         Assert.Contains($"/{_meta.Options.BusinessAccountId}/subscribed_apps", result.Fix, StringComparison.Ordinal);
     }
@@ -58,7 +58,7 @@ public sealed class WhatsAppDoctorCheckTests : IAsyncLifetime
 
         var result = await CheckAsync(settings);
 
-        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Equal(PlatformCheckStatus.Fail, result.Status);
         Assert.Contains("Check Connector:WhatsApp:Channels:", result.Fix, StringComparison.Ordinal);
         Assert.Contains(":BusinessAccountId", result.Fix, StringComparison.Ordinal);
     }
@@ -71,7 +71,7 @@ public sealed class WhatsAppDoctorCheckTests : IAsyncLifetime
 
         var result = await CheckAsync(settings);
 
-        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Equal(PlatformCheckStatus.Fail, result.Status);
         Assert.Contains("401, error 190", result.Evidence, StringComparison.Ordinal);
         Assert.Contains("AccessToken is invalid or expired", result.Fix, StringComparison.Ordinal);
         Assert.DoesNotContain(settings.AccessToken, result.Evidence + result.Fix, StringComparison.Ordinal);
@@ -85,7 +85,7 @@ public sealed class WhatsAppDoctorCheckTests : IAsyncLifetime
 
         var result = await CheckAsync(settings);
 
-        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Equal(PlatformCheckStatus.Fail, result.Status);
         Assert.Contains("400, error 100", result.Evidence, StringComparison.Ordinal);
         Assert.Contains("Check Connector:WhatsApp:Channels:wa:PhoneNumberId", result.Fix, StringComparison.Ordinal);
     }
@@ -98,7 +98,7 @@ public sealed class WhatsAppDoctorCheckTests : IAsyncLifetime
 
         var result = await CheckAsync(settings);
 
-        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Equal(PlatformCheckStatus.Fail, result.Status);
         Assert.Contains("could not be reached", result.Evidence, StringComparison.Ordinal);
         Assert.Contains("http://127.0.0.1:1", result.Fix, StringComparison.Ordinal);
     }
@@ -111,7 +111,7 @@ public sealed class WhatsAppDoctorCheckTests : IAsyncLifetime
 
         var result = await CheckAsync(settings);
 
-        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Equal(PlatformCheckStatus.Fail, result.Status);
         Assert.Contains("Connector:WhatsApp:Channels:wa:AccessToken or", result.Evidence, StringComparison.Ordinal);
     }
 
@@ -132,7 +132,7 @@ public sealed class WhatsAppDoctorCheckTests : IAsyncLifetime
             var settings = WhatsAppSettings.From(ConnectorConfigurationFile.Read(config));
 
             Assert.Equal(_meta.Options.AccessToken, settings.Channels["wa"].AccessToken);
-            Assert.Equal(CheckStatus.Pass, (await CheckAsync(settings.Channels["wa"])).Status);
+            Assert.Equal(PlatformCheckStatus.Pass, (await CheckAsync(settings.Channels["wa"])).Status);
         }
         finally
         {
@@ -148,10 +148,10 @@ public sealed class WhatsAppDoctorCheckTests : IAsyncLifetime
         GraphBaseUrl = _meta.BaseAddress,
     };
 
-    private static async Task<CheckResult> CheckAsync(WhatsAppEndpointOptions settings)
+    private static async Task<PlatformCheckResult> CheckAsync(WhatsAppEndpointOptions settings)
     {
         using var http = new HttpClient();
-        return await new WhatsAppDoctorCheck("wa", settings, http).CheckAsync(Ct);
+        return await new WhatsAppPlatformCheck("wa", settings, http).CheckAsync(Ct);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

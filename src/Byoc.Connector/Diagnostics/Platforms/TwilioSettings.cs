@@ -1,11 +1,10 @@
 using Byoc.Connector.Channels;
 using Byoc.Connector.Channels.Twilio;
-using Microsoft.Extensions.Configuration;
 
-namespace Byoc.Cli.Commands.Channels;
+namespace Byoc.Connector.Diagnostics.Platforms;
 
 /// <summary>
-/// The Twilio channels as the connector would read them (<see cref="ConnectorConfigurationFile"/>): its
+/// The Twilio channels as the connector would read them (<see cref="Hosting.ConnectorConfigurationFile"/>): its
 /// <c>Connector:Twilio:Channels:{name}</c> section, and <c>Connector:Channels:PublicBaseUrl</c>.
 /// </summary>
 internal sealed record TwilioSettings(IReadOnlyDictionary<string, TwilioEndpointOptions> Channels, Uri? PublicBaseUrl)

@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
 using Byoc.Connector.Channels.Meta;
-using Byoc.Setup.Checks;
 
-namespace Byoc.Cli.Commands.Channels;
+namespace Byoc.Connector.Diagnostics.Platforms;
 
 /// <summary>
 /// <c>byoc doctor</c> for one configured Messenger channel: the Page access token reads its Page (<c>GET /{version}/me</c>),
@@ -12,7 +11,7 @@ namespace Byoc.Cli.Commands.Channels;
 /// cannot read them, which skips that part with a note. The callback URL is an app setting that only an app token can read;
 /// Meta's verification GET checks it when it is saved.
 /// </summary>
-internal sealed class MessengerDoctorCheck(string channel, MessengerEndpointOptions settings, HttpClient http) : IPlatformDoctorCheck
+internal sealed class MessengerPlatformCheck(string channel, MessengerEndpointOptions settings, HttpClient http) : IPlatformCheck
 {
     public string Name => $"messenger-{channel}";
 
@@ -21,15 +20,13 @@ internal sealed class MessengerDoctorCheck(string channel, MessengerEndpointOpti
     /// <summary>The webhook fields the connector reads (docs/messenger-channel.md).</summary>
     private static readonly string[] s_neededFields = ["messages", "messaging_postbacks", "message_deliveries", "message_reads"];
 
-    public Task<CheckResult> RunAsync(DoctorContext context, CancellationToken cancellationToken) => CheckAsync(cancellationToken);
-
-    /// <summary>The check itself; it needs nothing of the org.</summary>
-    public async Task<CheckResult> CheckAsync(CancellationToken cancellationToken)
+    /// <inheritdoc/>
+    public async Task<PlatformCheckResult> CheckAsync(CancellationToken cancellationToken)
     {
         var key = $"{MessengerChannelOptions.Section}:Channels:{channel}";
         if (string.IsNullOrEmpty(settings.PageAccessToken) || string.IsNullOrEmpty(settings.PageId))
         {
-            return Result(CheckStatus.Fail, $"{key}:PageAccessToken or {key}:PageId is missing.",
+            return Result(PlatformCheckStatus.Fail, $"{key}:PageAccessToken or {key}:PageId is missing.",
                 "Generate the Page's token under Messenger > Messenger API Settings and set the Page's id.");
         }
 
@@ -43,14 +40,14 @@ internal sealed class MessengerDoctorCheck(string channel, MessengerEndpointOpti
                 null => $"Check that {settings.GraphBaseUrl} is reachable and {key}:GraphApiVersion ({settings.GraphApiVersion}) is a Graph API version.",
                 _ => "See Meta's error code in the evidence.",
             };
-            return Result(CheckStatus.Fail, $"Reading the token's Page: {outcome.Error}", fix);
+            return Result(PlatformCheckStatus.Fail, $"Reading the token's Page: {outcome.Error}", fix);
         }
 
         var id = page["id"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
         var name = page["name"] is JsonValue named && named.TryGetValue<string>(out var title) ? title : "(no name)";
         if (id != settings.PageId)
         {
-            return Result(CheckStatus.Fail, $"The Page access token belongs to Page {id} '{name}', not {settings.PageId}.",
+            return Result(PlatformCheckStatus.Fail, $"The Page access token belongs to Page {id} '{name}', not {settings.PageId}.",
                 $"Set {key}:PageId to {id}, or use the token of Page {settings.PageId}.");
         }
 
@@ -58,7 +55,7 @@ internal sealed class MessengerDoctorCheck(string channel, MessengerEndpointOpti
         var (appsOutcome, apps, _) = await api.GetSubscribedAppsAsync(cancellationToken);
         if (apps is null)
         {
-            return Result(CheckStatus.Pass, $"{tokenEvidence} The Page's webhook subscriptions could not be read ({appsOutcome.Error}); a token "
+            return Result(PlatformCheckStatus.Pass, $"{tokenEvidence} The Page's webhook subscriptions could not be read ({appsOutcome.Error}); a token "
                 + "with pages_manage_metadata shows them. The callback URL is checked by Meta's verification request when it is saved in the app.");
         }
 
@@ -68,17 +65,17 @@ internal sealed class MessengerDoctorCheck(string channel, MessengerEndpointOpti
             .ToList();
         if (subscribed.Count == 0)
         {
-            return Result(CheckStatus.Fail, $"{tokenEvidence} No app is subscribed to the Page's webhooks, so Meta sends the connector nothing.",
+            return Result(PlatformCheckStatus.Fail, $"{tokenEvidence} No app is subscribed to the Page's webhooks, so Meta sends the connector nothing.",
                 $"In the app's Messenger settings, add Page {id} under Webhooks and subscribe it to {string.Join(", ", s_neededFields)}.");
         }
 
         var best = subscribed.OrderBy(app => s_neededFields.Count(f => !app.Fields.Contains(f))).First();
         var missing = s_neededFields.Where(f => !best.Fields.Contains(f)).ToList();
         return missing.Count == 0
-            ? Result(CheckStatus.Pass, $"{tokenEvidence} {best.Name} is subscribed to the Page's {string.Join(", ", s_neededFields)}.")
-            : Result(CheckStatus.Fail, $"{tokenEvidence} {best.Name} is subscribed to the Page's webhooks without {string.Join(", ", missing)}.",
+            ? Result(PlatformCheckStatus.Pass, $"{tokenEvidence} {best.Name} is subscribed to the Page's {string.Join(", ", s_neededFields)}.")
+            : Result(PlatformCheckStatus.Fail, $"{tokenEvidence} {best.Name} is subscribed to the Page's webhooks without {string.Join(", ", missing)}.",
                 $"In the app's Messenger settings > Webhooks, subscribe Page {id} to {string.Join(", ", missing)} too.");
     }
 
-    private CheckResult Result(CheckStatus status, string evidence, string? fix = null) => new(Name, Title, status, evidence, fix);
+    private PlatformCheckResult Result(PlatformCheckStatus status, string evidence, string? fix = null) => new(Name, Title, status, evidence, fix);
 }

@@ -1,12 +1,12 @@
-using Byoc.Cli.Commands.Channels;
 using Byoc.Connector.Channels.Meta;
-using Byoc.Setup.Checks;
+using Byoc.Connector.Diagnostics.Platforms;
+using Byoc.Connector.Hosting;
 using Byoc.TestUtilities.Platforms.Meta;
 
-namespace Byoc.Cli.Tests.Commands.Channels;
+namespace Byoc.Connector.Tests.Diagnostics.Platforms;
 
 /// <summary>The doctor's Messenger check against the fake Messenger's <c>GET /me</c>.</summary>
-public sealed class MessengerDoctorCheckTests : IAsyncLifetime
+public sealed class MessengerPlatformCheckTests : IAsyncLifetime
 {
     private FakeMessenger _messenger = null!;
 
@@ -19,7 +19,7 @@ public sealed class MessengerDoctorCheckTests : IAsyncLifetime
     {
         var result = await CheckAsync(Settings());
 
-        Assert.Equal(CheckStatus.Pass, result.Status);
+        Assert.Equal(PlatformCheckStatus.Pass, result.Status);
         Assert.Contains($"Page {_messenger.Options.PageId}'s, '{_messenger.Options.PageName}'", result.Evidence, StringComparison.Ordinal);
         Assert.Contains("BYOC Connector is subscribed to the Page's messages, messaging_postbacks, message_deliveries, message_reads",
             result.Evidence, StringComparison.Ordinal);
@@ -33,7 +33,7 @@ public sealed class MessengerDoctorCheckTests : IAsyncLifetime
 
         var result = await CheckAsync(Settings());
 
-        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Equal(PlatformCheckStatus.Fail, result.Status);
         Assert.Contains("without message_deliveries, message_reads", result.Evidence, StringComparison.Ordinal);
         Assert.Contains($"subscribe Page {_messenger.Options.PageId} to message_deliveries, message_reads too", result.Fix, StringComparison.Ordinal);
     }
@@ -45,7 +45,7 @@ public sealed class MessengerDoctorCheckTests : IAsyncLifetime
 
         var result = await CheckAsync(Settings());
 
-        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Equal(PlatformCheckStatus.Fail, result.Status);
         Assert.Contains("No app is subscribed to the Page's webhooks", result.Evidence, StringComparison.Ordinal);
         Assert.Contains("add Page", result.Fix, StringComparison.Ordinal);
     }
@@ -58,7 +58,7 @@ public sealed class MessengerDoctorCheckTests : IAsyncLifetime
 
         var result = await CheckAsync(settings);
 
-        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Equal(PlatformCheckStatus.Fail, result.Status);
         Assert.Contains("error 190", result.Evidence, StringComparison.Ordinal);
         Assert.Contains("PageAccessToken is invalid or expired", result.Fix, StringComparison.Ordinal);
         Assert.DoesNotContain(settings.PageAccessToken, result.Evidence + result.Fix, StringComparison.Ordinal);
@@ -72,7 +72,7 @@ public sealed class MessengerDoctorCheckTests : IAsyncLifetime
 
         var result = await CheckAsync(settings);
 
-        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Equal(PlatformCheckStatus.Fail, result.Status);
         Assert.Contains($"belongs to Page {_messenger.Options.PageId}", result.Evidence, StringComparison.Ordinal);
         Assert.Contains($"Set Connector:Messenger:Channels:fb:PageId to {_messenger.Options.PageId}", result.Fix, StringComparison.Ordinal);
     }
@@ -85,7 +85,7 @@ public sealed class MessengerDoctorCheckTests : IAsyncLifetime
 
         var result = await CheckAsync(settings);
 
-        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Equal(PlatformCheckStatus.Fail, result.Status);
         Assert.Contains("could not be reached", result.Evidence, StringComparison.Ordinal);
         Assert.Contains("http://127.0.0.1:1", result.Fix, StringComparison.Ordinal);
     }
@@ -105,10 +105,10 @@ public sealed class MessengerDoctorCheckTests : IAsyncLifetime
                 """, Ct);
             using var http = new HttpClient();
 
-            var check = Assert.Single(ChannelDoctorChecks.From(ConnectorConfigurationFile.Read(config), http));
+            var check = Assert.Single(PlatformChecks.From(ConnectorConfigurationFile.Read(config), http));
 
             Assert.Equal("messenger-fb", check.Name);
-            Assert.Equal(CheckStatus.Pass, (await ((MessengerDoctorCheck)check).CheckAsync(Ct)).Status);
+            Assert.Equal(PlatformCheckStatus.Pass, (await ((MessengerPlatformCheck)check).CheckAsync(Ct)).Status);
         }
         finally
         {
@@ -124,10 +124,10 @@ public sealed class MessengerDoctorCheckTests : IAsyncLifetime
         GraphBaseUrl = _messenger.BaseAddress,
     };
 
-    private static async Task<CheckResult> CheckAsync(MessengerEndpointOptions settings)
+    private static async Task<PlatformCheckResult> CheckAsync(MessengerEndpointOptions settings)
     {
         using var http = new HttpClient();
-        return await new MessengerDoctorCheck("fb", settings, http).CheckAsync(Ct);
+        return await new MessengerPlatformCheck("fb", settings, http).CheckAsync(Ct);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -1,9 +1,8 @@
 using Byoc.Connector.Channels.Line;
-using Microsoft.Extensions.Configuration;
 
-namespace Byoc.Cli.Commands.Channels;
+namespace Byoc.Connector.Diagnostics.Platforms;
 
-/// <summary>The LINE channels as the connector would read them (<see cref="ConnectorConfigurationFile"/>): its <c>Connector:Line:Channels:{name}</c> section.</summary>
+/// <summary>The LINE channels as the connector would read them (<see cref="Hosting.ConnectorConfigurationFile"/>): its <c>Connector:Line:Channels:{name}</c> section.</summary>
 internal sealed record LineSettings(IReadOnlyDictionary<string, LineEndpointOptions> Channels)
 {
     /// <summary>The LINE channels of <paramref name="configuration"/>.</summary>

@@ -1,14 +1,12 @@
-using Byoc.Connector.Hosting;
-using Microsoft.Extensions.Configuration;
 
-namespace Byoc.Cli.Commands.Channels;
+namespace Byoc.Connector.Hosting;
 
 /// <summary>
 /// The connector's configuration as the connector would read it: a JSON configuration file in its format with
 /// environment variables over it (<c>Connector__Twilio__Channels__sms__AuthToken</c>) and the files <c>Key_FILE</c>
 /// settings name, the same keys the connector takes.
 /// </summary>
-internal static class ConnectorConfigurationFile
+public static class ConnectorConfigurationFile
 {
     /// <summary>Reads <paramref name="configFile"/> (when given; it must exist) and the environment.</summary>
     /// <exception cref="ArgumentException">The file does not exist or is not JSON.</exception>

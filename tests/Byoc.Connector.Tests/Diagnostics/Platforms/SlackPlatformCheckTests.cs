@@ -1,12 +1,12 @@
-using Byoc.Cli.Commands.Channels;
 using Byoc.Connector.Channels.Slack;
-using Byoc.Setup.Checks;
+using Byoc.Connector.Diagnostics.Platforms;
+using Byoc.Connector.Hosting;
 using Byoc.TestUtilities.Platforms.Slack;
 
-namespace Byoc.Cli.Tests.Commands.Channels;
+namespace Byoc.Connector.Tests.Diagnostics.Platforms;
 
 /// <summary>The doctor's Slack check: <c>auth.test</c> against the fake Web API.</summary>
-public sealed class SlackDoctorCheckTests : IAsyncLifetime
+public sealed class SlackPlatformCheckTests : IAsyncLifetime
 {
     private FakeSlack _slack = null!;
 
@@ -19,7 +19,7 @@ public sealed class SlackDoctorCheckTests : IAsyncLifetime
     {
         var result = await CheckAsync(Settings());
 
-        Assert.Equal(CheckStatus.Pass, result.Status);
+        Assert.Equal(PlatformCheckStatus.Pass, result.Status);
         Assert.Contains($"bot user {_slack.Options.BotUserId} (bot {_slack.Options.BotId}) of workspace 'Byoc Test' ({_slack.Options.TeamId})",
             result.Evidence, StringComparison.Ordinal);
     }
@@ -32,7 +32,7 @@ public sealed class SlackDoctorCheckTests : IAsyncLifetime
 
         var result = await CheckAsync(settings);
 
-        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Equal(PlatformCheckStatus.Fail, result.Status);
         Assert.Contains("invalid_auth", result.Evidence, StringComparison.Ordinal);
         Assert.Contains("Connector:Slack:Channels:support:BotToken is not a valid bot token", result.Fix, StringComparison.Ordinal);
         Assert.DoesNotContain(settings.BotToken, result.Evidence + result.Fix, StringComparison.Ordinal);
@@ -46,7 +46,7 @@ public sealed class SlackDoctorCheckTests : IAsyncLifetime
 
         var result = await CheckAsync(settings);
 
-        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Equal(PlatformCheckStatus.Fail, result.Status);
         Assert.Contains("could not be reached", result.Evidence, StringComparison.Ordinal);
         Assert.Contains("http://127.0.0.1:1/api/", result.Fix, StringComparison.Ordinal);
     }
@@ -59,7 +59,7 @@ public sealed class SlackDoctorCheckTests : IAsyncLifetime
 
         var result = await CheckAsync(settings);
 
-        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Equal(PlatformCheckStatus.Fail, result.Status);
         Assert.Contains("Connector:Slack:Channels:support:BotToken is missing", result.Evidence, StringComparison.Ordinal);
     }
 
@@ -76,10 +76,10 @@ public sealed class SlackDoctorCheckTests : IAsyncLifetime
                 """, Ct);
             using var http = new HttpClient();
 
-            var check = Assert.Single(ChannelDoctorChecks.From(ConnectorConfigurationFile.Read(config), http));
+            var check = Assert.Single(PlatformChecks.From(ConnectorConfigurationFile.Read(config), http));
 
             Assert.Equal("slack-support", check.Name);
-            Assert.Equal(CheckStatus.Pass, (await check.CheckAsync(Ct)).Status);
+            Assert.Equal(PlatformCheckStatus.Pass, (await check.CheckAsync(Ct)).Status);
         }
         finally
         {
@@ -95,10 +95,10 @@ public sealed class SlackDoctorCheckTests : IAsyncLifetime
         ApiBaseUrl = _slack.ApiBaseUrl,
     };
 
-    private static async Task<CheckResult> CheckAsync(SlackEndpointOptions settings)
+    private static async Task<PlatformCheckResult> CheckAsync(SlackEndpointOptions settings)
     {
         using var http = new HttpClient();
-        return await new SlackDoctorCheck("support", settings, http).CheckAsync(Ct);
+        return await new SlackPlatformCheck("support", settings, http).CheckAsync(Ct);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
 using Byoc.Connector.Channels.Meta;
-using Byoc.Setup.Checks;
 
-namespace Byoc.Cli.Commands.Channels;
+namespace Byoc.Connector.Diagnostics.Platforms;
 
 /// <summary>
 /// <c>byoc doctor</c> for one configured WhatsApp Cloud API channel: the access token reads the phone number
@@ -12,21 +11,19 @@ namespace Byoc.Cli.Commands.Channels;
 /// <c>messages</c> field are app settings that only an app token can read (<c>GET /{app-id}/subscriptions</c>), which the
 /// connector does not hold; Meta's verification GET checks the URL instead.
 /// </summary>
-internal sealed class WhatsAppDoctorCheck(string channel, WhatsAppEndpointOptions settings, HttpClient http) : IPlatformDoctorCheck
+internal sealed class WhatsAppPlatformCheck(string channel, WhatsAppEndpointOptions settings, HttpClient http) : IPlatformCheck
 {
     public string Name => $"whatsapp-{channel}";
 
     public string Title => $"WhatsApp channel {channel}: token valid for the phone number id, app subscribed to the account";
 
-    public Task<CheckResult> RunAsync(DoctorContext context, CancellationToken cancellationToken) => CheckAsync(cancellationToken);
-
-    /// <summary>The check itself; it needs nothing of the org.</summary>
-    public async Task<CheckResult> CheckAsync(CancellationToken cancellationToken)
+    /// <inheritdoc/>
+    public async Task<PlatformCheckResult> CheckAsync(CancellationToken cancellationToken)
     {
         var key = $"{WhatsAppChannelOptions.Section}:Channels:{channel}";
         if (string.IsNullOrEmpty(settings.AccessToken) || string.IsNullOrEmpty(settings.PhoneNumberId))
         {
-            return Result(CheckStatus.Fail, $"{key}:AccessToken or {key}:PhoneNumberId is missing.",
+            return Result(PlatformCheckStatus.Fail, $"{key}:AccessToken or {key}:PhoneNumberId is missing.",
                 "Set the system user's permanent token and the 'Phone number ID' shown under WhatsApp > API Setup.");
         }
 
@@ -41,7 +38,7 @@ internal sealed class WhatsAppDoctorCheck(string channel, WhatsAppEndpointOption
                 null => $"Check that {settings.GraphBaseUrl} is reachable and {key}:GraphApiVersion ({settings.GraphApiVersion}) is a Graph API version.",
                 _ => "See Meta's error code in the evidence.",
             };
-            return Result(CheckStatus.Fail, $"Reading phone number {settings.PhoneNumberId}: {outcome.Error}", fix);
+            return Result(PlatformCheckStatus.Fail, $"Reading phone number {settings.PhoneNumberId}: {outcome.Error}", fix);
         }
 
         var evidence = $"Phone number id {settings.PhoneNumberId} is {Str(number, "display_phone_number") ?? "a number"} "
@@ -54,14 +51,14 @@ internal sealed class WhatsAppDoctorCheck(string channel, WhatsAppEndpointOption
         evidence += ".";
         if (settings.BusinessAccountId is not { Length: > 0 } waba)
         {
-            return Result(CheckStatus.Pass, evidence + $" Set {key}:BusinessAccountId to check the account's webhook subscription too. "
+            return Result(PlatformCheckStatus.Pass, evidence + $" Set {key}:BusinessAccountId to check the account's webhook subscription too. "
                 + "The callback URL is checked by Meta's verification request when it is saved in the app.");
         }
 
         var (appsOutcome, apps, _) = await api.GetSubscribedAppsAsync(waba, cancellationToken);
         if (apps is null)
         {
-            return Result(CheckStatus.Fail, $"{evidence} Reading the subscribed apps of business account {waba}: {appsOutcome.Error}",
+            return Result(PlatformCheckStatus.Fail, $"{evidence} Reading the subscribed apps of business account {waba}: {appsOutcome.Error}",
                 $"Check {key}:BusinessAccountId (the WhatsApp Business Account id under WhatsApp > API Setup) and that the system user has the account among its assets.");
         }
 
@@ -69,13 +66,13 @@ internal sealed class WhatsAppDoctorCheck(string channel, WhatsAppEndpointOption
             .Select(app => app["whatsapp_business_api_data"] is JsonObject data ? Str(data, "name") ?? Str(data, "id") : null)
             .OfType<string>().ToList();
         return names.Count == 0
-            ? Result(CheckStatus.Fail, $"{evidence} No app is subscribed to business account {waba}'s webhooks, so Meta sends the connector nothing.",
+            ? Result(PlatformCheckStatus.Fail, $"{evidence} No app is subscribed to business account {waba}'s webhooks, so Meta sends the connector nothing.",
                 $"Subscribe the app once: POST {settings.GraphBaseUrl.GetLeftPart(UriPartial.Authority)}/{settings.GraphApiVersion}/{waba}/subscribed_apps "
                 + "with the system user's token (docs/whatsapp-channel.md, step 7).")
-            : Result(CheckStatus.Pass, $"{evidence} Business account {waba}'s webhooks go to {string.Join(", ", names)}.");
+            : Result(PlatformCheckStatus.Pass, $"{evidence} Business account {waba}'s webhooks go to {string.Join(", ", names)}.");
     }
 
     private static string? Str(JsonObject item, string name) => item[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
-    private CheckResult Result(CheckStatus status, string evidence, string? fix = null) => new(Name, Title, status, evidence, fix);
+    private PlatformCheckResult Result(PlatformCheckStatus status, string evidence, string? fix = null) => new(Name, Title, status, evidence, fix);
 }

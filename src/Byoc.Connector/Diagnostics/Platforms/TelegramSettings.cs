@@ -1,14 +1,14 @@
 using Byoc.Connector.Channels;
 using Byoc.Connector.Channels.Telegram;
-using Microsoft.Extensions.Configuration;
+using Byoc.Connector.Hosting;
 
-namespace Byoc.Cli.Commands.Channels;
+namespace Byoc.Connector.Diagnostics.Platforms;
 
 /// <summary>
-/// The Telegram channels as the connector would read them (<see cref="ConnectorConfigurationFile"/>): its
+/// The Telegram channels as the connector would read them (<see cref="Hosting.ConnectorConfigurationFile"/>): its
 /// <c>Connector:Telegram:Channels:{name}</c> section, and <c>Connector:Channels:PublicBaseUrl</c>.
 /// </summary>
-internal sealed record TelegramSettings(IReadOnlyDictionary<string, TelegramEndpointOptions> Channels, Uri? PublicBaseUrl)
+public sealed record TelegramSettings(IReadOnlyDictionary<string, TelegramEndpointOptions> Channels, Uri? PublicBaseUrl)
 {
     /// <summary>Reads <paramref name="configFile"/> (when given; it must exist) and the environment.</summary>
     /// <exception cref="ArgumentException">The file does not exist or is not JSON.</exception>

@@ -1,12 +1,12 @@
-using Byoc.Cli.Commands.Channels;
 using Byoc.Connector.Channels.Twilio;
-using Byoc.Setup.Checks;
+using Byoc.Connector.Diagnostics.Platforms;
+using Byoc.Connector.Hosting;
 using Byoc.TestUtilities.Platforms.Twilio;
 
-namespace Byoc.Cli.Tests.Commands.Channels;
+namespace Byoc.Connector.Tests.Diagnostics.Platforms;
 
 /// <summary>The doctor's Twilio check against the fake's Account, IncomingPhoneNumbers and Messaging Service resources.</summary>
-public sealed class TwilioDoctorCheckTests : IAsyncLifetime
+public sealed class TwilioPlatformCheckTests : IAsyncLifetime
 {
     private static readonly Uri s_public = new("https://sms.example.com/byoc");
     private FakeTwilio _twilio = null!;
@@ -22,7 +22,7 @@ public sealed class TwilioDoctorCheckTests : IAsyncLifetime
 
         var result = await CheckAsync(Settings());
 
-        Assert.Equal(CheckStatus.Pass, result.Status);
+        Assert.Equal(PlatformCheckStatus.Pass, result.Status);
         Assert.Contains("is active", result.Evidence, StringComparison.Ordinal);
         Assert.Contains($"number {_twilio.PhoneNumber} webhook 'https://sms.example.com/byoc/channels/sms#rc=3'", result.Evidence, StringComparison.Ordinal);
     }
@@ -34,7 +34,7 @@ public sealed class TwilioDoctorCheckTests : IAsyncLifetime
 
         var result = await CheckAsync(Settings());
 
-        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Equal(PlatformCheckStatus.Fail, result.Status);
         Assert.Contains("Expected https://sms.example.com/byoc/channels/sms.", result.Evidence, StringComparison.Ordinal);
         Assert.Contains("\"A message comes in\" webhook to https://sms.example.com/byoc/channels/sms", result.Fix, StringComparison.Ordinal);
     }
@@ -47,7 +47,7 @@ public sealed class TwilioDoctorCheckTests : IAsyncLifetime
 
         var result = await CheckAsync(settings);
 
-        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Equal(PlatformCheckStatus.Fail, result.Status);
         Assert.Contains("401, error 20003", result.Evidence, StringComparison.Ordinal);
         Assert.DoesNotContain(settings.AuthToken, result.Evidence + result.Fix, StringComparison.Ordinal);
     }
@@ -60,7 +60,7 @@ public sealed class TwilioDoctorCheckTests : IAsyncLifetime
 
         var result = await CheckAsync(settings);
 
-        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Equal(PlatformCheckStatus.Fail, result.Status);
         Assert.Contains("+15550009999 is not a phone number of this account", result.Evidence, StringComparison.Ordinal);
     }
 
@@ -76,7 +76,7 @@ public sealed class TwilioDoctorCheckTests : IAsyncLifetime
         _twilio.WebhookUrl = new Uri("https://old.example.com/sms");
         var fail = await CheckAsync(settings);
 
-        Assert.Equal((CheckStatus.Pass, CheckStatus.Fail), (pass.Status, fail.Status));
+        Assert.Equal((PlatformCheckStatus.Pass, PlatformCheckStatus.Fail), (pass.Status, fail.Status));
         Assert.Contains($"messaging service {_twilio.MessagingServiceSid} webhook 'https://old.example.com/sms'", fail.Evidence, StringComparison.Ordinal);
     }
 
@@ -85,9 +85,9 @@ public sealed class TwilioDoctorCheckTests : IAsyncLifetime
     {
         using var http = new HttpClient();
 
-        var result = await new TwilioDoctorCheck("sms", Settings(), null, http).CheckAsync(Ct);
+        var result = await new TwilioPlatformCheck("sms", Settings(), null, http).CheckAsync(Ct);
 
-        Assert.Equal(CheckStatus.Skip, result.Status);
+        Assert.Equal(PlatformCheckStatus.Skip, result.Status);
         Assert.Contains("is active", result.Evidence, StringComparison.Ordinal);
     }
 
@@ -125,10 +125,10 @@ public sealed class TwilioDoctorCheckTests : IAsyncLifetime
         ApiBaseUrl = _twilio.BaseAddress,
     };
 
-    private static async Task<CheckResult> CheckAsync(TwilioEndpointOptions settings)
+    private static async Task<PlatformCheckResult> CheckAsync(TwilioEndpointOptions settings)
     {
         using var http = new HttpClient();
-        return await new TwilioDoctorCheck("sms", settings, s_public, http).CheckAsync(Ct);
+        return await new TwilioPlatformCheck("sms", settings, s_public, http).CheckAsync(Ct);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
