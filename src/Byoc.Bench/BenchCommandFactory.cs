@@ -19,12 +19,36 @@ public static class BenchCommandFactory
             Description = "Run only these scenarios (name prefixes: ceiling, closed-normal, closed-full, telegram, open, faults, crash).",
             AllowMultipleArgumentsPerToken = true,
         };
+        var soak = new Option<double?>("--soak")
+        {
+            Description = "Run only the soak for this many minutes: --soak-messages messages while the connector is killed --soak-kills times, " +
+                "the fault mix comes and goes twice and the emulated org restarts once; reports lost, duplicated and out of order per cause.",
+        };
+        var soakMessages = new Option<int>("--soak-messages") { Description = "Messages the soak sends (default 100000).", DefaultValueFactory = _ => 100_000 };
+        var soakKills = new Option<int>("--soak-kills") { Description = "SIGKILLs of the connector during the soak (default 10).", DefaultValueFactory = _ => 10 };
         var byoc = new Option<string?>("--byoc") { Description = "The byoc executable (or byoc.dll) whose 'connector' command is measured." };
         var command = new Command(name,
             "Measure the connector (its own process) against the emulated org: throughput, latency, CPU, memory, and zero loss under faults and SIGKILL.")
         {
-            smoke, output, only, byoc,
+            smoke, output, only, soak, soakMessages, soakKills, byoc,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(soak) is { } minutes && !(minutes > 0 && minutes <= 24 * 60))
+            {
+                result.AddError($"--soak must be a number of minutes above 0 and at most 1440 (got {minutes}).");
+            }
+
+            if (result.GetValue(soakMessages) < 1)
+            {
+                result.AddError($"--soak-messages must be at least 1 (got {result.GetValue(soakMessages)}).");
+            }
+
+            if (result.GetValue(soakKills) < 0)
+            {
+                result.AddError($"--soak-kills must be 0 or more (got {result.GetValue(soakKills)}).");
+            }
+        });
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var executable = parseResult.GetValue(byoc) ?? defaultByoc();
@@ -36,7 +60,8 @@ public static class BenchCommandFactory
                 return 2;
             }
 
-            var options = new BenchOptions(parseResult.GetValue(smoke), parseResult.GetValue(output), parseResult.GetValue(only) ?? []);
+            var options = new BenchOptions(parseResult.GetValue(smoke), parseResult.GetValue(output), parseResult.GetValue(only) ?? [],
+                parseResult.GetValue(soak) is { } minutes ? TimeSpan.FromMinutes(minutes) : null, parseResult.GetValue(soakMessages), parseResult.GetValue(soakKills));
             return await BenchRunner.RunAsync(options, Path.GetFullPath(executable), string.Join(' ', [name == "bench" ? "byoc" : name, .. parseResult.Tokens.Select(t => t.Value)]),
                 parseResult.InvocationConfiguration.Output, cancellationToken);
         });

@@ -14,6 +14,9 @@ internal sealed class CrashLoop(ConnectorProcess connector, UsageMeter meter, Co
 
     public List<Recovery> Recoveries { get; } = [];
 
+    /// <summary>The <see cref="Stopwatch"/> timestamp of each kill.</summary>
+    public List<long> KillTimestamps { get; } = [];
+
     public async Task RunAsync(CancellationToken stopKilling, CancellationToken cancellationToken)
     {
         while (true)
@@ -29,6 +32,7 @@ internal sealed class CrashLoop(ConnectorProcess connector, UsageMeter meter, Co
 
             meter.Sample();
             var killedAt = Stopwatch.GetTimestamp();
+            KillTimestamps.Add(killedAt);
             connector.Kill();
             await connector.StartInstanceAsync(cancellationToken);
             meter.Track(connector.ProcessId);

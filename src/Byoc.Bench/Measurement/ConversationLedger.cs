@@ -109,12 +109,14 @@ internal sealed class ConversationLedger
             if (book.Replied[sequence])
             {
                 _duplicated++;
+                book.Duplicated[sequence] = true;
                 return;
             }
 
             if (sequence < book.Highest)
             {
                 _outOfOrder++;
+                book.OutOfOrder[sequence] = true;
             }
 
             book.Highest = Math.Max(book.Highest, sequence);
@@ -151,8 +153,50 @@ internal sealed class ConversationLedger
         }
     }
 
+    /// <summary>
+    /// The loss, duplicate and order counts per cause: <paramref name="causeOf"/> names the cause of each message from the
+    /// <see cref="Stopwatch"/> timestamp it was sent (or due) at. A duplicate or late reply counts against its message.
+    /// </summary>
+    public IReadOnlyDictionary<string, LedgerCounts> CountsBy(Func<long, string> causeOf)
+    {
+        ArgumentNullException.ThrowIfNull(causeOf);
+        var tallies = new SortedDictionary<string, int[]>(StringComparer.Ordinal);
+        lock (_lock)
+        {
+            foreach (var book in _users)
+            {
+                for (var i = 0; i < book.Accepted.Length; i++)
+                {
+                    if (!book.Accepted[i])
+                    {
+                        continue;
+                    }
+
+                    var cause = causeOf(book.SentAt[i]);
+                    if (!tallies.TryGetValue(cause, out var tally))
+                    {
+                        tallies[cause] = tally = new int[5];
+                    }
+
+                    tally[0]++;
+                    tally[1] += book.Replied[i] ? 1 : 0;
+                    tally[2] += book.Replied[i] ? 0 : 1;
+                    tally[3] += book.Duplicated[i] ? 1 : 0;
+                    tally[4] += book.OutOfOrder[i] ? 1 : 0;
+                }
+            }
+        }
+
+        return tallies.ToDictionary(t => t.Key, t => new LedgerCounts(t.Value[0], t.Value[1], t.Value[2], t.Value[3], 0, t.Value[4], 0),
+            StringComparer.Ordinal);
+    }
+
     private sealed class UserBook(int messages)
     {
+        public bool[] Duplicated { get; } = new bool[messages];
+
+        public bool[] OutOfOrder { get; } = new bool[messages];
+
         public long[] SentAt { get; } = new long[messages];
 
         public bool[] Accepted { get; } = new bool[messages];

@@ -24,7 +24,11 @@ internal static class MarkdownReport
 
         md.Append('\n');
         var r = report.Ratios;
-        Line(md, $"Ratios: connector / ceiling throughput = {Opt(r.ConnectorVsCeiling)}; synchronous FULL / NORMAL throughput = {Opt(r.FullVsNormalThroughput)}, p50 latency = {Opt(r.FullVsNormalP50)}.");
+        if (r.ConnectorVsCeiling is not null || r.FullVsNormalThroughput is not null)
+        {
+            Line(md, $"Ratios: connector / ceiling throughput = {Opt(r.ConnectorVsCeiling)}; synchronous FULL / NORMAL throughput = {Opt(r.FullVsNormalThroughput)}, p50 latency = {Opt(r.FullVsNormalP50)}.");
+        }
+
         foreach (var s in report.Scenarios.Where(s => s.Counts.Lost > 0))
         {
             Line(md, $"Lost in `{s.Name}`: {s.Counts.Lost} of {s.Counts.Accepted} accepted messages got no reply within 30 s of the last progress; the org published {s.OrgPublished} echo replies (warm-up included), the platform received {s.Counts.Replied}.");
@@ -40,6 +44,19 @@ internal static class MarkdownReport
             var recoveries = s.Recoveries!;
             var replies = recoveries.Where(x => x.FirstReplySeconds is not null).Select(x => x.FirstReplySeconds!.Value).ToList();
             Line(md, $"Crash run `{s.Name}`: {recoveries.Count} SIGKILLs (every {s.KillEverySeconds:0.#} s); back on /healthz after {recoveries.Average(x => x.HealthySeconds):0.00} s on average (max {recoveries.Max(x => x.HealthySeconds):0.00} s); first reply delivered {(replies.Count == 0 ? "never within 30 s" : $"{replies.Average():0.00} s after the kill on average (max {replies.Max():0.00} s)")}; {s.Retries} webhook retries by the platform while it was down.");
+        }
+
+        foreach (var s in report.Scenarios.Where(s => s.Causes is { Count: > 0 }))
+        {
+            md.Append('\n');
+            Line(md, $"Soak `{s.Name}` by cause ({s.Recoveries?.Count ?? 0} SIGKILLs, {s.OrgRestarts ?? 0} org restart(s); a message counts against an event when it was sent from half a window before it to a window after):");
+            md.Append('\n');
+            Line(md, $"| cause | accepted | replied | lost | dup | out of order |");
+            Line(md, $"|---|--:|--:|--:|--:|--:|");
+            foreach (var (cause, c) in s.Causes!)
+            {
+                Line(md, $"| {cause} | {c.Accepted} | {c.Replied} | {c.Lost} | {c.Duplicated} | {c.OutOfOrder} |");
+            }
         }
 
         return md.ToString();

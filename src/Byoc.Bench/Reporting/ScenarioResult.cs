@@ -69,6 +69,12 @@ internal sealed record ScenarioResult
 
     public IReadOnlyList<Recovery>? Recoveries { get; init; }
 
+    /// <summary>The soak's books split by what was happening when each message was sent (org restart, SIGKILL, faults, calm).</summary>
+    public IReadOnlyDictionary<string, LedgerCounts>? Causes { get; init; }
+
+    /// <summary>How often the soak restarted the emulated org.</summary>
+    public int? OrgRestarts { get; init; }
+
     public required bool Passed { get; init; }
 
     public required IReadOnlyList<string> Failures { get; init; }

@@ -1,5 +1,6 @@
 using Byoc.Bench.Crash;
 using Byoc.Bench.Faults;
+using Byoc.Bench.Soak;
 using Byoc.Bench.Workload;
 
 namespace Byoc.Bench.Scenarios;
@@ -75,6 +76,21 @@ internal static class BenchPlan
         Description = "Connector killed with SIGKILL and restarted on a schedule",
         Shape = OpenShape(size, Math.Max(1, Math.Round(closedLoopRate * size.FaultRateFraction)), size.FaultRun),
         Crash = new CrashPlan(size.KillEvery),
+    };
+
+    /// <summary>
+    /// The soak: <paramref name="messages"/> messages at a steady rate over <paramref name="plan"/>'s duration, while the
+    /// connector is killed <see cref="SoakPlan.Kills"/> times, the fault mix comes and goes, and the org restarts once.
+    /// </summary>
+    public static ScenarioSpec Soak(BenchSize size, SoakPlan plan, int messages) => new()
+    {
+        Name = "soak",
+        Description = $"Soak: {plan.Kills} SIGKILLs, two fault phases and an emulated-org restart over {plan.Duration.TotalMinutes:0.#} min",
+        Shape = new WorkloadShape(size.Users, Math.Max(1, (int)Math.Ceiling((double)messages / size.Users)),
+            Math.Max(1, Math.Round(messages / plan.Duration.TotalSeconds, 1))),
+        Crash = new CrashPlan(plan.KillEvery),
+        Soak = plan,
+        ConnectorArgs = s_fastRetries,
     };
 
     private static WorkloadShape OpenShape(BenchSize size, double rate, TimeSpan duration) =>

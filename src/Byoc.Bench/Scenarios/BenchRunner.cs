@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Byoc.Bench.Reporting;
+using Byoc.Bench.Soak;
 
 namespace Byoc.Bench.Scenarios;
 
@@ -50,10 +51,15 @@ public static class BenchRunner
             return result;
         }
 
-        var ceiling = await Run(BenchPlan.Ceiling(size));
-        var normal = await Run(BenchPlan.ClosedLoop(size, "Normal"));
-        var full = await Run(BenchPlan.ClosedLoop(size, "Full"));
-        await Run(BenchPlan.Telegram(size));
+        var soak = options.Soak is { } soakFor ? await Run(BenchPlan.Soak(size, new SoakPlan(soakFor, options.SoakKills), options.SoakMessages)) : null;
+        var ceiling = soak is null ? await Run(BenchPlan.Ceiling(size)) : null;
+        var normal = soak is null ? await Run(BenchPlan.ClosedLoop(size, "Normal")) : null;
+        var full = soak is null ? await Run(BenchPlan.ClosedLoop(size, "Full")) : null;
+        if (soak is null)
+        {
+            await Run(BenchPlan.Telegram(size));
+        }
+
         if (normal is not null)
         {
             foreach (var spec in BenchPlan.OpenLoopSweep(size, normal.RoundTripsPerSecond))
@@ -91,6 +97,7 @@ public static class BenchRunner
 
     private static bool Wanted(BenchOptions options, string name) =>
         options.Only.Count == 0
+        || name == "soak"
         || options.Only.Any(only => name.StartsWith(only, StringComparison.OrdinalIgnoreCase))
         || (name == "closed-normal" && options.Only.Any(only => only is "open" or "faults" or "crash"));
 

@@ -8,6 +8,7 @@ using Byoc.Bench.Hosting;
 using Byoc.Bench.Measurement;
 using Byoc.Bench.Reporting;
 using Byoc.Bench.Sink;
+using Byoc.Bench.Soak;
 using Byoc.Bench.Workload;
 using Byoc.TestUtilities.Platforms.Telegram;
 
@@ -26,7 +27,8 @@ internal static class ScenarioRunner
 
     public static async Task<ScenarioResult> RunAsync(ScenarioSpec spec, BenchContext context, CancellationToken cancellationToken)
     {
-        await using var org = await EmulatedOrg.StartAsync(context.EmulatorStateDirectory, cancellationToken);
+        await using var org = await EmulatedOrg.StartAsync(spec.Soak is null ? context.EmulatorStateDirectory : context.EmulatorStateDirectory + "-soak",
+            persistent: spec.Soak is not null, cancellationToken);
         var ledger = new ConversationLedger(spec.Shape.Users, spec.Shape.MessagesPerUser);
         if (spec.Ceiling)
         {
@@ -100,17 +102,44 @@ internal static class ScenarioRunner
             ? new CrashLoop(connector, meter, ledger, plan)
             : null;
         var crashTask = crashLoop?.RunAsync(stopKilling.Token, cancellationToken) ?? Task.CompletedTask;
+        var soakLoop = spec.Soak is { } soak ? new SoakLoop(org, soak) : null;
+        var soakTask = soakLoop?.RunAsync(Stopwatch.GetTimestamp(), stopKilling.Token, cancellationToken) ?? Task.CompletedTask;
 
         var drive = await driver.RunAsync(spec.Shape, cancellationToken);
         await stopKilling.CancelAsync();
         await crashTask;
+        await soakTask;
         await DrainAsync(ledger, cancellationToken);
         var end = Math.Max(ledger.LastReplyTimestamp, drive.LastAcceptTimestamp);
         var usage = meter?.Total;
         var harness = ProcessReader.Read(Environment.ProcessId)?.CpuTime - harnessBefore;
         var result = Summarize(spec, ledger, drive, end, org.Tap.Published, usage is null || cpuBefore is null ? null : usage with { CpuTime = usage.CpuTime - cpuBefore.Value },
             sink, crashLoop?.Recoveries);
-        return result with { HarnessCpuSeconds = harness is { } spent ? Math.Round(spent.TotalSeconds, 2) : null };
+        result = result with { HarnessCpuSeconds = harness is { } spent ? Math.Round(spent.TotalSeconds, 2) : null };
+        return soakLoop is null || crashLoop is null ? result : SoakSummary(spec.Soak!, result, ledger, soakLoop, crashLoop);
+    }
+
+    /// <summary>The soak's books per cause, and a failure when fewer kills or org restarts happened than planned.</summary>
+    private static ScenarioResult SoakSummary(SoakPlan plan, ScenarioResult result, ConversationLedger ledger, SoakLoop soak, CrashLoop crashes)
+    {
+        var failures = result.Failures.ToList();
+        if (crashes.KillTimestamps.Count < plan.Kills)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"only {crashes.KillTimestamps.Count} of {plan.Kills} SIGKILLs within the run"));
+        }
+
+        if (soak.OrgRestarts < 1)
+        {
+            failures.Add("the emulated org did not restart within the run");
+        }
+
+        return result with
+        {
+            Causes = ledger.CountsBy(soak.Causes(crashes.KillTimestamps)),
+            OrgRestarts = soak.OrgRestarts,
+            Passed = failures.Count == 0,
+            Failures = failures,
+        };
     }
 
     private static async Task DrainAsync(ConversationLedger ledger, CancellationToken cancellationToken)

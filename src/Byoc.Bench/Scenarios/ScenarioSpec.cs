@@ -1,4 +1,5 @@
 using Byoc.Bench.Crash;
+using Byoc.Bench.Soak;
 using Byoc.Bench.Workload;
 using Byoc.Emulator.Faults;
 
@@ -25,6 +26,9 @@ internal sealed record ScenarioSpec
     public FaultSettings? Faults { get; init; }
 
     public CrashPlan? Crash { get; init; }
+
+    /// <summary>The soak's fault phases and org restart (its kills are <see cref="Crash"/>); the org then keeps its records on disk.</summary>
+    public SoakPlan? Soak { get; init; }
 
     /// <summary>Extra connector configuration (shorter retry delays and lease in the fault and crash runs).</summary>
     public IReadOnlyList<string> ConnectorArgs { get; init; } = [];
