@@ -32,23 +32,6 @@ public static class BenchCommandFactory
         {
             smoke, output, only, soak, soakMessages, soakKills, byoc,
         };
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(soak) is { } minutes && !(minutes > 0 && minutes <= 24 * 60))
-            {
-                result.AddError($"--soak must be a number of minutes above 0 and at most 1440 (got {minutes}).");
-            }
-
-            if (result.GetValue(soakMessages) < 1)
-            {
-                result.AddError($"--soak-messages must be at least 1 (got {result.GetValue(soakMessages)}).");
-            }
-
-            if (result.GetValue(soakKills) < 0)
-            {
-                result.AddError($"--soak-kills must be 0 or more (got {result.GetValue(soakKills)}).");
-            }
-        });
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var executable = parseResult.GetValue(byoc) ?? defaultByoc();
@@ -60,6 +43,12 @@ public static class BenchCommandFactory
                 return 2;
             }
 
+            if (SoakProblem(parseResult.GetValue(soak), parseResult.GetValue(soakMessages), parseResult.GetValue(soakKills)) is { } problem)
+            {
+                await error.WriteLineAsync($"{name}: {problem}");
+                return 2;
+            }
+
             var options = new BenchOptions(parseResult.GetValue(smoke), parseResult.GetValue(output), parseResult.GetValue(only) ?? [],
                 parseResult.GetValue(soak) is { } minutes ? TimeSpan.FromMinutes(minutes) : null, parseResult.GetValue(soakMessages), parseResult.GetValue(soakKills));
             return await BenchRunner.RunAsync(options, Path.GetFullPath(executable), string.Join(' ', [name == "bench" ? "byoc" : name, .. parseResult.Tokens.Select(t => t.Value)]),
@@ -67,4 +56,10 @@ public static class BenchCommandFactory
         });
         return command;
     }
+
+    private static string? SoakProblem(double? minutes, int messages, int kills) =>
+        minutes is { } m && !(m > 0 && m <= 24 * 60) ? $"--soak must be a number of minutes above 0 and at most 1440 (got {m})."
+        : messages < 1 ? $"--soak-messages must be at least 1 (got {messages})."
+        : kills < 0 ? $"--soak-kills must be 0 or more (got {kills})."
+        : null;
 }
