@@ -12,12 +12,12 @@ namespace Byoc.Emulator.Auth;
 /// named OAuth error instead of an exception.
 /// </summary>
 internal sealed record JwtBearerAssertion(
-    string Algorithm, string SigningInput, byte[] Signature, string Issuer, string? Subject, IReadOnlyList<string> Audiences, decimal Expires)
+    string Algorithm, string SigningInput, byte[] Signature, string Issuer, string? Subject, IReadOnlyList<string> Audiences, JwtExpiry Expires)
 {
     /// <summary>
     /// Reads the assertion, or names what is wrong with it. <c>exp</c> is a NumericDate: a JSON number, or a string of digits
     /// as in the help article's own example claim set (<c>"exp": "1333685628"</c>), which real orgs accept and clients such as
-    /// simple-salesforce send.
+    /// simple-salesforce send. <see cref="JwtExpiry"/> says how its value is read.
     /// </summary>
     public static bool TryRead(string assertion, [NotNullWhen(true)] out JwtBearerAssertion? jwt, [NotNullWhen(false)] out string? error)
     {
@@ -105,9 +105,9 @@ internal sealed record JwtBearerAssertion(
         return true;
     }
 
-    private static bool TryReadExpiry(JsonElement claims, out decimal expires, [NotNullWhen(false)] out string? error)
+    private static bool TryReadExpiry(JsonElement claims, out JwtExpiry expires, [NotNullWhen(false)] out string? error)
     {
-        expires = 0;
+        expires = default;
         error = null;
         if (!claims.TryGetProperty("exp", out var exp) || exp.ValueKind == JsonValueKind.Null)
         {
@@ -115,10 +115,11 @@ internal sealed record JwtBearerAssertion(
             return false;
         }
 
+        decimal value = 0;
         var read = exp.ValueKind switch
         {
-            JsonValueKind.Number => exp.TryGetDecimal(out expires),
-            JsonValueKind.String => decimal.TryParse(exp.GetString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out expires),
+            JsonValueKind.Number => exp.TryGetDecimal(out value),
+            JsonValueKind.String => decimal.TryParse(exp.GetString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value),
             _ => false,
         };
         if (!read)
@@ -127,7 +128,7 @@ internal sealed record JwtBearerAssertion(
             return false;
         }
 
-        return true;
+        return JwtExpiry.TryCreate(value, out expires, out error);
     }
 
     private static bool TryDecodeObject(string part, out JsonElement element)

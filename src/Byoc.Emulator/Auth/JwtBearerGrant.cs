@@ -46,10 +46,9 @@ internal sealed class JwtBearerGrant(
             return ValueTask.FromResult(OAuthError.InvalidGrant("audience is invalid"));
         }
 
-        // Only "not yet passed" is checked, as on a real org: the help article asks for exp within 3 minutes, but real orgs
-        // accept later ones, and `sf org login jwt` (@salesforce/core AuthInfo.tryJwtAuth) signs exp = Date.now() + 300,
-        // a millisecond value that a NumericDate in seconds reads as far in the future.
-        if (jwt.Expires <= timeProvider.GetUtcNow().ToUnixTimeSeconds())
+        // Only "not yet passed" is checked: the help article asks for exp within 3 minutes, but real orgs accept later
+        // ones. JwtExpiry says how seconds and the millisecond exp of `sf org login jwt` are told apart.
+        if (jwt.Expires.HasPassed(timeProvider.GetUtcNow()))
         {
             return ValueTask.FromResult(OAuthError.InvalidGrant("expired authorization code"));
         }

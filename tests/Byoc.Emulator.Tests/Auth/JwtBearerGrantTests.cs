@@ -109,6 +109,43 @@ public sealed class JwtBearerGrantTests
         Assert.StartsWith(emulator.Org.OrgId15 + "!", body.GetProperty("access_token").GetString(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A millisecond exp is read as milliseconds, not as seconds thousands of years ahead: one whose time (plus the clock-skew
+    /// allowance) has passed is expired, as one in seconds is.
+    /// </summary>
+    [Theory]
+    [InlineData(300, 179_300, false)]
+    [InlineData(300, 181_300, true)]
+    [InlineData(-200_000, 0, true)]
+    public async Task Token_MillisecondExpiry_ExpiredOnceTheAllowanceHasPassed(long expAfterSigningMs, long sentAfterSigningMs, bool expired)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var exp = (emulator.Time.GetUtcNow().ToUnixTimeMilliseconds() + expAfterSigningMs).ToString(CultureInfo.InvariantCulture);
+        var assertion = await SignAsync(emulator, Claims(emulator, exp: exp));
+        emulator.Time.Advance(TimeSpan.FromMilliseconds(sentAfterSigningMs));
+
+        var body = await PostAsync(emulator, assertion, expired ? HttpStatusCode.BadRequest : HttpStatusCode.OK);
+
+        Assert.Equal(expired ? "expired authorization code" : null,
+            body.TryGetProperty("error_description", out var description) ? description.GetString() : null);
+    }
+
+    /// <summary>Values that are neither seconds nor milliseconds of a plausible time.</summary>
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("100000000000000")]
+    [InlineData("1e20")]
+    [InlineData("\"99999999999999999999\"")]
+    public async Task Token_ExpiryOutOfRange_InvalidGrantNamingTheRange(string exp)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+
+        var body = await PostAsync(emulator, await SignAsync(emulator, Claims(emulator, exp: exp)), HttpStatusCode.BadRequest);
+
+        Assert.Equal("invalid_grant", body.GetProperty("error").GetString());
+        Assert.Contains("exp is out of range", body.GetProperty("error_description").GetString(), StringComparison.Ordinal);
+    }
+
     /// <summary>Claims of the wrong JSON type, read before the signature is checked, so anyone can send them.</summary>
     [Theory]
     [InlineData("{\"alg\":256}", null, "alg must be a string")]

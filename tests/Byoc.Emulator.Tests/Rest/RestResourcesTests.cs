@@ -32,6 +32,28 @@ public sealed class RestResourcesTests
         }
     }
 
+    /// <summary>
+    /// <c>GET /composite</c> lists its sub-resources; they take POST (and PATCH/DELETE), so a GET on one is a 405 naming the
+    /// allowed methods, as on a real org, not a 404.
+    /// </summary>
+    [Theory]
+    [InlineData("batch", "POST")]
+    [InlineData("tree", "POST")]
+    [InlineData("sobjects", "POST,PATCH,DELETE")]
+    public async Task CompositeMap_ListedResourceWithGet_MethodNotAllowed(string resource, string allowed)
+    {
+        await using var host = await RestTestHost.StartAsync();
+        using var client = host.CreateClient();
+        var composite = await client.GetFromJsonAsync<JsonElement>("/services/data/v66.0/composite", Ct);
+
+        using var response = await client.GetAsync(composite.GetProperty(resource).GetString(), Ct);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        var error = Assert.Single((await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).EnumerateArray());
+        Assert.Equal("METHOD_NOT_ALLOWED", error.GetProperty("errorCode").GetString());
+        Assert.Equal($"HTTP Method 'GET' not allowed. Allowed are {allowed}", error.GetProperty("message").GetString());
+    }
+
     [Fact]
     public async Task Limits_CountsEveryCall_AndReportsItInSforceLimitInfo()
     {

@@ -1,8 +1,11 @@
+using System.Text.Json;
+
 namespace Byoc.Emulator.Tests.SfCli;
 
 /// <summary>
 /// sf commands beyond the setup guide that read the resource map's resources (issue 19.3): limits, record counts, the
-/// record commands, search, tree import and Bulk API 2.0 import and export.
+/// record commands, search, tree import and export, schema describe, and Bulk API 2.0 import, export, upsert by external
+/// id, update and delete.
 /// </summary>
 [Trait("Category", "Slow")]
 public sealed class DataCommandsTests(SfOrg org) : IClassFixture<SfOrg>
@@ -109,4 +112,94 @@ public sealed class DataCommandsTests(SfOrg org) : IClassFixture<SfOrg>
         Assert.Contains("Bulk Alpha", lines[1], StringComparison.Ordinal);
         Assert.Contains("Bulk, Beta", lines[2], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task DataUpsertBulk_UserByUsername_CreatesThenUpdatesTheSameUser()
+    {
+        org.SkipWhenMissing();
+        var ct = TestContext.Current.CancellationToken;
+        const string Username = "bulk.upsert@byoc.emulated";
+        const string Header = "Username,LastName,Email,Alias,TimeZoneSidKey,LocaleSidKey,LanguageLocaleKey,Title\n";
+        var first = Path.Combine(org.Cli!.Home, "users-first.csv");
+        var second = Path.Combine(org.Cli.Home, "users-second.csv");
+        await File.WriteAllTextAsync(first, Header + $"{Username},Upsert,{Username},bups,Europe/Paris,fr_FR,fr,Rep\n", ct);
+        await File.WriteAllTextAsync(second, Header + $"{Username},Upsert,{Username},bups,Europe/Paris,fr_FR,fr,Manager\n", ct);
+
+        var created = await org.RunAsync(UpsertUsers(first));
+        var createdId = Assert.Single(org.Store.Lookup("User", "Username", Username)).Id;
+        var updated = await org.RunAsync(UpsertUsers(second));
+
+        Assert.True(created.ExitCode == 0, created.ToString());
+        Assert.True(updated.ExitCode == 0, updated.ToString());
+        Assert.Equal([true, false], new[] { created, updated }.Select(run => string.Equals("true",
+            Assert.Single(run.Result.GetProperty("records").GetProperty("successfulResults").EnumerateArray()).GetProperty("sf__Created").ToString(),
+            StringComparison.OrdinalIgnoreCase)));
+        var user = Assert.Single(org.Store.Lookup("User", "Username", Username));
+        Assert.Equal((createdId, "Manager"), (user.Id, user.GetString("Title")));
+    }
+
+    [Fact]
+    public async Task DataUpdateAndDeleteBulk_Accounts_ChangeThenRemoveThemById()
+    {
+        org.SkipWhenMissing();
+        var ct = TestContext.Current.CancellationToken;
+        var insert = Path.Combine(org.Cli!.Home, "bulk-change.csv");
+        await File.WriteAllTextAsync(insert, "Name\nBulk Change One\nBulk Change Two\n", ct);
+        var import = await org.RunAsync(["data", "import", "bulk", "--target-org", SfOrg.Alias, "--sobject", "Account", "--file", insert, "--wait", "5"]);
+        string[] ids = [.. new[] { "Bulk Change One", "Bulk Change Two" }.Select(name => Assert.Single(org.Store.Lookup("Account", "Name", name)).Id)];
+        var update = Path.Combine(org.Cli.Home, "bulk-update.csv");
+        var delete = Path.Combine(org.Cli.Home, "bulk-delete.csv");
+        await File.WriteAllTextAsync(update, $"Id,Rating\n{ids[0]},Hot\n{ids[1]},Cold\n", ct);
+        await File.WriteAllTextAsync(delete, $"Id\n{ids[0]}\n", ct);
+
+        var updated = await org.RunAsync(["data", "update", "bulk", "--target-org", SfOrg.Alias, "--sobject", "Account", "--file", update, "--wait", "5"]);
+        var ratings = ids.Select(id => org.Store.Get(id)!.GetString("Rating")).ToArray();
+        var deleted = await org.RunAsync(["data", "delete", "bulk", "--target-org", SfOrg.Alias, "--sobject", "Account", "--file", delete, "--wait", "5"]);
+
+        Assert.True(import.ExitCode == 0, import.ToString());
+        Assert.True(updated.ExitCode == 0, updated.ToString());
+        Assert.Equal("Hot|Cold", string.Join('|', ratings));
+        Assert.True(deleted.ExitCode == 0, deleted.ToString());
+        Assert.Null(org.Store.Get(ids[0]));
+        Assert.NotNull(org.Store.Get(ids[1]));
+    }
+
+    [Fact]
+    public async Task SobjectListAndDescribe_Account_ListsAndDescribesTheObject()
+    {
+        org.SkipWhenMissing();
+
+        var list = await org.RunAsync(["sobject", "list", "--target-org", SfOrg.Alias, "--sobject", "all"]);
+        var describe = await org.RunAsync(["sobject", "describe", "--target-org", SfOrg.Alias, "--sobject", "Account"]);
+
+        Assert.True(list.ExitCode == 0, list.ToString());
+        Assert.Contains(list.Result.EnumerateArray(), name => name.GetString() == "MessagingSession");
+        Assert.True(describe.ExitCode == 0, describe.ToString());
+        Assert.Equal("Account", describe.Result.GetProperty("name").GetString());
+        Assert.Contains(describe.Result.GetProperty("fields").EnumerateArray(), f => f.GetProperty("name").GetString() == "Industry");
+    }
+
+    [Fact]
+    public async Task DataExportTree_OneObjectQuery_WritesTheTreeFile()
+    {
+        org.SkipWhenMissing();
+        var ct = TestContext.Current.CancellationToken;
+        var folder = Path.Combine(org.Cli!.Home, "export-tree");
+        var create = await org.RunAsync(["data", "create", "record", "--target-org", SfOrg.Alias, "--sobject", "Account",
+            "--values", "Name='Exported Tree Co' Industry=Retail"]);
+
+        var export = await org.RunAsync(["data", "export", "tree", "--target-org", SfOrg.Alias, "--output-dir", folder,
+            "--query", "SELECT Name, Industry FROM Account WHERE Name = 'Exported Tree Co'"]);
+
+        Assert.True(create.ExitCode == 0, create.ToString());
+        Assert.True(export.ExitCode == 0, export.ToString());
+        var written = Assert.Single(Directory.GetFiles(folder, "*.json"));
+        using var tree = JsonDocument.Parse(await File.ReadAllTextAsync(written, ct));
+        var account = Assert.Single(tree.RootElement.GetProperty("records").EnumerateArray());
+        Assert.Equal(("Account", "Exported Tree Co", "Retail"), (account.GetProperty("attributes").GetProperty("type").GetString(),
+            account.GetProperty("Name").GetString(), account.GetProperty("Industry").GetString()));
+    }
+
+    private static string[] UpsertUsers(string file) =>
+        ["data", "upsert", "bulk", "--target-org", SfOrg.Alias, "--sobject", "User", "--file", file, "--external-id", "Username", "--wait", "5"];
 }

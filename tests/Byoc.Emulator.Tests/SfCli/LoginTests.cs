@@ -80,7 +80,7 @@ public sealed class LoginTests(SfOrg org) : IClassFixture<SfOrg>
     /// login URL itself as the audience first; real orgs accept both.
     /// </summary>
     [Fact]
-    public async Task OrgLoginJwt_DevConnectedAppKey_LogsInAndQueries()
+    public async Task OrgLoginJwt_DevConnectedAppKey_LogsInDisplaysAndQueries()
     {
         org.SkipWhenMissing();
         // A HOME of its own: a second login of the same username would replace the fixture's auth file and alias.
@@ -90,12 +90,16 @@ public sealed class LoginTests(SfOrg org) : IClassFixture<SfOrg>
         var login = await cli.RunAsync(["org", "login", "jwt", "--username", SeededOrg.IntegrationUsername,
             "--jwt-key-file", org.Emulator.ConnectedApp.PrivateKeyPath, "--client-id", org.Emulator.ConnectedApp.ConsumerKey,
             "--instance-url", org.InstanceUrl.GetLeftPart(UriPartial.Authority), "--alias", "jwt", "--json"], cancellationToken: ct);
+        var display = await cli.RunAsync(["org", "display", "--target-org", "jwt", "--json"], cancellationToken: ct);
         var query = await cli.RunAsync(["data", "query", "--target-org", "jwt", "--json",
             "--query", $"SELECT Username FROM User WHERE Username = '{SeededOrg.IntegrationUsername}'"], cancellationToken: ct);
 
         Assert.True(login.ExitCode == 0, login.ToString());
         Assert.Equal(SeededOrg.IntegrationUsername, login.Result.GetProperty("username").GetString());
         Assert.Equal(org.Emulator.Org.OrgId18, login.Result.GetProperty("orgId").GetString());
+        Assert.True(display.ExitCode == 0, display.ToString());
+        Assert.Equal(("Connected", SeededOrg.IntegrationUsername),
+            (display.Result.GetProperty("connectedStatus").GetString(), display.Result.GetProperty("username").GetString()));
         Assert.Equal(SeededOrg.IntegrationUsername, Assert.Single(SfOrg.Records(query)).GetProperty("Username").GetString());
     }
 

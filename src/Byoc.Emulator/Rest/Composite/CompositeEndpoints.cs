@@ -25,6 +25,13 @@ internal static class CompositeEndpoints
         data.MapPost("/composite/batch", BatchAsync);
         SObjectCollectionEndpoints.Map(data);
         SObjectTreeEndpoints.Map(data);
+
+        // The map above lists these; a GET on one is 405 naming the methods it takes, not a 404 (for /composite/tree
+        // without a type the real answer is UNCONFIRMED).
+        data.MapGet("/composite/batch", () => RestErrors.MethodNotAllowed("GET", "POST"));
+        data.MapGet("/composite/tree", () => RestErrors.MethodNotAllowed("GET", "POST"));
+        data.MapGet("/composite/tree/{type}", () => RestErrors.MethodNotAllowed("GET", "POST"));
+        data.MapGet("/composite/sobjects", () => RestErrors.MethodNotAllowed("GET", "POST,PATCH,DELETE"));
     }
 
     private static async Task<IResult> CompositeAsync(HttpContext context, OrgStore store, SubrequestRunner runner)
