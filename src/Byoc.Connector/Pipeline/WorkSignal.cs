@@ -1,19 +1,20 @@
 namespace Byoc.Connector.Pipeline;
 
-/// <summary>Wakes a worker as soon as new work is stored, instead of waiting for its next poll.</summary>
+/// <summary>
+/// Wakes a worker as soon as new work is stored, instead of waiting for its next poll. Notifications while one is pending
+/// cost an interlocked read and nothing else: one wake-up covers any number of them (no <see cref="SemaphoreFullException"/>
+/// as control flow, issue 23 item 6).
+/// </summary>
 internal sealed class WorkSignal : IDisposable
 {
     private readonly SemaphoreSlim _semaphore = new(0, 1);
+    private int _pending;
 
     public void Notify()
     {
-        try
+        if (Interlocked.CompareExchange(ref _pending, 1, 0) == 0)
         {
             _semaphore.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already signalled; one wake-up covers any number of notifications.
         }
     }
 
@@ -29,6 +30,8 @@ internal sealed class WorkSignal : IDisposable
         try
         {
             await _semaphore.WaitAsync(linked.Token);
+            // Cleared before the worker looks for work, so a notification from now on wakes it again and none is lost.
+            Volatile.Write(ref _pending, 0);
             return true;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
